@@ -1,0 +1,107 @@
+"""Who may see and do what (basics; DOMAIN.md §1).
+
+An agency user sees only cases its agency is a defendant in; a bureau officer those in its
+jurisdiction or below; a court system those of its court. A case a principal may not see is
+reported exactly like a missing one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+
+class Role(StrEnum):
+    COURT_SYSTEM = "court_system"
+    AGENCY_USER = "agency_user"
+    BUREAU_OFFICER = "bureau_officer"
+    DISCIPLINE_OFFICER = "discipline_officer"
+    ADMIN = "admin"
+    MOBILE_READER = "mobile_reader"
+    NOTIFIER = "notifier"
+
+
+SOURCES = {
+    Role.COURT_SYSTEM: "court_system",
+    Role.AGENCY_USER: "agency_system",
+    Role.MOBILE_READER: "mobile",
+    Role.BUREAU_OFFICER: "bureau",
+    Role.DISCIPLINE_OFFICER: "discipline_organ",
+    Role.ADMIN: "admin",
+    Role.NOTIFIER: "notifier",
+}
+
+
+@dataclass(frozen=True)
+class Principal:
+    subject: str
+    role: Role
+    agency: str | None = None
+    jurisdiction: str | None = None
+    court: str | None = None
+
+    @property
+    def source(self) -> str:
+        return SOURCES[self.role]
+
+    def meta(self, request_id: str | None = None, request_hash: str = "") -> dict[str, Any]:
+        """What every event records about who acted and from where."""
+        return {
+            "principal_id": self.subject,
+            "role": self.role.value,
+            "agency": self.agency,
+            "source": self.source,
+            "request_id": request_id,
+            "request_hash": request_hash,
+        }
+
+
+A, B, C, N, D = (
+    Role.AGENCY_USER,
+    Role.BUREAU_OFFICER,
+    Role.COURT_SYSTEM,
+    Role.NOTIFIER,
+    Role.DISCIPLINE_OFFICER,
+)
+
+COMMAND_ROLES: dict[str, frozenset[Role]] = {
+    "file_case": frozenset({C, A, B}),
+    "serve_document": frozenset({C}),
+    "schedule_hearing": frozenset({C}),
+    "serve_judgment": frozenset({C}),
+    "make_effective": frozenset({C}),
+    "conclude": frozenset({C}),
+    "report_to_bureau": frozenset({A}),
+    "submit_answer": frozenset({A}),
+    "record_appearance": frozenset({A, C}),
+    "submit_feedback": frozenset({A}),
+    "flag_risk": frozenset({A, B}),
+    "attempt_mediation": frozenset({A, B, C}),
+    "file_appeal": frozenset({A, C}),
+    "complete_performance": frozenset({A}),
+    "record_remediation": frozenset({A}),
+    "require_remediation": frozenset({B, N}),
+    "submit_loss_report": frozenset({A}),
+    "review_report": frozenset({B}),
+    "close": frozenset({B}),
+    "manage_registry": frozenset(),
+}
+"""Roles allowed each command, besides the administrator, who may do everything."""
+
+
+def may(principal: Principal, command: str) -> bool:
+    return principal.role == Role.ADMIN or principal.role in COMMAND_ROLES[command]
+
+
+def can_see_case(principal: Principal, agencies: list[str], path: str, court: str) -> bool:
+    role = principal.role
+    if role in (Role.ADMIN, Role.NOTIFIER):
+        return True
+    if role in (Role.AGENCY_USER, Role.MOBILE_READER):
+        return principal.agency in agencies
+    if role == Role.COURT_SYSTEM:
+        return principal.court == court
+    if principal.jurisdiction is None:
+        return role == Role.DISCIPLINE_OFFICER
+    return f"/{principal.jurisdiction}/" in path

@@ -1,0 +1,1 @@
+"""HTTP interface of case-api (FastAPI): thin routes over the command and query services."""

@@ -1,0 +1,32 @@
+"""Read-your-writes: a query given ``min_position`` waits until the read models reach it."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Query
+
+from case_api.api.deps import RuntimeDep
+from case_api.errors import ReadModelBehind
+
+
+def wait_for_position(
+    runtime: RuntimeDep,
+    min_position: Annotated[
+        int | None,
+        Query(ge=0, description="A write's position: answer only once the read model has it"),
+    ] = None,
+) -> None:
+    if not min_position or runtime.watch.position >= min_position:
+        return
+    if runtime.projector_thread is None:
+        runtime.watch.advance(runtime.projector.position())
+    if not runtime.watch.wait(min_position, runtime.settings.read_wait_seconds):
+        raise ReadModelBehind(
+            f"The read model has not reached position {min_position} yet; retry shortly.",
+            "读模型尚未更新到该位置，请稍后重试。",
+            position=runtime.watch.position,
+        )
+
+
+Consistent = Depends(wait_for_position)

@@ -1,0 +1,92 @@
+"""Dependencies shared by the routes, as ``Annotated`` aliases."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, Header, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from case_api.access import Principal
+from case_api.api.auth import principal_from_token
+from case_api.commands import Request as CommandRequest
+from case_api.domain.errors import InvalidValue
+from case_api.errors import Unauthenticated
+from case_api.runtime import Runtime
+
+bearer = HTTPBearer(auto_error=False, description="Bearer token (JWT) issued by `case-api token`")
+
+
+def get_runtime(request: Request) -> Runtime:
+    return request.app.state.runtime
+
+
+RuntimeDep = Annotated[Runtime, Depends(get_runtime)]
+
+
+def get_principal(
+    runtime: RuntimeDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
+) -> Principal:
+    if credentials is None:
+        raise Unauthenticated("A bearer token is required.", "需要提供访问令牌。")
+    settings = runtime.settings
+    return principal_from_token(
+        credentials.credentials, settings.token_secret.get_secret_value(), settings.token_issuer
+    )
+
+
+PrincipalDep = Annotated[Principal, Depends(get_principal)]
+
+
+@dataclass(frozen=True)
+class WriteContext:
+    """A write's Idempotency-Key, If-Match version and body fingerprint."""
+
+    principal: Principal
+    key: str | None
+    request_hash: str
+    if_match: int | None
+
+    def command_request(self) -> CommandRequest:
+        return CommandRequest(self.principal, self.key, self.request_hash, self.if_match)
+
+
+async def get_write_context(
+    request: Request,
+    principal: PrincipalDep,
+    idempotency_key: Annotated[
+        str | None,
+        Header(
+            max_length=128,
+            description="Client-chosen key; a resend with the same key and body is not re-run",
+        ),
+    ] = None,
+    if_match: Annotated[
+        str | None, Header(description='The case version the client saw, as ETag ("3")')
+    ] = None,
+) -> WriteContext:
+    body = await request.body()
+    try:
+        canonical = json.dumps(json.loads(body or b"null"), sort_keys=True, ensure_ascii=False)
+    except ValueError:
+        canonical = body.decode("latin-1")
+    digest = hashlib.sha256(f"{request.method} {request.url.path}\n{canonical}".encode())
+    return WriteContext(principal, idempotency_key, digest.hexdigest(), _version(if_match))
+
+
+def _version(if_match: str | None) -> int | None:
+    if if_match is None or if_match.strip() == "*":
+        return None
+    raw = if_match.strip().removeprefix("W/").strip('"')
+    if not raw.isdigit():
+        raise InvalidValue(
+            "invalid-if-match", 'If-Match must be a case version ETag such as "3".', "If-Match 格式无效。"
+        )
+    return int(raw)
+
+
+WriteDep = Annotated[WriteContext, Depends(get_write_context)]

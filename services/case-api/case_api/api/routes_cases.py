@@ -1,0 +1,98 @@
+"""Cases: filing, reading one, listing with filters, and a case's timeline."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any
+from uuid import UUID
+
+from fastapi import APIRouter, Header, Query, Response
+from fastapi.responses import JSONResponse
+
+from case_api.api.consistency import Consistent
+from case_api.api.deps import PrincipalDep, RuntimeDep, WriteDep
+from case_api.api.openapi_docs import errors
+from case_api.api.schemas_commands import FileCase
+from case_api.api.schemas_views import CaseList, CaseSummary, CommandResult, Timeline
+from case_api.api.writes import perform
+from case_api.queries import CaseFilters
+
+router = APIRouter(prefix="/v1/cases", tags=["cases"])
+
+
+@router.post(
+    "",
+    status_code=201,
+    response_model=CommandResult,
+    summary="File a case (立案登记)",
+    responses=errors(401, 403, 409, 412, 422),
+)
+def file_case(body: FileCase, runtime: RuntimeDep, ctx: WriteDep) -> JSONResponse:
+    facts = body.model_dump()
+    return perform(
+        runtime, ctx, lambda: runtime.commands.file_case(ctx.command_request(), **facts)
+    )
+
+
+@router.get(
+    "",
+    response_model=CaseList,
+    summary="List the cases you may see",
+    dependencies=[Consistent],
+    responses=errors(401, 422, 503),
+)
+def list_cases(
+    runtime: RuntimeDep,
+    principal: PrincipalDep,
+    agency: str | None = None,
+    jurisdiction: Annotated[str | None, Query(description="Includes sub-jurisdictions")] = None,
+    status: str | None = None,
+    court: str | None = None,
+    filed_from: date | None = None,
+    filed_to: date | None = None,
+    overdue: bool | None = None,
+    cursor: Annotated[str | None, Query(max_length=512)] = None,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+) -> CaseList:
+    today = runtime.clock.today()
+    filters = CaseFilters(agency, jurisdiction, status, court, filed_from, filed_to, overdue, today)
+    rows, next_cursor = runtime.queries.cases(principal, filters, cursor, limit)
+    return CaseList(items=[_summary(r, today) for r in rows], next_cursor=next_cursor)
+
+
+@router.get(
+    "/{case_id}",
+    response_model=CaseSummary,
+    summary="A case's current state",
+    dependencies=[Consistent],
+    responses={304: {"description": "Not modified since the ETag"}, **errors(401, 404, 503)},
+)
+def get_case(
+    case_id: UUID,
+    runtime: RuntimeDep,
+    principal: PrincipalDep,
+    if_none_match: Annotated[str | None, Header()] = None,
+) -> Any:
+    row = runtime.queries.case(principal, str(case_id))
+    etag = f'"{row["version"]}"'
+    if if_none_match == etag:
+        return Response(status_code=304, headers={"ETag": etag})
+    summary = _summary(row, runtime.clock.today())
+    return JSONResponse(summary.model_dump(mode="json"), headers={"ETag": etag})
+
+
+@router.get(
+    "/{case_id}/events",
+    response_model=Timeline,
+    summary="A case's timeline: every event, oldest first",
+    dependencies=[Consistent],
+    responses=errors(401, 404, 503),
+)
+def case_timeline(case_id: UUID, runtime: RuntimeDep, principal: PrincipalDep) -> Timeline:
+    events = runtime.queries.timeline(principal, str(case_id))
+    return Timeline(case_id=str(case_id), events=events)
+
+
+def _summary(row: dict[str, Any], today: date) -> CaseSummary:
+    due = row["next_deadline_date"]
+    return CaseSummary(**row, overdue=due is not None and due < today)

@@ -1,0 +1,85 @@
+"""The event feed: every event a client may see, in order, resumable by position.
+
+``GET /v1/events?after=N&wait=S`` long-polls: it answers as soon as anything after N is
+visible, or after S seconds with an empty page. ``GET /v1/events/stream`` is the same feed
+as Server-Sent Events, resumed with ``Last-Event-ID``. Rows come from the timeline, which
+the projector writes in notification order, so a late commit can never be skipped.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from typing import Annotated
+
+from fastapi import APIRouter, Header, Query
+from fastapi.responses import StreamingResponse
+from starlette.concurrency import run_in_threadpool
+
+from case_api.api.deps import PrincipalDep, RuntimeDep
+from case_api.api.openapi_docs import errors
+from case_api.api.schemas_views import FeedPage, TimelineEvent
+
+router = APIRouter(prefix="/v1/events", tags=["feed"])
+
+
+@router.get(
+    "",
+    response_model=FeedPage,
+    summary="The ordered feed of events you may see (long-poll with wait)",
+    responses=errors(401, 422),
+)
+async def feed(
+    runtime: RuntimeDep,
+    principal: PrincipalDep,
+    after: Annotated[int, Query(ge=0, description="Last position you have seen")] = 0,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 200,
+    wait: Annotated[float, Query(ge=0, le=60, description="Seconds to wait for news")] = 0,
+) -> FeedPage:
+    wait = min(wait, runtime.settings.feed_max_wait_seconds)
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + wait
+    while True:
+        head = runtime.watch.position
+        rows = await run_in_threadpool(runtime.queries.feed, principal, after, limit)
+        remaining = deadline - loop.time()
+        if rows or remaining <= 0:
+            break
+        # Another principal's events may have moved the head; wait for anything newer.
+        await runtime.watch.wait_async(max(head, after) + 1, remaining)
+    # With nothing visible up to ``head`` (all committed before the query ran) the client may
+    # skip straight there instead of scanning other agencies' events again.
+    last = rows[-1]["position"] if rows else max(after, head)
+    return FeedPage(events=rows, last_position=last, head=runtime.watch.position)
+
+
+@router.get(
+    "/stream",
+    summary="The same feed as Server-Sent Events",
+    response_class=StreamingResponse,
+    responses={200: {"content": {"text/event-stream": {}}}, **errors(401)},
+)
+async def stream(
+    runtime: RuntimeDep,
+    principal: PrincipalDep,
+    after: Annotated[int, Query(ge=0)] = 0,
+    last_event_id: Annotated[str | None, Header()] = None,
+) -> StreamingResponse:
+    start = int(last_event_id) if last_event_id and last_event_id.isdigit() else after
+    return StreamingResponse(
+        _events(runtime, principal, start), media_type="text/event-stream"
+    )
+
+
+async def _events(runtime, principal, after: int) -> AsyncIterator[str]:  # type: ignore[no-untyped-def]
+    yield "retry: 1000\n\n"
+    while True:
+        head = runtime.watch.position
+        rows = await run_in_threadpool(runtime.queries.feed, principal, after, 500)
+        for row in rows:
+            data = TimelineEvent(**row).model_dump_json()
+            yield f"id: {row['position']}\nevent: {row['type']}\ndata: {data}\n\n"
+            after = row["position"]
+        if not rows:
+            if not await runtime.watch.wait_async(max(head, after) + 1, 15):
+                yield ": keep-alive\n\n"

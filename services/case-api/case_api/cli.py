@@ -1,0 +1,94 @@
+"""``case-api`` command line: serve, migrate, rebuild read models, issue tokens, export OpenAPI."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from case_api.access import Role
+from case_api.config import Settings
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="case-api")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("serve", help="Run the HTTP API (uvicorn)")
+    sub.add_parser("migrate", help="Bring the read-model schema to the newest revision")
+    sub.add_parser("rebuild", help="Rebuild the read models from the event store")
+    sub.add_parser("openapi", help="Print the OpenAPI document")
+    token = sub.add_parser("token", help="Issue a bearer token for local use")
+    token.add_argument("--role", required=True, choices=[r.value for r in Role])
+    token.add_argument("--subject", required=True)
+    token.add_argument("--agency")
+    token.add_argument("--jurisdiction")
+    token.add_argument("--court")
+    token.add_argument("--ttl", type=int, help="Seconds (default: the settings' token TTL)")
+    args = parser.parse_args(argv)
+    settings = Settings()
+    return COMMANDS[args.command](settings, args)
+
+
+def _serve(settings: Settings, _args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from case_api.main import create_app
+
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info")
+    return 0
+
+
+def _migrate(settings: Settings, _args: argparse.Namespace) -> int:
+    from case_api.migrate import upgrade
+
+    settings.prepare_local_dirs()
+    upgrade(settings.readmodel_url)
+    print("read-model schema is at the newest revision")
+    return 0
+
+
+def _rebuild(settings: Settings, _args: argparse.Namespace) -> int:
+    from case_api.rebuild import rebuild
+
+    settings = settings.model_copy(update={"run_projector": False})
+    count = rebuild(settings)
+    print(f"rebuilt the read models from {count} events")
+    return 0
+
+
+def _openapi(settings: Settings, _args: argparse.Namespace) -> int:
+    from case_api.main import create_app
+
+    json.dump(create_app(settings).openapi(), sys.stdout, indent=2, ensure_ascii=False)
+    print()
+    return 0
+
+
+def _token(settings: Settings, args: argparse.Namespace) -> int:
+    from case_api.api.auth import issue_token
+
+    print(
+        issue_token(
+            settings.token_secret.get_secret_value(),
+            settings.token_issuer,
+            subject=args.subject,
+            role=Role(args.role),
+            ttl_seconds=args.ttl or settings.token_ttl_seconds,
+            agency=args.agency,
+            jurisdiction=args.jurisdiction,
+            court=args.court,
+        )
+    )
+    return 0
+
+
+COMMANDS = {
+    "serve": _serve,
+    "migrate": _migrate,
+    "rebuild": _rebuild,
+    "openapi": _openapi,
+    "token": _token,
+}
+
+if __name__ == "__main__":
+    raise SystemExit(main())

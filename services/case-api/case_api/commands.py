@@ -1,0 +1,167 @@
+"""The write side: load a case, check access and preconditions, run one command, save.
+
+Saves go through the group committer. A version conflict (another writer got there first)
+reloads the case and runs the command again, unless the client pinned a version with
+If-Match. A request id seen before on the case (a resend after a crash) runs nothing again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+from uuid import NAMESPACE_URL, UUID, uuid4, uuid5
+
+from eventsourcing.application import AggregateNotFoundError
+
+from case_api.access import Principal, can_see_case, may
+from case_api.application import CaseStore
+from case_api.domain.case import Case, request_key
+from case_api.domain.errors import NotFound
+from case_api.errors import Forbidden, IdempotencyKeyReused, PreconditionFailed
+from case_api.groupcommit import GroupCommitter, VersionConflict
+from case_api.registry import RegistryService
+
+MAX_ATTEMPTS = 8
+
+
+@dataclass(frozen=True)
+class Written:
+    case_id: str
+    version: int
+    position: int
+    status: str
+    replayed: bool = False
+
+
+@dataclass(frozen=True)
+class Request:
+    """The client's identification of a write, for idempotency and the audit trail."""
+
+    principal: Principal
+    request_id: str | None = None
+    request_hash: str = ""
+    if_match: int | None = None
+
+    @property
+    def meta(self) -> dict[str, Any]:
+        return self.principal.meta(self.request_id, self.request_hash)
+
+
+def case_not_found(case_id: object) -> NotFound:
+    return NotFound("case-not-found", f"Case {case_id} not found.", f"案件 {case_id} 不存在。")
+
+
+class CaseCommands:
+    def __init__(self, store: CaseStore, committer: GroupCommitter, registry: RegistryService):
+        self.store = store
+        self.committer = committer
+        self.registry = registry
+
+    def file_case(self, request: Request, **facts: Any) -> Written:
+        principal = request.principal
+        if not may(principal, "file_case"):
+            raise Forbidden("Your role may not file cases.", "您的角色无权登记案件。")
+        case_id = self._new_case_id(request)
+        existing = self._replayed(case_id, request)
+        if existing is not None:
+            return existing
+        placement = self.registry.place_case(facts["agencies"])
+        if not can_see_case(principal, placement.agency_codes, placement.path, facts["court"]):
+            raise Forbidden(
+                "You may only file cases of your own agency, court or jurisdiction.",
+                "只能登记本单位、本法院或本辖区的案件。",
+            )
+        case = Case(
+            id=case_id,
+            jurisdiction=placement.jurisdiction,
+            pack=placement.pack,
+            meta=request.meta,
+            **facts,
+        )
+        try:
+            position = self.committer.save(case)
+        except VersionConflict:
+            return self._replayed(case_id, request) or self._conflict(case_id)
+        return Written(str(case_id), case.version, position, case.status)
+
+    def execute(
+        self, request: Request, case_id: UUID, command: str, access: str | None = None, **args: Any
+    ) -> Written:
+        """Run ``Case.<command>(**args)``; ``access`` names the permission if not ``command``."""
+        for _attempt in range(MAX_ATTEMPTS):
+            case = self.load_visible(request.principal, case_id)
+            replay = self._replay_of(case, request)
+            if replay is not None:
+                return replay
+            if request.if_match is not None and case.version != request.if_match:
+                raise _mismatch(request.if_match, case.version)
+            if not may(request.principal, access or command):
+                raise Forbidden(
+                    f"Your role may not {command.replace('_', ' ')}.", "您的角色无权执行该操作。"
+                )
+            getattr(case, command)(meta=request.meta, **args)
+            try:
+                position = self.committer.save(case)
+            except VersionConflict:
+                if request.if_match is not None:
+                    raise _mismatch(request.if_match, case.version - 1) from None
+                continue
+            return Written(str(case.id), case.version, position, case.status)
+        return self._conflict(case_id)
+
+    def load_visible(self, principal: Principal, case_id: UUID) -> Case:
+        try:
+            case: Case = self.store.repository.get(case_id)
+        except AggregateNotFoundError:
+            raise case_not_found(case_id) from None
+        if not isinstance(case, Case) or not can_see_case(
+            principal, case.agency_ids, self.registry.path_of(case.jurisdiction), case.court
+        ):
+            raise case_not_found(case_id)
+        return case
+
+    def _new_case_id(self, request: Request) -> UUID:
+        if request.request_id is None:
+            return uuid4()
+        return uuid5(NAMESPACE_URL, f"yingsu:case:{request.principal.subject}:{request.request_id}")
+
+    def _replayed(self, case_id: UUID, request: Request) -> Written | None:
+        if request.request_id is None:
+            return None
+        try:
+            case = self.store.repository.get(case_id)
+        except AggregateNotFoundError:
+            return None
+        return self._replay_of(case, request)
+
+    def _replay_of(self, case: Case, request: Request) -> Written | None:
+        if request.request_id is None:
+            return None
+        key = request_key(request.principal.subject, request.request_id)
+        if key not in case.requests:
+            return None
+        if case.requests[key] != request.request_hash:
+            raise IdempotencyKeyReused(
+                "This Idempotency-Key was used with a different request body.",
+                "该幂等键已用于内容不同的请求。",
+            )
+        position = self.store.max_position()
+        return Written(str(case.id), case.version, position, case.status, replayed=True)
+
+    def _conflict(self, case_id: UUID) -> Written:
+        from case_api.domain.errors import RuleViolation
+
+        raise RuleViolation(
+            "concurrent-update",
+            f"Case {case_id} is being changed by others; try again.",
+            "案件正被他人修改，请重试。",
+        )
+
+
+def _mismatch(expected: int, actual: int) -> PreconditionFailed:
+    return PreconditionFailed(
+        f"If-Match names version {expected}, the case is at version {actual}.",
+        f"If-Match 指定的版本为 {expected}，案件当前版本为 {actual}。",
+        expected=expected,
+        actual=actual,
+    )

@@ -1,0 +1,309 @@
+"""The ``Case`` aggregate: one administrative suit from filing to closing (DOMAIN.md §3).
+
+Each public method checks the lifecycle's invariants and then triggers exactly one event; a
+rejected command raises a ``RuleViolation`` before anything is appended. Events record facts
+(dates served, outcomes), never derived values such as due dates.
+Every event carries ``meta``: who acted (principal id, role, agency), the source system and
+the client's request id.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+from uuid import UUID
+
+from eventsourcing.domain import Aggregate, event
+
+from case_api.domain import rules
+from case_api.domain.values import (
+    RESPONSE_DOCUMENTS,
+    Conclusion,
+    DocumentKind,
+    Instance,
+    Outcome,
+    Status,
+)
+
+Meta = dict[str, Any]
+
+
+def request_key(principal_id: str, request_id: str) -> str:
+    """Request ids are the client's own: two clients may pick the same one."""
+    return f"{principal_id}\x1f{request_id}"
+
+
+class Case(Aggregate):
+    @event("CaseFiled")
+    def __init__(
+        self,
+        *,
+        id: UUID,  # noqa: A002 - the library's name; not stored in the event
+        court: str,
+        case_number: str,
+        agencies: list[dict[str, str]],
+        jurisdiction: str,
+        pack: str,
+        subject_matter: str,
+        plaintiff_count: int,
+        filed_date: date,
+        flags: list[str],
+        meta: Meta,
+    ) -> None:
+        self.court = court
+        self.case_number = case_number
+        self.agencies = agencies
+        self.jurisdiction = jurisdiction
+        self.pack = pack
+        self.plaintiff_count = plaintiff_count
+        self.flags = flags
+        self.status = Status.FILED.value
+        self.instance = Instance.FIRST.value
+        self.served: dict[str, list[date]] = {}
+        self.answered_instances: list[str] = []
+        self.hearings: list[date] = []
+        self.appeared: list[date] = []
+        self.judgments: list[dict[str, Any]] = []
+        self.effective = False
+        self.lost = False
+        self.performance_due = False
+        self.performed = False
+        self.report_state = "none"  # none / submitted / returned / approved
+        self.remediation_open: list[str] = []
+        self.requests: dict[str, str] = {}
+        self._remember(meta)
+
+    @property
+    def agency_ids(self) -> list[str]:
+        return [a["agency_id"] for a in self.agencies]
+
+    @property
+    def concluded(self) -> bool:
+        return self.status in (Status.WITHDRAWN, Status.MEDIATED) or self.effective
+
+    def _remember(self, meta: Meta) -> None:
+        """Keep the client's request id, so a resend after a crash is recognised."""
+        request_id = meta.get("request_id")
+        if request_id:
+            self.requests[request_key(meta["principal_id"], request_id)] = meta.get(
+                "request_hash", ""
+            )
+
+    # -- documents and reports -------------------------------------------------------------
+
+    def serve_document(
+        self,
+        *,
+        kind: str,
+        served_date: date,
+        hearing_date: date | None,
+        document_number: str,
+        meta: Meta,
+    ) -> None:
+        rules.require_open(self)
+        rules.check_serve(self, kind, served_date, hearing_date)
+        self._document_served(
+            kind=kind,
+            served_date=served_date,
+            hearing_date=hearing_date,
+            document_number=document_number,
+            meta=meta,
+        )
+
+    @event("DocumentServed")
+    def _document_served(
+        self,
+        kind: str,
+        served_date: date,
+        hearing_date: date | None,
+        document_number: str,
+        meta: Meta,
+    ) -> None:
+        self.served.setdefault(kind, []).append(served_date)
+        if kind in RESPONSE_DOCUMENTS and self.status == Status.FILED:
+            self.status = Status.RESPONDING.value
+        if kind == DocumentKind.SUMMONS and hearing_date is not None:
+            self.hearings.append(hearing_date)
+            self.status = Status.HEARING_SCHEDULED.value
+        self._remember(meta)
+
+    def report_to_bureau(self, *, subject: str, reported_date: date, meta: Meta) -> None:
+        rules.require_open(self)
+        rules.check_report(self, subject)
+        self._reported(subject=subject, reported_date=reported_date, meta=meta)
+
+    @event("ReportedToBureau")
+    def _reported(self, subject: str, reported_date: date, meta: Meta) -> None:
+        self._remember(meta)
+
+    # -- answer, hearing, appearance, feedback ---------------------------------------------
+
+    def submit_answer(self, *, submitted_date: date, evidence_submitted: bool, meta: Meta) -> None:
+        rules.require_open(self)
+        rules.check_answer(self)
+        self._answered(
+            submitted_date=submitted_date, evidence_submitted=evidence_submitted, meta=meta
+        )
+
+    @event("AnswerSubmitted")
+    def _answered(self, submitted_date: date, evidence_submitted: bool, meta: Meta) -> None:
+        self.answered_instances.append(self.instance)
+        if self.status in (Status.FILED, Status.RESPONDING):
+            self.status = Status.ANSWERED.value
+        self._remember(meta)
+
+    def schedule_hearing(self, *, hearing_date: date, location: str, meta: Meta) -> None:
+        rules.require_open(self)
+        rules.check_hearing(self, hearing_date)
+        self._hearing_scheduled(hearing_date=hearing_date, location=location, meta=meta)
+
+    @event("HearingScheduled")
+    def _hearing_scheduled(self, hearing_date: date, location: str, meta: Meta) -> None:
+        self.hearings.append(hearing_date)
+        self.status = Status.HEARING_SCHEDULED.value
+        self._remember(meta)
+
+    def record_appearance(
+        self, *, hearing_date: date, appearances: list[dict[str, Any]], meta: Meta
+    ) -> None:
+        rules.require_open(self)
+        rules.check_appearance(self, hearing_date, appearances)
+        self._appeared(hearing_date=hearing_date, appearances=appearances, meta=meta)
+
+    @event("AppearanceRecorded")
+    def _appeared(self, hearing_date: date, appearances: list[dict[str, Any]], meta: Meta) -> None:
+        self.appeared.append(hearing_date)
+        self.status = Status.HEARD.value
+        self._remember(meta)
+
+    def submit_feedback(self, *, subject: str, feedback_date: date, note: str, meta: Meta) -> None:
+        rules.check_feedback(self, subject)
+        self._feedback(subject=subject, feedback_date=feedback_date, note=note, meta=meta)
+
+    @event("FeedbackSubmitted")
+    def _feedback(self, subject: str, feedback_date: date, note: str, meta: Meta) -> None:
+        self._remember(meta)
+
+    # -- risk, mediation, withdrawal -------------------------------------------------------
+
+    def flag_risk(self, *, level: str, description: str, found_date: date, meta: Meta) -> None:
+        rules.require_open(self)
+        self._risk_flagged(level=level, description=description, found_date=found_date, meta=meta)
+
+    @event("RiskFlagged")
+    def _risk_flagged(self, level: str, description: str, found_date: date, meta: Meta) -> None:
+        self._remember(meta)
+
+    def attempt_mediation(self, *, attempted_date: date, note: str, meta: Meta) -> None:
+        rules.require_undecided(self)
+        self._mediation_attempted(attempted_date=attempted_date, note=note, meta=meta)
+
+    @event("MediationAttempted")
+    def _mediation_attempted(self, attempted_date: date, note: str, meta: Meta) -> None:
+        self._remember(meta)
+
+    def conclude_without_judgment(
+        self, *, conclusion: str, concluded_date: date, meta: Meta
+    ) -> None:
+        rules.require_undecided(self)
+        self._concluded(conclusion=conclusion, concluded_date=concluded_date, meta=meta)
+
+    @event("CaseConcluded")
+    def _concluded(self, conclusion: str, concluded_date: date, meta: Meta) -> None:
+        self.status = (
+            Status.WITHDRAWN.value if conclusion == Conclusion.WITHDRAWN else Status.MEDIATED.value
+        )
+        self._remember(meta)
+
+    # -- judgment, appeal, effect, performance ---------------------------------------------
+
+    def serve_judgment(self, *, judgment: dict[str, Any], served_date: date, meta: Meta) -> None:
+        rules.require_undecided(self)
+        rules.check_judgment(self, judgment)
+        self._judgment_served(judgment=judgment, served_date=served_date, meta=meta)
+
+    @event("JudgmentServed")
+    def _judgment_served(self, judgment: dict[str, Any], served_date: date, meta: Meta) -> None:
+        self.judgments.append({**judgment, "served_date": served_date})
+        self.instance = judgment["instance"]
+        self.lost = judgment["outcome"] == Outcome.LOST
+        self.performance_due = bool(judgment.get("performance_duty"))
+        self.status = Status.JUDGED.value
+        self._remember(meta)
+
+    def file_appeal(self, *, appellant: str, filed_date: date, meta: Meta) -> None:
+        rules.check_appeal(self)
+        self._appeal_filed(appellant=appellant, filed_date=filed_date, meta=meta)
+
+    @event("AppealFiled")
+    def _appeal_filed(self, appellant: str, filed_date: date, meta: Meta) -> None:
+        self.instance = Instance.SECOND.value
+        self.status = Status.APPEALED.value
+        self._remember(meta)
+
+    def make_effective(self, *, effective_date: date, meta: Meta) -> None:
+        rules.check_effective(self)
+        self._effective(effective_date=effective_date, meta=meta)
+
+    @event("JudgmentEffective")
+    def _effective(self, effective_date: date, meta: Meta) -> None:
+        self.effective = True
+        self.status = Status.EFFECTIVE.value
+        self._remember(meta)
+
+    def complete_performance(self, *, completed_date: date, note: str, meta: Meta) -> None:
+        rules.check_performance(self)
+        self._performed(completed_date=completed_date, note=note, meta=meta)
+
+    @event("PerformanceCompleted")
+    def _performed(self, completed_date: date, note: str, meta: Meta) -> None:
+        self.performed = True
+        self._remember(meta)
+
+    # -- remediation, loss report, review, closing -----------------------------------------
+
+    def require_remediation(self, *, deadline: str, reason: str, meta: Meta) -> None:
+        rules.require_open(self)
+        rules.check_remediation_required(self, deadline)
+        self._remediation_required(deadline=deadline, reason=reason, meta=meta)
+
+    @event("RemediationRequired")
+    def _remediation_required(self, deadline: str, reason: str, meta: Meta) -> None:
+        self.remediation_open.append(deadline)
+        self._remember(meta)
+
+    def record_remediation(self, *, deadline: str, measures: str, meta: Meta) -> None:
+        rules.check_remediation_recorded(self, deadline)
+        self._remediation_recorded(deadline=deadline, measures=measures, meta=meta)
+
+    @event("RemediationRecorded")
+    def _remediation_recorded(self, deadline: str, measures: str, meta: Meta) -> None:
+        self.remediation_open.remove(deadline)
+        self._remember(meta)
+
+    def submit_loss_report(self, *, submitted_date: date, summary: str, meta: Meta) -> None:
+        rules.check_loss_report(self)
+        self._loss_report(submitted_date=submitted_date, summary=summary, meta=meta)
+
+    @event("LossReportSubmitted")
+    def _loss_report(self, submitted_date: date, summary: str, meta: Meta) -> None:
+        self.report_state = "submitted"
+        self._remember(meta)
+
+    def review_report(self, *, result: str, opinion: str, reviewed_date: date, meta: Meta) -> None:
+        rules.check_review(self)
+        self._reviewed(result=result, opinion=opinion, reviewed_date=reviewed_date, meta=meta)
+
+    @event("ReportReviewed")
+    def _reviewed(self, result: str, opinion: str, reviewed_date: date, meta: Meta) -> None:
+        self.report_state = result
+        self._remember(meta)
+
+    def close(self, *, closed_date: date, meta: Meta) -> None:
+        rules.check_close(self)
+        self._closed(closed_date=closed_date, meta=meta)
+
+    @event("CaseClosed")
+    def _closed(self, closed_date: date, meta: Meta) -> None:
+        self.status = Status.CLOSED.value
+        self._remember(meta)

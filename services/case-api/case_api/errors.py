@@ -1,0 +1,35 @@
+"""Errors of the application layer (access, preconditions), beside the domain's own."""
+
+from __future__ import annotations
+
+from case_api.domain.errors import DomainError
+
+
+class Forbidden(DomainError):
+    code = "forbidden"
+    status = 403
+
+
+class PreconditionFailed(DomainError):
+    code = "version-mismatch"
+    status = 412
+
+
+class IdempotencyKeyReused(DomainError):
+    code = "idempotency-key-reused"
+    status = 422
+
+
+class IdempotencyInFlight(DomainError):
+    code = "idempotency-request-in-flight"
+    status = 409
+
+
+class Unauthenticated(DomainError):
+    code = "unauthenticated"
+    status = 401
+
+
+class ReadModelBehind(DomainError):
+    code = "read-model-behind"
+    status = 503

@@ -1,0 +1,54 @@
+"""The case-api application factory. Nothing is built at import time."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from case_api.api import problems
+from case_api.api.routes_cases import router as cases_router
+from case_api.api.routes_commands import router as commands_router
+from case_api.api.routes_feed import router as feed_router
+from case_api.api.routes_ops import router as ops_router
+from case_api.api.routes_registry import router as registry_router
+from case_api.config import Settings
+from case_api.metrics import MetricsMiddleware
+from case_api.runtime import build_runtime
+
+DESCRIPTION = """
+Case system for administrative lawsuits against the government (行政应诉).
+
+Every fact about a case is an event; queries read projections of them. Writes answer with a
+`position`: pass it as `min_position` to a query to read your own write. Errors are RFC 9457
+problem+json with a stable `code`; send `Accept-Language: zh-CN` for Chinese messages.
+"""
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or Settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        runtime = build_runtime(settings)
+        runtime.watch.bind_loop(asyncio.get_running_loop())
+        runtime.watch.advance(runtime.projector.position())
+        app.state.runtime = runtime
+        try:
+            yield
+        finally:
+            runtime.close()
+
+    app = FastAPI(
+        title="case-api",
+        version="1.0.0",
+        description=DESCRIPTION,
+        lifespan=lifespan,
+    )
+    problems.install(app)
+    for router in (ops_router, registry_router, cases_router, commands_router, feed_router):
+        app.include_router(router)
+    app.add_middleware(MetricsMiddleware)
+    return app

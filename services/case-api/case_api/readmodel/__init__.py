@@ -1,0 +1,1 @@
+"""Read models: tables projected from the event store, queried by the API."""

@@ -1,0 +1,82 @@
+"""The changes one projection transaction makes, gathered in memory and written at once.
+
+Rows touched several times in a batch (a case summary during a rebuild) are read once and
+written once; timeline rows go in with one ``executemany``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Connection, Table, select
+from sqlalchemy.dialects import postgresql, sqlite
+
+from case_api.readmodel.tables import (
+    agencies,
+    case_agencies,
+    case_summaries,
+    case_timeline,
+    jurisdictions,
+)
+
+
+class Batch:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self.summaries: dict[str, dict[str, Any]] = {}
+        self.changed: set[str] = set()
+        self.timeline: list[dict[str, Any]] = []
+        self.case_agencies: list[dict[str, Any]] = []
+        self.jurisdictions: dict[str, dict[str, Any]] = {}
+        self.agencies: dict[str, dict[str, Any]] = {}
+
+    def summary(self, case_id: str) -> dict[str, Any]:
+        """The case's summary row as it stands in this batch (loaded once)."""
+        if case_id not in self.summaries:
+            row = self.conn.execute(
+                select(case_summaries).where(case_summaries.c.case_id == case_id)
+            ).mappings().first()
+            if row is None:
+                raise LookupError(f"no summary for case {case_id}")
+            self.summaries[case_id] = dict(row)
+        self.changed.add(case_id)
+        return self.summaries[case_id]
+
+    def new_summary(self, row: dict[str, Any]) -> None:
+        self.summaries[row["case_id"]] = row
+        self.changed.add(row["case_id"])
+
+    def jurisdiction(self, code: str) -> dict[str, Any] | None:
+        if code in self.jurisdictions:
+            return self.jurisdictions[code]
+        row = self.conn.execute(
+            select(jurisdictions).where(jurisdictions.c.code == code)
+        ).mappings().first()
+        return dict(row) if row else None
+
+    def agency(self, code: str) -> dict[str, Any] | None:
+        if code in self.agencies:
+            return self.agencies[code]
+        row = self.conn.execute(select(agencies).where(agencies.c.code == code)).mappings().first()
+        return dict(row) if row else None
+
+    def flush(self) -> None:
+        if self.timeline:
+            self.conn.execute(case_timeline.insert(), self.timeline)
+        if self.case_agencies:
+            self.conn.execute(case_agencies.insert(), self.case_agencies)
+        self._upsert(case_summaries, [self.summaries[c] for c in sorted(self.changed)])
+        self._upsert(jurisdictions, list(self.jurisdictions.values()))
+        self._upsert(agencies, list(self.agencies.values()))
+
+    def _upsert(self, table: Table, rows: list[dict[str, Any]]) -> None:
+        if not rows:
+            return
+        dialect = postgresql if self.conn.dialect.name == "postgresql" else sqlite
+        stmt = dialect.insert(table)
+        keys = [c.name for c in table.primary_key.columns]
+        stmt = stmt.on_conflict_do_update(
+            index_elements=keys,
+            set_={c.name: stmt.excluded[c.name] for c in table.columns if c.name not in keys},
+        )
+        self.conn.execute(stmt, rows)

@@ -1,0 +1,144 @@
+"""Runs the read-model projection: exactly-once, resumable, batched.
+
+Each transaction locks the projection's tracking row, reads the events after it from the
+event store, applies them, and writes the rows together with the new position; a crash
+rolls both back, and the next run resumes from the committed position. Replicas take turns
+through the row lock (SQLite: the database write lock), so none projects an event twice.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from sqlalchemy import Engine, delete, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+
+from case_api.application import CaseStore
+from case_api.readmodel.batch import Batch
+from case_api.readmodel.projection import project
+from case_api.readmodel.tables import projection_positions
+from case_api.readmodel.watch import PositionWatch
+
+log = logging.getLogger(__name__)
+
+NAME = "case_readmodel"
+AfterBatch = Callable[[Batch], None]
+
+
+class Projector:
+    def __init__(
+        self,
+        store: CaseStore,
+        engine: Engine,
+        *,
+        batch_size: int = 500,
+        watch: PositionWatch | None = None,
+        after_batch: Iterable[AfterBatch] = (),
+        owned_tables: Iterable[Any] = (),
+    ) -> None:
+        self.store = store
+        self.engine = engine
+        self.batch_size = batch_size
+        self.watch = watch or PositionWatch()
+        self.after_batch = list(after_batch)
+        self.owned_tables = list(owned_tables)
+
+    def run_batch(self, limit: int | None = None) -> int:
+        """Project the next events (at most one batch); return how many were projected."""
+        with self.engine.begin() as conn:
+            position = self._lock_position(conn)
+            self.watch.advance(position)
+            notifications = self.store.recorder.select_notifications(
+                start=position + 1, limit=limit or self.batch_size
+            )
+            if not notifications:
+                return 0
+            batch = Batch(conn)
+            for notification in notifications:
+                project(batch, self.store.mapper.to_domain_event(notification), notification.id)
+            batch.flush()
+            for hook in self.after_batch:
+                hook(batch)
+            last = notifications[-1].id
+            conn.execute(
+                update(projection_positions)
+                .where(projection_positions.c.name == NAME)
+                .values(position=last)
+            )
+        self.watch.advance(last)
+        return len(notifications)
+
+    def catch_up(self, progress: Callable[[int], None] | None = None) -> int:
+        total = 0
+        while count := self.run_batch():
+            total += count
+            if progress:
+                progress(count)
+        return total
+
+    def position(self) -> int:
+        with self.engine.connect() as conn:
+            return conn.execute(
+                select(projection_positions.c.position).where(projection_positions.c.name == NAME)
+            ).scalar_one_or_none() or 0
+
+    def reset(self) -> None:
+        """Empty the projection's tables and rewind it to the start of the event store."""
+        with self.engine.begin() as conn:
+            self._lock_position(conn)
+            for table in self.owned_tables:
+                conn.execute(delete(table))
+            conn.execute(
+                update(projection_positions)
+                .where(projection_positions.c.name == NAME)
+                .values(position=0)
+            )
+
+    def _lock_position(self, conn: Any) -> int:
+        dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+        conn.execute(
+            dialect.insert(projection_positions)
+            .values(name=NAME, position=0)
+            .on_conflict_do_nothing(index_elements=["name"])
+        )
+        return conn.execute(
+            select(projection_positions.c.position)
+            .where(projection_positions.c.name == NAME)
+            .with_for_update()
+        ).scalar_one()
+
+
+class ProjectorThread:
+    """Keeps the read models current: woken by local commits, polling for other replicas'."""
+
+    def __init__(self, projector: Projector, poll_seconds: float) -> None:
+        self.projector = projector
+        self.poll_seconds = poll_seconds
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="projector", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def wake(self, _position: int = 0) -> None:
+        self._wake.set()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._wake.set()
+        self._thread.join(timeout=10)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self._wake.clear()
+            try:
+                if self.projector.run_batch():
+                    continue
+            except Exception:  # noqa: BLE001 - keep projecting after a passing database error
+                log.exception("projection batch failed; retrying")
+                self._stop.wait(0.5)
+            self._wake.wait(self.poll_seconds)
