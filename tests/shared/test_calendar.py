@@ -152,7 +152,7 @@ def test_calendar_with_a_gap_year_raises_inside_the_gap():
 
 def test_calendar_is_immutable_and_rejects_two_schedules_for_one_year():
     with pytest.raises(AttributeError):
-        CAL._kinds = b""  # type: ignore[misc]
+        CAL.extra = 1
     with pytest.raises(ValueError, match="2025"):
         WorkCalendar([CAL.schedule(2025), CAL.schedule(2025)])
 

@@ -49,4 +49,6 @@ def store_env(settings: Any) -> dict[str, str]:
         "POSTGRES_CONNECT_TIMEOUT": "5",
         "CREATE_TABLE": "y",
     }
+    if settings.event_store_schema:
+        env["POSTGRES_SCHEMA"] = settings.event_store_schema
     return env

@@ -21,6 +21,9 @@ class Settings(BaseSettings):
         "sqlite:///var/case-api/readmodel.db",
         description="Read models (SQLAlchemy URL); Alembic owns the schema",
     )
+    event_store_schema: str | None = Field(
+        None, description="PostgreSQL schema of the event store (must exist); default public"
+    )
     event_store_pool_size: int = Field(10, description="PostgreSQL connections for the store")
     host: str = Field("127.0.0.1", description="Address the HTTP server binds")
     port: int = Field(8000, description="Port the HTTP server binds")

@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parents[3]
 def alembic_config(name: str, url: str) -> Config:
     config = Config(str(ROOT / "alembic.ini"), ini_section=name)
     config.set_main_option("script_location", str(ROOT / "migrations" / name))
-    config.set_main_option("sqlalchemy.url", url)
+    config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
     return config
 
 

@@ -1,0 +1,188 @@
+"""The case event types a rule pack may reference (DOMAIN.md §3-4).
+
+A rule names an event type, filters on its fields (``when: {kind: [summons]}``) and reads a
+date from it (``date_field: served_date``). Loading a pack checks every such reference against
+this catalogue, so a misspelt event or field fails at start-up instead of never firing.
+
+Existing types mirror the events of ``case_api.domain.case.Case`` as stored (dates as ISO
+strings; nested fields as ``judgment.outcome``). Types with ``planned=True`` are steps the
+regulations time but the case aggregate does not record yet: rules may reference them now
+and start producing deadlines once the event is added (``doc`` names the step that adds it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+Scalar = str | bool | int
+Vocabulary = tuple[Scalar, ...] | None
+"""The values a field may take; None when any value is allowed (names, counts, free text)."""
+
+DOCUMENT_KINDS = (
+    "complaint_copy",  # 起诉状副本
+    "notice_to_respond",  # 应诉通知书
+    "summons",  # 传票
+    "appeal_petition",  # 上诉状
+    "mediation_document",  # 调解书
+    "judicial_suggestion",  # 司法建议
+)
+REPORT_SUBJECTS = (
+    *DOCUMENT_KINDS[:4],
+    "judgment",
+    "ruling",
+    "effective_judgment",
+    "appearing_heads",  # 出庭负责人名单 [003 二(二)2]
+    "response_plan",  # 应诉方案 [002 第七条]
+    "risk_report",  # 败诉风险分析报告 [003 二(三)2]
+)
+FEEDBACK_SUBJECTS = ("answer", "hearing", "performance")
+INSTANCES = ("first", "second", "retrial")
+JUDGMENT_KINDS = ("judgment", "ruling")
+OUTCOMES = ("won", "lost", "dismissed")
+LOSS_TYPES = (
+    "revoked",
+    "partly_revoked",
+    "confirmed_illegal",
+    "confirmed_void",
+    "changed",
+    "ordered_to_perform",
+    "ordered_to_compensate",
+    "other",
+)
+REVIEW_RESULTS = ("approved", "returned")
+CONCLUSIONS = ("withdrawn", "mediated")
+DECISIONS = ("sanction", "no_accountability", "fault_tolerance")
+BOOLS: tuple[Scalar, ...] = (True, False)
+
+_JUDGMENT: dict[str, Vocabulary] = {
+    "judgment.instance": INSTANCES,
+    "judgment.kind": JUDGMENT_KINDS,
+    "judgment.outcome": OUTCOMES,
+    "judgment.loss_type": LOSS_TYPES,
+    "judgment.performance_duty": BOOLS,
+}
+
+
+@dataclass(frozen=True, eq=False)
+class EventType:
+    """What a rule may read from one event type.
+
+    ``context`` maps a field to the earlier event type it is copied from: a judgment becoming
+    effective records only its date, so the engine adds the latest served ``judgment`` to it.
+    """
+
+    name: str
+    date_fields: tuple[str, ...] = ()
+    fields: Mapping[str, Vocabulary] = field(default_factory=dict)
+    context: Mapping[str, str] = field(default_factory=dict)
+    planned: bool = False
+    doc: str = ""
+
+    def knows(self, path: str) -> bool:
+        """Whether ``path`` is a date or filterable field (usable in ``same`` correlations)."""
+        return path in self.fields or path in self.date_fields
+
+
+def _planned(name: str, date_field: str, doc: str, **fields: Vocabulary) -> EventType:
+    return EventType(name, (date_field,), fields, planned=True, doc=doc)
+
+
+_ACCOUNTABILITY = "Planned: added with the accountability workflow events (DOMAIN.md §3, §6)."
+
+_TYPES = (
+    EventType(
+        "CaseFiled",
+        ("filed_date",),
+        {"pack": None, "jurisdiction": None, "plaintiff_count": None, "flags": None},
+    ),
+    EventType("DocumentServed", ("served_date", "hearing_date"), {"kind": DOCUMENT_KINDS}),
+    EventType("ReportedToBureau", ("reported_date",), {"subject": REPORT_SUBJECTS}),
+    EventType("AnswerSubmitted", ("submitted_date",), {"evidence_submitted": BOOLS}),
+    EventType("HearingScheduled", ("hearing_date",), {"location": None}),
+    EventType("AppearanceRecorded", ("hearing_date",)),
+    EventType("FeedbackSubmitted", ("feedback_date",), {"subject": FEEDBACK_SUBJECTS}),
+    EventType("RiskFlagged", ("found_date",), {"level": None}),
+    EventType("MediationAttempted", ("attempted_date",)),
+    EventType("CaseConcluded", ("concluded_date",), {"conclusion": CONCLUSIONS}),
+    EventType("JudgmentServed", ("served_date", "judgment.performance_due_date"), _JUDGMENT),
+    EventType("AppealFiled", ("filed_date",), {"appellant": None}),
+    EventType(
+        "JudgmentEffective",
+        ("effective_date", "judgment.performance_due_date"),
+        _JUDGMENT,
+        context={"judgment": "JudgmentServed"},
+    ),
+    EventType("PerformanceCompleted", ("completed_date",)),
+    EventType("RemediationRequired", (), {"deadline": None}),
+    EventType("RemediationRecorded", (), {"deadline": None}),
+    EventType("LossReportSubmitted", ("submitted_date",)),
+    EventType("ReportReviewed", ("reviewed_date",), {"result": REVIEW_RESULTS}),
+    EventType("CaseClosed", ("closed_date",)),
+    _planned(
+        "LeadershipBriefed",
+        "briefed_date",
+        "The agency's principal head reported the suit to the deputy county head in charge"
+        " (向分管副县长请示或报告) [002 第七条]. Planned: added with the Xiuyan reporting step.",
+    ),
+    _planned(
+        "BureauForwarded",
+        "forwarded_date",
+        "The county bureau forwarded an agency's filing to the county leader in charge"
+        " (转报分管县领导) [003 二(一)3]. Planned: added with the bureau's filing inbox.",
+    ),
+    _planned(
+        "InvestigationCompleted",
+        "completed_date",
+        "The responsibility investigation finished with a 责任分析报告 [000 二(五)1]. "
+        + _ACCOUNTABILITY,
+    ),
+    _planned(
+        "ReviewOpinionIssued",
+        "issued_date",
+        "The bureau sent its review opinion back to the losing agency (审核意见反馈)"
+        " [000 二(五)2]. " + _ACCOUNTABILITY,
+    ),
+    _planned(
+        "CityFilingCompleted",
+        "filed_date",
+        "A county bureau filed its review opinion with the city bureau (报市政府法制机构备案)"
+        " [000 二(五)2]. " + _ACCOUNTABILITY,
+    ),
+    _planned(
+        "AccountabilityDecided",
+        "decided_date",
+        "The agency or the competent organ decided: sanction, no accountability or fault"
+        " tolerance [000 二(五)3] [002 第十五条]. " + _ACCOUNTABILITY,
+        decision=DECISIONS,
+    ),
+    _planned(
+        "DecisionReportedToCommittee",
+        "reported_date",
+        "The deciding organ reported its decision to the county Party committee (向县委报告)"
+        " [002 第十五条]. " + _ACCOUNTABILITY,
+    ),
+    _planned(
+        "JointMeetingScheduled",
+        "meeting_date",
+        "The joint-meeting office set a meeting on the case (联席会议) [001 十]. "
+        "Planned: added with the joint-meeting events.",
+    ),
+    _planned(
+        "MeetingPapersSent",
+        "sent_date",
+        "The joint-meeting office sent the meeting papers to the members [001 十]. "
+        "Planned: added with the joint-meeting events.",
+    ),
+)
+
+EVENT_TYPES: Mapping[str, EventType] = MappingProxyType({t.name: t for t in _TYPES})
+
+
+def event_type(name: str) -> EventType:
+    """The catalogue entry for ``name``; KeyError naming the known types otherwise."""
+    try:
+        return EVENT_TYPES[name]
+    except KeyError:
+        raise KeyError(f"unknown event type {name!r}; known: {', '.join(EVENT_TYPES)}") from None

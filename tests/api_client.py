@@ -1,0 +1,104 @@
+"""A test client for case-api: tokens per role, and shortcuts for common steps."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+import httpx
+from asgi_lifespan import LifespanManager
+
+from case_api.access import Role
+from case_api.api.auth import issue_token
+from case_api.config import Settings
+from case_api.main import create_app
+
+GZ_CASE = {
+    "court": "gz-tianhe-court",
+    "case_number": "（2025）粤0106行初123号",
+    "agencies": [{"agency_id": "gz-hrss", "role": "implementing"}],
+    "subject_matter": "工伤认定",
+    "plaintiff_count": 1,
+    "filed_date": "2025-09-20",
+}
+
+
+class Api:
+    def __init__(self, client: httpx.AsyncClient, settings: Settings, app: Any) -> None:
+        self.client = client
+        self.settings = settings
+        self.app = app
+
+    @property
+    def runtime(self) -> Any:
+        return self.app.state.runtime
+
+    def token(self, role: str, subject: str | None = None, **scope: str) -> dict[str, str]:
+        token = issue_token(
+            self.settings.token_secret.get_secret_value(),
+            self.settings.token_issuer,
+            subject=subject or f"{role}-{'-'.join(scope.values()) or 'x'}",
+            role=Role(role),
+            ttl_seconds=3600,
+            **scope,
+        )
+        return {"Authorization": f"Bearer {token}"}
+
+    @property
+    def admin(self) -> dict[str, str]:
+        return self.token("admin")
+
+    @property
+    def court(self) -> dict[str, str]:
+        return self.token("court_system", court="gz-tianhe-court")
+
+    @property
+    def agency(self) -> dict[str, str]:
+        return self.token("agency_user", agency="gz-hrss")
+
+    @property
+    def bureau(self) -> dict[str, str]:
+        return self.token("bureau_officer", jurisdiction="gz")
+
+    async def register_guangzhou(self, pack: str = "statutory") -> None:
+        for body in (
+            {"code": "gz", "name": "广州市", "level": "city", "pack": pack},
+            {"code": "gz-th", "name": "天河区", "level": "county", "parent": "gz", "pack": pack},
+        ):
+            r = await self.client.post("/v1/jurisdictions", json=body, headers=self.admin)
+            assert r.status_code == 201, r.text
+        for body in (
+            {"code": "gz-hrss", "name": "广州市人社局", "jurisdiction": "gz", "level": "department"},
+            {"code": "th-gov", "name": "天河区政府", "jurisdiction": "gz-th", "level": "government"},
+        ):
+            r = await self.client.post("/v1/agencies", json=body, headers=self.admin)
+            assert r.status_code == 201, r.text
+
+    async def file_case(self, **overrides: Any) -> dict[str, Any]:
+        r = await self.client.post("/v1/cases", json={**GZ_CASE, **overrides}, headers=self.court)
+        assert r.status_code == 201, r.text
+        return r.json()
+
+    async def command(
+        self, case_id: str, path: str, body: dict[str, Any], headers: dict[str, str], status: int = 201
+    ) -> dict[str, Any]:
+        r = await self.client.post(f"/v1/cases/{case_id}/{path}", json=body, headers=headers)
+        assert r.status_code == status, r.text
+        return r.json()
+
+    async def summary(self, case_id: str, position: int = 0) -> dict[str, Any]:
+        r = await self.client.get(
+            f"/v1/cases/{case_id}", params={"min_position": position}, headers=self.admin
+        )
+        assert r.status_code == 200, r.text
+        return r.json()
+
+
+@asynccontextmanager
+async def open_api(settings: Settings) -> AsyncIterator[Api]:
+    app = create_app(settings)
+    async with LifespanManager(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://case-api") as client:
+            yield Api(client, settings, app)
