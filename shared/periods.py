@@ -10,6 +10,7 @@ rest day so that nothing is ever late.
 
 from __future__ import annotations
 
+import operator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
@@ -45,8 +46,11 @@ _UNIT_TEXT = {Unit.DAYS: "days", Unit.WORKING_DAYS: "working days", Unit.MONTHS:
 class PeriodResult:
     """A computed due date with the facts needed to explain and audit it.
 
-    ``skipped_rest_days`` are in calendar order. ``provisional`` is True when a year
-    without a loaded schedule was read as weekends-only.
+    ``start`` is the trigger day (AFTER) or the reference day X (BEFORE), never counted.
+    ``raw_end`` is the end before the rest-day rule (for WORKING_DAYS, the due date).
+    ``skipped_rest_days`` are the rest days passed over, in calendar order.
+    ``provisional`` is True when a year without a loaded schedule was read as
+    weekends-only; ``steps`` explain the computation in English, one line each.
     """
 
     due_date: date
@@ -98,6 +102,8 @@ def compute_period(
     Raises CalendarYearNotLoaded for a year without a schedule unless
     ``allow_provisional``; raises ValueError for a negative offset.
     """
+    if type(offset) is not int:
+        offset = operator.index(offset)  # a fractional count would never reach zero
     if offset < 0:
         raise ValueError(f"period offset must be >= 0, got {offset}")
     if type(unit) is not Unit or type(direction) is not Direction:

@@ -329,21 +329,3 @@ def test_months_before_clamp_to_month_end_then_move_earlier(x, months, expected)
 )
 def test_zero_offset_applies_only_the_rest_day_rule(start, unit, expected):
     assert due(start, 0, unit) == d(expected)
-
-
-def test_result_records_raw_end_skipped_days_and_steps():
-    result = compute_period(CAL, d("2025-09-20"), 15, Unit.DAYS)
-    assert result.raw_end == d("2025-10-05")
-    assert result.skipped_rest_days == tuple(d(f"2025-10-0{n}") for n in (5, 6, 7, 8))
-    assert result.steps[0] == "start Sat 2025-09-20 (trigger day, not counted)"
-    assert result.steps[1] == "+15 days: raw end Sun 2025-10-05"
-    assert result.steps[-1] == "due Thu 2025-10-09 (first working day after)"
-    assert len(result.steps) == 2 + 4 + 1
-
-
-def test_working_day_result_lists_skipped_days_in_calendar_order():
-    result = compute_period(CAL, d("2025-10-09"), 5, Unit.WORKING_DAYS, Direction.BEFORE)
-    assert result.due_date == result.raw_end == d("2025-09-25")
-    expected = (d("2025-09-27"),) + tuple(d(f"2025-10-0{n}") for n in range(1, 9))
-    assert result.skipped_rest_days == expected
-    assert result.unit is Unit.WORKING_DAYS and result.direction is Direction.BEFORE

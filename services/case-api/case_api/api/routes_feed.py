@@ -47,9 +47,11 @@ async def feed(
             break
         # Another principal's events may have moved the head; wait for anything newer.
         await runtime.watch.wait_async(max(head, after) + 1, remaining)
-    # With nothing visible up to ``head`` (all committed before the query ran) the client may
-    # skip straight there instead of scanning other agencies' events again.
-    last = rows[-1]["position"] if rows else max(after, head)
+    # Everything up to ``head`` was committed before the query ran: on a short page the client
+    # may skip there instead of scanning other agencies' events again.
+    last = rows[-1]["position"] if rows else after
+    if len(rows) < limit:
+        last = max(last, head)
     return FeedPage(events=rows, last_position=last, head=runtime.watch.position)
 
 

@@ -1,0 +1,40 @@
+"""notifier settings: one typed object, read from ``NOTIFIER_*`` environment variables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="NOTIFIER_", extra="ignore")
+
+    database_url: str = Field(
+        "sqlite:///var/notifier/notifier.db",
+        description="The notifier's own database (SQLAlchemy URL); Alembic owns the schema",
+    )
+    case_api_url: str = Field("http://127.0.0.1:8000", description="Base URL of case-api")
+    case_api_token: SecretStr = Field(
+        SecretStr(""), description="Bearer token of the notifier's service principal"
+    )
+    host: str = Field("127.0.0.1", description="Address of the operator API")
+    port: int = Field(8100, description="Port of the operator API")
+    channels_file: Path | None = Field(
+        None, description="YAML file: recipients and their channels (Apprise URLs) per agency"
+    )
+    reminder_hour: int = Field(9, ge=0, le=23, description="Local hour reminders go out")
+    feed_wait_seconds: float = Field(10.0, description="Long-poll wait on case-api's feed")
+    send_batch_size: int = Field(100, description="Deliveries leased per round")
+    lease_seconds: int = Field(60, description="How long a leased delivery stays claimed")
+    max_attempts: int = Field(6, description="Attempts before a delivery is dead")
+    clock_file: Path | None = Field(
+        None, description="Testing only: a file holding an ISO datetime used as 'now'"
+    )
+
+    def prepare_local_dirs(self) -> None:
+        if self.database_url.startswith("sqlite:///"):
+            Path(self.database_url.removeprefix("sqlite:///")).parent.mkdir(
+                parents=True, exist_ok=True
+            )
