@@ -1,0 +1,100 @@
+"""Every event type survives the store (transcodings), and stored topics stay stable."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from uuid import uuid4
+
+import pytest
+
+from case_api.application import CaseStore, store_env
+from case_api.config import Settings
+from case_api.domain.case import Case
+from tests.backends import BACKENDS, storage
+from tests.case_api.test_case_properties import META
+
+# Stored with every event: renaming or moving a class needs a registered alias first.
+PINNED_TOPICS = {
+    "case_api.domain.case:Case.CaseFiled",
+    "case_api.domain.case:Case.DocumentServed",
+    "case_api.domain.case:Case.ReportedToBureau",
+    "case_api.domain.case:Case.AnswerSubmitted",
+    "case_api.domain.case:Case.HearingScheduled",
+    "case_api.domain.case:Case.AppearanceRecorded",
+    "case_api.domain.case:Case.FeedbackSubmitted",
+    "case_api.domain.case:Case.RiskFlagged",
+    "case_api.domain.case:Case.MediationAttempted",
+    "case_api.domain.case:Case.JudgmentServed",
+    "case_api.domain.case:Case.AppealFiled",
+    "case_api.domain.case:Case.JudgmentEffective",
+    "case_api.domain.case:Case.PerformanceCompleted",
+    "case_api.domain.case:Case.RemediationRequired",
+    "case_api.domain.case:Case.RemediationRecorded",
+    "case_api.domain.case:Case.LossReportSubmitted",
+    "case_api.domain.case:Case.ReportReviewed",
+    "case_api.domain.case:Case.CaseClosed",
+    "case_api.domain.case:Case.CaseConcluded",
+}
+
+
+def every_event_case() -> Case:
+    d = date(2025, 9, 22)
+    case = Case(
+        id=uuid4(), court="c", case_number="n", jurisdiction="gz", pack="guangzhou",
+        agencies=[{"agency_id": "a", "role": "implementing"}], subject_matter="s",
+        plaintiff_count=60, filed_date=date(2025, 9, 20), flags=["mass_incident_risk"], meta=META,
+    )
+    case.serve_document(kind="complaint_copy", served_date=d, hearing_date=None, document_number="", meta=META)
+    case.serve_document(kind="summons", served_date=d, hearing_date=date(2025, 10, 20), document_number="", meta=META)
+    case.report_to_bureau(subject="summons", reported_date=d, meta=META)
+    case.submit_answer(submitted_date=d, evidence_submitted=True, meta=META)
+    case.schedule_hearing(hearing_date=date(2025, 11, 3), location="一庭", meta=META)
+    case.record_appearance(hearing_date=date(2025, 10, 20), appearances=[{"name": "王", "role": "principal_head"}], meta=META)
+    case.submit_feedback(subject="hearing", feedback_date=date(2025, 10, 21), note="", meta=META)
+    case.flag_risk(level="high", description="群体性", found_date=d, meta=META)
+    case.attempt_mediation(attempted_date=d, note="", meta=META)
+    case.serve_judgment(
+        judgment={"instance": "first", "kind": "judgment", "outcome": "lost", "loss_type": "ordered_to_perform",
+                  "performance_duty": True, "performance_due_date": date(2026, 1, 30)},
+        served_date=date(2025, 12, 1), meta=META,
+    )
+    case.make_effective(effective_date=date(2025, 12, 17), meta=META)
+    case.complete_performance(completed_date=date(2026, 1, 20), note="", meta=META)
+    case.require_remediation(deadline="answer", reason="逾期", meta=META)
+    case.record_remediation(deadline="answer", measures="补正", meta=META)
+    case.submit_loss_report(submitted_date=date(2026, 1, 5), summary="分析", meta=META)
+    case.review_report(result="approved", opinion="", reviewed_date=date(2026, 1, 10), meta=META)
+    case.close(closed_date=date(2026, 1, 25), meta=META)
+    return case
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_every_event_round_trips_through_the_store(backend, tmp_path: Path):
+    with storage(backend, tmp_path) as fields:
+        store = CaseStore(env=store_env(Settings(**fields)))
+        case = every_event_case()
+        pending = list(case.pending_events)
+        store.save(case)
+        loaded = store.repository.get(case.id)
+        stored = list(store.events.get(case.id))
+        store.close()
+    assert vars(loaded) == vars(case)
+    assert [vars(e) for e in stored] == [vars(e) for e in pending]
+    judgment = stored[10].judgment
+    assert isinstance(judgment["performance_due_date"], date)
+
+
+def test_stored_topics_resolve_and_every_event_class_is_pinned():
+    from eventsourcing.utils import get_topic, resolve_topic
+
+    for topic in PINNED_TOPICS:
+        assert get_topic(resolve_topic(topic)) == topic
+    defined = {
+        get_topic(value)
+        for value in vars(Case).values()
+        if isinstance(value, type)
+        and issubclass(value, Case.Event)
+        and value not in (Case.Event, Case.Created)
+    }
+    assert defined == PINNED_TOPICS

@@ -1,0 +1,99 @@
+"""Incremental projection and a rebuild from scratch give the same read models."""
+
+from __future__ import annotations
+
+import tempfile
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import select
+
+from case_api.access import Principal, Role
+from case_api.config import Settings
+from case_api.domain.errors import DomainError
+from case_api.migrate import upgrade
+from case_api.rebuild import rebuild
+from case_api.runtime import PROJECTED_TABLES, build_runtime
+from tests.api_client import GZ_CASE
+from tests.backends import storage
+from tests.case_api.commands_strategy import command
+
+ADMIN = Principal("admin", Role.ADMIN)
+
+
+def dump(engine: Any) -> dict[str, list[dict[str, Any]]]:
+    with engine.connect() as conn:
+        return {
+            t.name: sorted(
+                (dict(r) for r in conn.execute(select(t)).mappings()),
+                key=lambda r: tuple(str(r[c.name]) for c in t.primary_key.columns),
+            )
+            for t in PROJECTED_TABLES
+        }
+
+
+def run_scenario(backend: str, cases: int, steps: list[tuple[int, str, dict, int]]) -> None:
+    from case_api.commands import Request
+
+    with tempfile.TemporaryDirectory() as tmp, storage(backend, Path(tmp)) as fields:
+        s = Settings(**fields, run_projector=False)
+        upgrade(s.readmodel_url)
+        runtime = build_runtime(s, pack_ids=frozenset({"statutory"}))
+        try:
+            reg = runtime.registry
+            reg.register_jurisdiction(meta=ADMIN.meta(), code="gz", name="广州", level="city", parent=None, pack="statutory")
+            reg.register_agency(meta=ADMIN.meta(), code="gz-hrss", name="人社局", jurisdiction="gz", level="department")
+            ids = []
+            for n in range(cases):
+                facts = {**GZ_CASE, "case_number": f"C{n}", "filed_date": date(2025, 1, 1), "flags": []}
+                ids.append(runtime.commands.file_case(Request(ADMIN), **facts).case_id)
+            for case_index, name, args, project_now in steps:
+                try:
+                    runtime.commands.execute(Request(ADMIN), ids[case_index % cases], name, **args)
+                except DomainError:
+                    pass
+                if project_now:
+                    runtime.projector.run_batch(limit=project_now)
+            runtime.projector.catch_up()
+            incremental = dump(runtime.engine)
+            total = runtime.store.max_position()
+        finally:
+            runtime.close()
+        assert rebuild(s, show_progress=False) == total
+        runtime = build_runtime(s, pack_ids=frozenset({"statutory"}))
+        try:
+            rebuilt = dump(runtime.engine)
+        finally:
+            runtime.close()
+    assert rebuilt == incremental
+    assert len(incremental["case_timeline"]) == total
+
+
+step = st.tuples(st.integers(0, 3), command, st.sampled_from([0, 0, 1, 3])).map(
+    lambda t: (t[0], t[1][0], t[1][1], t[2])
+)
+
+
+@settings(max_examples=15, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(cases=st.integers(1, 3), steps=st.lists(step, max_size=30))
+def test_incremental_projection_equals_rebuild_on_sqlite(cases, steps):
+    run_scenario("sqlite", cases, steps)
+
+
+def test_incremental_projection_equals_rebuild_on_postgres(request):
+    from tests.backends import POSTGRES_URL
+
+    if not POSTGRES_URL:
+        import pytest
+
+        pytest.skip("CASE_TEST_POSTGRES_URL is not set: PostgreSQL variant not run")
+
+    @settings(max_examples=8, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+    @given(cases=st.integers(1, 3), steps=st.lists(step, max_size=30))
+    def check(cases, steps):
+        run_scenario("postgres", cases, steps)
+
+    check()
