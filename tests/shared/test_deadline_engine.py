@@ -156,7 +156,9 @@ def test_effective_judgment_with_a_performance_duty_must_be_reported_and_perform
     assert found["report_effective_judgment@2"].due_date == d("2025-11-28")
     # Performance due Sat 12-20 (a plain weekend): first working day after, Mon 12-22.
     assert found["performance@2"].due_date == d("2025-12-22")
-    without_duty = derive("guangzhou", case(judgment("2025-11-10", "lost"), effective("2025-11-26")))
+    without_duty = derive(
+        "guangzhou", case(judgment("2025-11-10", "lost"), effective("2025-11-26"))
+    )
     assert not [k for k in without_duty if k.startswith(("report_effective", "performance"))]
 
 

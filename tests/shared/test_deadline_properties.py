@@ -55,10 +55,15 @@ relevant_event = st.one_of(
     ),
     st.builds(lambda day: ("RiskFlagged", {"found_date": day}), days),
     st.builds(
-        lambda o, duty, due, day: ("JudgmentServed", {"judgment": _judgment(o, duty, due),
-                                                      "served_date": day}),
-        st.sampled_from(["won", "lost", "dismissed"]), st.booleans(), days, days,
-    ),  # fmt: skip
+        lambda o, duty, due, day: (
+            "JudgmentServed",
+            {"judgment": _judgment(o, duty, due), "served_date": day},
+        ),
+        st.sampled_from(["won", "lost", "dismissed"]),
+        st.booleans(),
+        days,
+        days,
+    ),
     st.builds(lambda day: ("JudgmentEffective", {"effective_date": day}), days),
     st.builds(lambda day: ("PerformanceCompleted", {"completed_date": day}), days),
     st.builds(lambda day: ("LossReportSubmitted", {"submitted_date": day}), days),
@@ -67,7 +72,9 @@ relevant_event = st.one_of(
         st.sampled_from(["approved", "returned"]),
         days,
     ),
-    st.builds(lambda day: ("CaseConcluded", {"conclusion": "withdrawn", "concluded_date": day}), days),
+    st.builds(
+        lambda day: ("CaseConcluded", {"conclusion": "withdrawn", "concluded_date": day}), days
+    ),
     st.builds(lambda day: ("JointMeetingScheduled", {"meeting_date": day}), days),
     st.builds(lambda day: ("InvestigationCompleted", {"completed_date": day}), days),
 )

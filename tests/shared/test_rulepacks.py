@@ -4,59 +4,82 @@ from __future__ import annotations
 
 import pytest
 
-from shared.periods import Direction, Unit
 from shared.rulepacks import PackLibrary, ResolvedRule
 
 LIB = PackLibrary.load()
 LOCAL_PACKS = ("guangzhou", "wenzhou", "jinzhai", "xiuyan", "xiangshan")
-D, WD, M = Unit.DAYS, Unit.WORKING_DAYS, Unit.MONTHS
-AFTER, BEFORE = Direction.AFTER, Direction.BEFORE
 ANCHOR = "anchor:"
 
-# pack, rule id, offset, unit, direction, source fragment, trigger (or anchor:<rule>), satisfied by
-SECTION_4 = [
-    ("statutory", "answer", 15, D, AFTER, "行政诉讼法 §67; 003 二(一)1",
-     "DocumentServed", "AnswerSubmitted"),
-    ("guangzhou", "report_notice", 2, D, AFTER, "004 5-①", "DocumentServed", "ReportedToBureau"),
-    ("guangzhou", "report_appeal_petition", 2, D, AFTER, "004 5-①",
-     "DocumentServed", "ReportedToBureau"),
-    ("guangzhou", "report_summons", 2, D, AFTER, "004 5-①", "DocumentServed", "ReportedToBureau"),
-    ("guangzhou", "report_effective_judgment", 2, D, AFTER, "004 5-①",
-     "JudgmentEffective", "ReportedToBureau"),
-    ("guangzhou", "answer_feedback", 1, D, AFTER, "004 5-①", "AnswerSubmitted", "FeedbackSubmitted"),
-    ("guangzhou", "hearing_feedback", 1, D, AFTER, "004 5-①",
-     "AppearanceRecorded", "FeedbackSubmitted"),
-    ("guangzhou", "performance_feedback", 1, D, AFTER, "004 5-①",
-     "PerformanceCompleted", "FeedbackSubmitted"),
-    ("xiangshan", "bureau_filing", 5, WD, BEFORE, "003 二(一)3", "anchor:answer", "ReportedToBureau"),
-    ("xiangshan", "bureau_forwarding", 3, WD, AFTER, "003 二(一)3",
-     "ReportedToBureau", "BureauForwarded"),
-    ("xiangshan", "appearing_heads", 3, WD, AFTER, "003 二(二)2", "DocumentServed", "ReportedToBureau"),
-    ("xiangshan", "risk_report", 10, D, AFTER, "003 二(三)2", "RiskFlagged", "ReportedToBureau"),
-    ("xiangshan", "judgment_filing", 5, WD, AFTER, "003 二(四)1", "JudgmentServed", "ReportedToBureau"),
-    ("xiangshan", "loss_report", 20, D, AFTER, "003 二(四)2",
-     "JudgmentEffective", "LossReportSubmitted"),
-    ("xiuyan", "leadership_briefing", 2, WD, AFTER, "002 第七条",
-     "DocumentServed", "LeadershipBriefed"),
-    ("xiuyan", "response_plan", 3, WD, AFTER, "002 第七条",
-     "anchor:leadership_briefing", "ReportedToBureau"),
-    ("xiuyan", "judgment_report", 5, WD, AFTER, "002 第七条", "JudgmentServed", "ReportedToBureau"),
-    ("xiuyan", "rectification_report", 2, M, AFTER, "002 第十五条",
-     "JudgmentEffective", "LossReportSubmitted"),
-    ("xiuyan", "decision_report", 10, WD, AFTER, "002 第十五条",
-     "AccountabilityDecided", "DecisionReportedToCommittee"),
-    ("jinzhai", "loss_filing", 10, D, AFTER, "001 十八", "JudgmentEffective", "LossReportSubmitted"),
-    ("jinzhai", "meeting_papers", 3, D, BEFORE, "001 十", "JointMeetingScheduled", "MeetingPapersSent"),
-    ("wenzhou", "investigation", 30, WD, AFTER, "000 二(五)1",
-     "JudgmentEffective", "InvestigationCompleted"),
-    ("wenzhou", "review_submission", 5, WD, AFTER, "000 二(五)2",
-     "anchor:investigation", "LossReportSubmitted"),
-    ("wenzhou", "review", 30, WD, AFTER, "000 二(五)2", "LossReportSubmitted", "ReportReviewed"),
-    ("wenzhou", "review_opinion", 5, WD, AFTER, "000 二(五)2", "ReportReviewed", "ReviewOpinionIssued"),
-    ("wenzhou", "city_filing", 5, WD, AFTER, "000 二(五)2", "ReportReviewed", "CityFilingCompleted"),
-    ("wenzhou", "handling", 30, WD, AFTER, "000 二(五)3",
-     "anchor:review_opinion", "AccountabilityDecided"),
-]  # fmt: skip
+# DOMAIN.md §4, one row per rule: pack | rule id | period | source | trigger → satisfied by
+SECTION_4_TABLE = """
+statutory | answer                    | 15 days after         | 行政诉讼法 §67; 003 二(一)1
+          | DocumentServed → AnswerSubmitted
+guangzhou | report_notice             | 2 days after          | 004 5-①
+          | DocumentServed → ReportedToBureau
+guangzhou | report_appeal_petition    | 2 days after          | 004 5-①
+          | DocumentServed → ReportedToBureau
+guangzhou | report_summons            | 2 days after          | 004 5-①
+          | DocumentServed → ReportedToBureau
+guangzhou | report_effective_judgment | 2 days after          | 004 5-①
+          | JudgmentEffective → ReportedToBureau
+guangzhou | answer_feedback           | 1 days after          | 004 5-①
+          | AnswerSubmitted → FeedbackSubmitted
+guangzhou | hearing_feedback          | 1 days after          | 004 5-①
+          | AppearanceRecorded → FeedbackSubmitted
+guangzhou | performance_feedback      | 1 days after          | 004 5-①
+          | PerformanceCompleted → FeedbackSubmitted
+xiangshan | bureau_filing             | 5 working_days before | 003 二(一)3
+          | anchor:answer → ReportedToBureau
+xiangshan | bureau_forwarding         | 3 working_days after  | 003 二(一)3
+          | ReportedToBureau → BureauForwarded
+xiangshan | appearing_heads           | 3 working_days after  | 003 二(二)2
+          | DocumentServed → ReportedToBureau
+xiangshan | risk_report               | 10 days after         | 003 二(三)2
+          | RiskFlagged → ReportedToBureau
+xiangshan | judgment_filing           | 5 working_days after  | 003 二(四)1
+          | JudgmentServed → ReportedToBureau
+xiangshan | loss_report               | 20 days after         | 003 二(四)2
+          | JudgmentEffective → LossReportSubmitted
+xiuyan    | leadership_briefing       | 2 working_days after  | 002 第七条
+          | DocumentServed → LeadershipBriefed
+xiuyan    | response_plan             | 3 working_days after  | 002 第七条
+          | anchor:leadership_briefing → ReportedToBureau
+xiuyan    | judgment_report           | 5 working_days after  | 002 第七条
+          | JudgmentServed → ReportedToBureau
+xiuyan    | rectification_report      | 2 months after        | 002 第十五条
+          | JudgmentEffective → LossReportSubmitted
+xiuyan    | decision_report           | 10 working_days after | 002 第十五条
+          | AccountabilityDecided → DecisionReportedToCommittee
+jinzhai   | loss_filing               | 10 days after         | 001 十八
+          | JudgmentEffective → LossReportSubmitted
+jinzhai   | meeting_papers            | 3 days before         | 001 十
+          | JointMeetingScheduled → MeetingPapersSent
+wenzhou   | investigation             | 30 working_days after | 000 二(五)1
+          | JudgmentEffective → InvestigationCompleted
+wenzhou   | review_submission         | 5 working_days after  | 000 二(五)2
+          | anchor:investigation → LossReportSubmitted
+wenzhou   | review                    | 30 working_days after | 000 二(五)2
+          | LossReportSubmitted → ReportReviewed
+wenzhou   | review_opinion            | 5 working_days after  | 000 二(五)2
+          | ReportReviewed → ReviewOpinionIssued
+wenzhou   | city_filing               | 5 working_days after  | 000 二(五)2
+          | ReportReviewed → CityFilingCompleted
+wenzhou   | handling                  | 30 working_days after | 000 二(五)3
+          | anchor:review_opinion → AccountabilityDecided
+"""
+
+
+def _section_4_rows() -> list[tuple[str, ...]]:
+    lines = SECTION_4_TABLE.strip().splitlines()
+    rows = []
+    for head, tail in zip(lines[::2], lines[1::2], strict=True):
+        pack_id, rule_id, period, source = (cell.strip() for cell in head.split("|"))
+        trigger, satisfied_by = (part.strip() for part in tail.split("|")[1].split("→"))
+        rows.append((pack_id, rule_id, period, source, trigger, satisfied_by))
+    return rows
+
+
+SECTION_4 = _section_4_rows()
 
 
 def _rule(pack_id: str, rule_id: str) -> ResolvedRule:
@@ -70,15 +93,15 @@ def test_all_shipped_packs_load_and_validate() -> None:
 
 
 @pytest.mark.parametrize(
-    ("pack_id", "rule_id", "offset", "unit", "direction", "source", "trigger", "satisfied_by"),
+    ("pack_id", "rule_id", "period", "source", "trigger", "satisfied_by"),
     SECTION_4,
     ids=[f"{row[0]}:{row[1]}" for row in SECTION_4],
 )
 def test_section_4_row_is_a_rule_of_its_pack(
-    pack_id, rule_id, offset, unit, direction, source, trigger, satisfied_by
+    pack_id, rule_id, period, source, trigger, satisfied_by
 ) -> None:
     rule = _rule(pack_id, rule_id).rule
-    assert (rule.offset, rule.unit, rule.direction) == (offset, unit, direction)
+    assert f"{rule.offset} {rule.unit.value} {rule.direction.value}" == period
     assert source in rule.source
     if trigger.startswith(ANCHOR):
         assert rule.anchor is not None and rule.anchor.rule == trigger.removeprefix(ANCHOR)

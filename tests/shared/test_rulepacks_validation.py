@@ -21,6 +21,7 @@ name_zh: 测试
 includes: [statutory]
 policy: {{makeup_day_is_working_day: true, reminder_hour: 9, reminders_on_rest_days: earlier}}
 """
+TRIGGER = "    trigger: {event: DocumentServed, when: {kind: [summons]}, date_field: served_date}"
 GOOD_RULE = """\
   - id: {rule_id}
     kind: report
@@ -31,7 +32,8 @@ GOOD_RULE = """\
     offset: {offset}
     unit: days
     actor: agency
-    satisfied_by: {{event: ReportedToBureau, when: {{subject: [summons]}}, date_field: reported_date}}
+    satisfied_by:
+      {{event: ReportedToBureau, when: {{subject: [summons]}}, date_field: reported_date}}
 """
 
 
@@ -42,11 +44,12 @@ def _library_dir(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def _write(root: Path, body: str, *, pack_id: str = "testpack", version: int = 1,
-           effective_from: str = "2020-01-01") -> Path:  # fmt: skip
+def _write(
+    root: Path, body: str, *, pack_id: str = "testpack", version: int = 1, since: str = "2020-01-01"
+) -> Path:
     folder = root / pack_id
     folder.mkdir(exist_ok=True)
-    head = HEAD.format(pack_id=pack_id, version=version, effective_from=effective_from)
+    head = HEAD.format(pack_id=pack_id, version=version, effective_from=since)
     (folder / f"v{version}.yaml").write_text(head + body, encoding="utf-8")
     return root
 
@@ -95,21 +98,14 @@ def test_an_invalid_rule_is_rejected_naming_the_file_and_rule(
 
 def test_an_anchor_cycle_is_rejected(tmp_path: Path) -> None:
     def anchored(rule_id: str, anchor: str) -> str:
-        trigger = "    trigger: {event: DocumentServed, when: {kind: [summons]}, "
-        trigger += "date_field: served_date}\n"
-        return _good(rule_id).replace(trigger, f"    anchor: {{rule: {anchor}}}\n")
+        return _good(rule_id).replace(TRIGGER, f"    anchor: {{rule: {anchor}}}")
 
     error = _error(_write(_library_dir(tmp_path), _rules(anchored("a", "b"), anchored("b", "a"))))
     assert "rule 'a': anchor cycle a → b → a" in str(error)
 
 
 def test_an_anchor_to_an_unknown_rule_is_rejected(tmp_path: Path) -> None:
-    body = _rules(
-        _good("filing").replace(
-            "    trigger: {event: DocumentServed, when: {kind: [summons]}, date_field: served_date}",
-            "    anchor: {rule: answr}",
-        )
-    )
+    body = _rules(_good("filing").replace(TRIGGER, "    anchor: {rule: answr}"))
     error = _error(_write(_library_dir(tmp_path), body))
     assert "rule 'filing': anchor: no rule 'answr'" in str(error)
 
@@ -137,13 +133,13 @@ def test_a_file_must_hold_the_pack_its_path_names(tmp_path: Path) -> None:
 
 def test_a_later_version_must_take_effect_later(tmp_path: Path) -> None:
     root = _write(_library_dir(tmp_path), _rules(_good()))
-    _write(root, _rules(_good()), version=2, effective_from="2019-01-01")
+    _write(root, _rules(_good()), version=2, since="2019-01-01")
     assert "testpack/v2.yaml" in str(_error(root))
 
 
 def _two_versions(tmp_path: Path) -> PackLibrary:
     root = _write(_library_dir(tmp_path), _rules(_good(offset=2)))
-    _write(root, _rules(_good(offset=3)), version=2, effective_from="2026-01-01")
+    _write(root, _rules(_good(offset=3)), version=2, since="2026-01-01")
     return PackLibrary.load(root)
 
 

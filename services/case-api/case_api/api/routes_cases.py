@@ -6,13 +6,13 @@ from datetime import date
 from typing import Annotated, Any
 from uuid import UUID
 
-from fastapi import APIRouter, Header, Query, Response
+from fastapi import APIRouter, Body, Header, Query, Response
 from fastapi.responses import JSONResponse
 
 from case_api.api.consistency import Consistent
 from case_api.api.deps import PrincipalDep, RuntimeDep, WriteDep
 from case_api.api.openapi_docs import errors
-from case_api.api.schemas_commands import FileCase
+from case_api.api.schemas_commands import FileCase, example_of
 from case_api.api.schemas_views import CaseList, CaseSummary, CommandResult, Timeline
 from case_api.api.writes import perform
 from case_api.queries import CaseFilters
@@ -27,7 +27,11 @@ router = APIRouter(prefix="/v1/cases", tags=["cases"])
     summary="File a case (立案登记)",
     responses=errors(401, 403, 409, 412, 422),
 )
-def file_case(body: FileCase, runtime: RuntimeDep, ctx: WriteDep) -> JSONResponse:
+def file_case(
+    body: Annotated[FileCase, Body(openapi_examples=example_of(FileCase))],
+    runtime: RuntimeDep,
+    ctx: WriteDep,
+) -> JSONResponse:
     facts = body.model_dump()
     return perform(
         runtime, ctx, lambda: runtime.commands.file_case(ctx.command_request(), **facts)

@@ -6,10 +6,10 @@ body type, which is a closure variable.)
 """
 
 from collections.abc import Callable
-from typing import Any
+from typing import Annotated, Any
 from uuid import UUID
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Body
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
@@ -51,7 +51,9 @@ ACCESS = {"conclude_without_judgment": "conclude"}
 
 
 def _endpoint(command: str, schema: type[BaseModel]) -> Callable[..., JSONResponse]:
-    def endpoint(case_id: UUID, body: schema, runtime: RuntimeDep, ctx: WriteDep) -> JSONResponse:  # type: ignore[valid-type]
+    BodyIn = Annotated[schema, Body(openapi_examples=s.example_of(schema))]  # noqa: N806
+
+    def endpoint(case_id: UUID, body: BodyIn, runtime: RuntimeDep, ctx: WriteDep) -> JSONResponse:  # type: ignore[valid-type]
         args: dict[str, Any] = body.model_dump()
         return perform(
             runtime,

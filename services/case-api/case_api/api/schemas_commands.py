@@ -196,3 +196,51 @@ class ReviewReport(Body):
 
 class CloseCase(Body):
     closed_date: date
+
+
+EXAMPLES: dict[type[Body], dict] = {
+    FileCase: {
+        "court": "gz-tianhe-court",
+        "case_number": "（2025）粤0106行初123号",
+        "agencies": [{"agency_id": "gz-hrss", "role": "implementing"}],
+        "subject_matter": "工伤认定",
+        "plaintiff_count": 1,
+        "filed_date": "2025-09-20",
+        "flags": [],
+    },
+    ServeDocument: {"kind": "summons", "served_date": "2025-09-22", "hearing_date": "2025-10-20"},
+    ReportToBureau: {"subject": "notice_to_respond", "reported_date": "2025-09-23"},
+    SubmitAnswer: {"submitted_date": "2025-10-09", "evidence_submitted": True},
+    ScheduleHearing: {"hearing_date": "2025-11-05", "location": "第三法庭"},
+    RecordAppearance: {
+        "hearing_date": "2025-11-05",
+        "appearances": [{"name": "李明", "role": "principal_head", "spoke_in_court": True}],
+    },
+    SubmitFeedback: {"subject": "hearing", "feedback_date": "2025-11-06", "note": "已出庭"},
+    FlagRisk: {"level": "high", "description": "原告人数众多", "found_date": "2025-09-25"},
+    AttemptMediation: {"attempted_date": "2025-10-15", "note": "组织协调"},
+    Conclude: {"conclusion": "withdrawn", "concluded_date": "2025-10-30"},
+    ServeJudgment: {
+        "judgment": {
+            "instance": "first",
+            "outcome": "lost",
+            "loss_type": "ordered_to_perform",
+            "performance_duty": True,
+            "performance_due_date": "2026-01-30",
+        },
+        "served_date": "2025-12-01",
+    },
+    FileAppeal: {"appellant": "agency", "filed_date": "2025-12-10"},
+    MakeEffective: {"effective_date": "2025-12-17"},
+    CompletePerformance: {"completed_date": "2026-01-20", "note": "已重新作出决定"},
+    RequireRemediation: {"deadline": "answer", "reason": "答辩期限已过未提交答辩状"},
+    RecordRemediation: {"deadline": "answer", "measures": "已向法院申请补充提交"},
+    SubmitLossReport: {"submitted_date": "2025-12-20", "summary": "事实认定不清导致败诉"},
+    ReviewReport: {"result": "returned", "opinion": "请补充整改措施", "reviewed_date": "2025-12-25"},
+    CloseCase: {"closed_date": "2026-01-25"},
+}
+
+
+def example_of(schema: type[Body]) -> dict:
+    """The request example shown in the OpenAPI document."""
+    return {"default": {"summary": schema.__name__, "value": EXAMPLES[schema]}}

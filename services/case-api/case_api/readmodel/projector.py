@@ -72,12 +72,17 @@ class Projector:
         return len(notifications)
 
     def catch_up(self, progress: Callable[[int], None] | None = None) -> int:
-        total = 0
-        while count := self.run_batch():
-            total += count
+        """Project until the read models reach the store's head; return that position.
+
+        ``progress`` hears the position after each batch. Other replicas may project some of
+        the batches meanwhile; the position counts their work too.
+        """
+        while self.run_batch():
             if progress:
-                progress(count)
-        return total
+                progress(self.watch.position)
+        if progress:
+            progress(self.watch.position)
+        return self.watch.position
 
     def position(self) -> int:
         with self.engine.connect() as conn:

@@ -1,0 +1,102 @@
+"""Pydantic models of a rule pack file (``packs/<id>/v<version>.yaml``).
+
+A pack is a jurisdiction's rules as versioned data. Checks that need other packs (includes,
+anchors, amendments, cycles) are done by the library when it resolves a pack.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, Field, model_validator
+
+from shared.rulepacks.rule_models import (
+    STRICT,
+    Actor,
+    Anchor,
+    Escalation,
+    EventMatch,
+    Ident,
+    Rule,
+    RuleKind,
+    Text,
+)
+from shared.rulepacks.section_models import (
+    Appearance,
+    AppearanceCap,
+    AppearanceGround,
+    Bulletin,
+    Remediation,
+)
+
+__all__ = [
+    "Actor",
+    "Amendment",
+    "Anchor",
+    "Appearance",
+    "AppearanceCap",
+    "AppearanceGround",
+    "Bulletin",
+    "Escalation",
+    "EventMatch",
+    "Pack",
+    "Policy",
+    "Remediation",
+    "Rule",
+    "RuleKind",
+]
+
+
+class Policy(BaseModel):
+    """Named settings the regulations leave open (DOMAIN.md §4 "Computing periods").
+
+    ``makeup_day_is_working_day``: a 调休 make-up working day ends a period like any working
+    day (the earlier, safer reading). ``reminders_on_rest_days: earlier`` moves a reminder off
+    a rest day to the previous working day, so nobody is reminded late.
+    """
+
+    model_config = STRICT
+    makeup_day_is_working_day: bool
+    reminder_hour: int = Field(ge=0, le=23)  # Asia/Shanghai local hour
+    reminders_on_rest_days: Literal["earlier", "keep"]
+
+
+class Amendment(BaseModel):
+    """Reminders and escalation a local pack adds to an included rule; the period stays."""
+
+    model_config = STRICT
+    rule: Ident
+    source: Text
+    reminders: tuple[Annotated[int, Field(gt=0)], ...] = ()
+    escalation: tuple[Escalation, ...] = ()
+
+
+class Pack(BaseModel):
+    model_config = STRICT
+    id: Ident
+    version: int = Field(ge=1)
+    effective_from: date  # Asia/Shanghai calendar date
+    name: Text
+    name_zh: Text
+    note: str | None = None
+    includes: tuple[Ident, ...] = ()
+    policy: Policy
+    rules: tuple[Rule, ...] = ()
+    amend: tuple[Amendment, ...] = ()
+    appearance: Appearance | None = None
+    remediation: Remediation | None = None
+    bulletins: tuple[Bulletin, ...] = ()
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> Pack:
+        repeated = [i for i, n in Counter(r.id for r in self.rules).items() if n > 1]
+        if repeated:
+            raise ValueError(f"rule ids repeat: {', '.join(repeated)}")
+        amended = [i for i, n in Counter(a.rule for a in self.amend).items() if n > 1]
+        if amended:
+            raise ValueError(f"rules amended twice: {', '.join(amended)}")
+        if self.id in self.includes:
+            raise ValueError("a pack cannot include itself")
+        return self

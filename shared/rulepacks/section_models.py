@@ -1,0 +1,93 @@
+"""Pack sections that are not case deadlines: appearance duty, remediation, bulletins."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field, model_validator
+
+from shared.rulepacks.rule_models import STRICT, Actor, Ident, Text
+
+HeadLevel = Literal["head", "principal_head"]
+
+
+class AppearanceGround(BaseModel):
+    """One case circumstance that requires a head (负责人) or the principal head to appear.
+
+    Exactly one condition: ``always``, any of ``flags`` set on the filed case, at least
+    ``min_plaintiffs`` plaintiffs, or the agency's first first-instance hearing of the year.
+    """
+
+    model_config = STRICT
+    id: Ident
+    level: HeadLevel
+    title: Text
+    title_zh: Text
+    source: Text
+    always: bool = False
+    flags: tuple[Text, ...] = ()
+    min_plaintiffs: int | None = Field(default=None, gt=0)
+    first_hearing_of_year: bool = False
+
+    @model_validator(mode="after")
+    def _one_condition(self) -> AppearanceGround:
+        conditions = [
+            self.always,
+            bool(self.flags),
+            self.min_plaintiffs is not None,
+            self.first_hearing_of_year,
+        ]
+        if sum(conditions) != 1:
+            raise ValueError("an appearance ground needs exactly one condition")
+        return self
+
+
+class AppearanceCap(BaseModel):
+    """A circumstance that names who appears instead, capping the level required.
+
+    Xiangshan: where the county government is the defendant, a deputy county head appears
+    (a head, not the principal head) [003 二(二)1].
+    """
+
+    model_config = STRICT
+    id: Ident
+    level: HeadLevel
+    flags: tuple[Text, ...] = Field(min_length=1)
+    title: Text
+    title_zh: Text
+    source: Text
+
+
+class Appearance(BaseModel):
+    model_config = STRICT
+    grounds: tuple[AppearanceGround, ...] = ()
+    caps: tuple[AppearanceCap, ...] = ()
+
+
+class Remediation(BaseModel):
+    """补救: after one of ``after_missed`` was missed the agency works out remedies.
+
+    No period is set by the source, so it is a standing duty the notifier raises (a
+    ``RemediationRequired`` event naming the deadline), not a case deadline.
+    """
+
+    model_config = STRICT
+    id: Ident
+    title: Text
+    title_zh: Text
+    source: Text
+    after_missed: tuple[Ident, ...] = Field(min_length=1)
+    actor: Actor
+
+
+class Bulletin(BaseModel):
+    """通报: a periodic oversight publication of the jurisdiction's figures (DOMAIN.md §7)."""
+
+    model_config = STRICT
+    id: Ident
+    title: Text
+    title_zh: Text
+    source: Text
+    every: Literal["month", "quarter", "half_year", "year"]
+    scope: Literal["city", "county"]
+    actor: Actor
