@@ -37,7 +37,9 @@ def derive_deadlines(
     """Every deadline the case's events trigger, ordered by due date, then key.
 
     Years without a loaded holiday schedule give provisional deadlines (weekends only),
-    marked with the reason; they are recomputed once the schedule is loaded.
+    marked with the reason; they are recomputed once the schedule is loaded. Event types no
+    rule reads are ignored. Raises PackNotFound / PackNotInEffect when ``pack_id`` has no
+    version in effect at an event's ``recorded_at``.
     """
     timeline = Timeline.of(events)
     derived: list[Deadline] = []

@@ -71,7 +71,7 @@ def _read(entry: Traversable, label: str) -> PackFile:
 def _root_causes(exc: ValidationError) -> list[Any]:
     """Drop a list's "too short" error when one of its items failed: the item is the cause."""
     errors = exc.errors()
-    failed_items = {tuple(e["loc"][:-1]) for e in errors if isinstance(e["loc"][-1], int)}
+    failed_items = {e["loc"][:-1] for e in errors if e["loc"] and isinstance(e["loc"][-1], int)}
     return [e for e in errors if not (e["type"] == "too_short" and e["loc"] in failed_items)]
 
 

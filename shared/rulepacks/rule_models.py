@@ -110,9 +110,12 @@ class Anchor(BaseModel):
 
 
 class Rule(BaseModel):
-    """A deadline rule. Periods follow DOMAIN.md §4 "Computing periods"; local periods are
-    calendar days unless ``unit`` says working days. ``fixed_date`` marks a date the court
-    sets (a hearing): due that very day, no rest-day rule."""
+    """A deadline rule (DOMAIN.md §4), counted as "Computing periods" there says.
+
+    Local periods are calendar days unless ``unit`` says working days. ``fixed_date`` marks a
+    date the court sets (a hearing): due that very day, no rest-day rule. Each trigger
+    occurrence yields one deadline unless ``once``.
+    """
 
     model_config = STRICT
     id: Ident

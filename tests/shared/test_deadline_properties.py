@@ -126,6 +126,7 @@ def test_after_rules_are_never_due_before_their_trigger(pack_id, items) -> None:
         if deadline.status in ("met", "met_late"):
             assert deadline.satisfied_position is not None
             assert deadline.satisfied_position > deadline.trigger_position
+            assert deadline.satisfied_date is not None
             late = deadline.satisfied_date > deadline.due_date
             assert (deadline.status == "met_late") == late
         assert deadline.provisional == (deadline.provisional_reason is not None)

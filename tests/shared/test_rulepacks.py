@@ -71,7 +71,7 @@ wenzhou   | handling                  | 30 working_days after | 000 二(五)3
 
 def _section_4_rows() -> list[tuple[str, ...]]:
     lines = SECTION_4_TABLE.strip().splitlines()
-    rows = []
+    rows: list[tuple[str, ...]] = []
     for head, tail in zip(lines[::2], lines[1::2], strict=True):
         pack_id, rule_id, period, source = (cell.strip() for cell in head.split("|"))
         trigger, satisfied_by = (part.strip() for part in tail.split("|")[1].split("→"))
@@ -140,7 +140,7 @@ def test_guangzhou_bulletin_is_monthly_and_city_wide() -> None:
 
 
 def test_guangzhou_reports_every_document_of_the_chain_within_two_days() -> None:
-    kinds = set()
+    kinds: set[object] = set()
     for rule_id in ("report_notice", "report_appeal_petition", "report_summons"):
         (trigger,) = _rule("guangzhou", rule_id).rule.trigger
         kinds.update(trigger.when["kind"])

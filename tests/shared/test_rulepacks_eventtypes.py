@@ -1,4 +1,4 @@
-"""The event catalogue rules are checked against matches the Case aggregate's events."""
+"""The event catalogue that packs are checked against matches the Case aggregate's events."""
 
 from __future__ import annotations
 

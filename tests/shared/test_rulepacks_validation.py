@@ -115,6 +115,11 @@ def test_a_rule_with_both_trigger_and_anchor_is_rejected(tmp_path: Path) -> None
     assert "exactly one of trigger or anchor" in str(_error(_write(_library_dir(tmp_path), body)))
 
 
+def test_a_rule_id_used_twice_in_a_pack_is_rejected(tmp_path: Path) -> None:
+    error = _error(_write(_library_dir(tmp_path), _rules(_good("twice"), _good("twice"))))
+    assert "testpack/v1.yaml" in str(error) and "rule ids repeat: twice" in str(error)
+
+
 def test_an_amendment_of_an_unknown_rule_is_rejected(tmp_path: Path) -> None:
     body = "amend:\n  - {rule: answr, reminders: [7, 1], source: '004 5-①'}\n"
     assert "amendment of 'answr'" in str(_error(_write(_library_dir(tmp_path), body)))
