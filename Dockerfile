@@ -5,8 +5,8 @@
 # `docker run IMAGE case-api token --role notifier --subject notifier` works as-is.
 #
 # Layout and install choice:
-#   case_api.migrate finds alembic.ini and migrations/ at
-#   ROOT = Path(case_api/migrate.py).resolve().parents[3], i.e. the root of the repository
+#   case_api.migrate (and notifier.migrate) find alembic.ini and migrations/ at
+#   ROOT = Path(__file__).resolve().parents[3], i.e. the root of the repository
 #   (services/case-api/case_api/migrate.py -> ROOT). A plain `pip install .` would put the
 #   package under site-packages, where parents[3] is .../lib and alembic.ini is not found.
 #   So the repository layout is kept as-is under /app and the project is installed *editable*
@@ -54,7 +54,8 @@ RUN pip install --no-deps -e . \
     && python -c "from zoneinfo import ZoneInfo; ZoneInfo('Asia/Shanghai')" \
     && python -c "from case_api.migrate import ROOT; \
 assert str(ROOT) == '/app', ROOT; \
-assert (ROOT / 'alembic.ini').is_file() and (ROOT / 'migrations' / 'case_api').is_dir()" \
+assert (ROOT / 'alembic.ini').is_file(); \
+assert (ROOT / 'migrations' / 'case_api').is_dir() and (ROOT / 'migrations' / 'notifier').is_dir()" \
     && command -v case-api && command -v notifier
 
 USER app:app

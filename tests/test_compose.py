@@ -25,6 +25,7 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
+from pydantic_settings import BaseSettings
 from sqlalchemy import create_engine
 from sqlalchemy.engine import make_url
 
@@ -193,7 +194,7 @@ def services_running(kind: tuple[str, str]) -> dict[str, dict[str, Any]]:
     return {name: svc for name, svc in services().items() if server_kind(svc) == kind}
 
 
-def settings_class(prefix: str) -> type:
+def settings_class(prefix: str) -> type[BaseSettings]:
     return importlib.import_module(SETTINGS_CLASSES[prefix]).Settings
 
 
@@ -511,9 +512,9 @@ def test_env_values_are_valid_settings(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_servers_bind_all_interfaces_and_ports_agree(monkeypatch: pytest.MonkeyPatch) -> None:
-    host_ports: list[tuple[str, int]] = []
+    host_ports: list[int] = []  # 0.0.0.0:P and 127.0.0.1:P collide as well
     for name, service in services().items():
-        host_ports += [(ip, port) for ip, port, _ in published_ports(service) if port]
+        host_ports += [port for _, port, _ in published_ports(service) if port]
         kind = server_kind(service)
         if kind is None:
             continue
@@ -579,7 +580,8 @@ def test_notifier_reaches_case_api_and_its_database(monkeypatch: pytest.MonkeyPa
         assert url.hostname == proxy_name
         assert url.port in nginx_listen_ports(strip_nginx_comments(nginx_config()[1]))
     assert settings.case_api_token.get_secret_value() == dummy_value("NOTIFIER_CASE_API_TOKEN")
-    assert create_engine(settings.database_url).dialect.driver == "psycopg"
+    driver = create_engine(settings.database_url).dialect.driver
+    assert driver == "psycopg", f"{name}: psycopg 3 is the only driver installed, not {driver}"
 
 
 def test_databases_are_the_postgres_service(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -636,8 +638,10 @@ def test_depends_on_conditions() -> None:
     assert all_services["migrate"].get("restart") == "no"
     [notifier] = services_running(("notifier", "run")).values()
     for replica in services_running(("case-api", "serve")):
-        assert notifier["depends_on"][replica]["condition"] == "service_healthy"
-    assert notifier["depends_on"]["migrate"]["condition"] == "service_completed_successfully"
+        condition = notifier["depends_on"].get(replica, {}).get("condition")
+        assert condition == "service_healthy", f"notifier -> {replica}: {condition}"
+    condition = notifier["depends_on"].get("migrate", {}).get("condition")
+    assert condition == "service_completed_successfully", f"notifier -> migrate: {condition}"
 
 
 def test_secrets_come_from_required_variables() -> None:
@@ -663,7 +667,10 @@ def test_postgres_service() -> None:
         v if isinstance(v, str) else f"{v['source']}:{v['target']}" for v in postgres["volumes"]
     ]
     assert any(v.split(":")[1] == "/var/lib/postgresql/data" for v in volumes), "no data volume"
-    assert "pg_isready" in " ".join(postgres["healthcheck"]["test"])
+    test = postgres["healthcheck"]["test"]
+    argv = test[1:] if test[0] == "CMD" else shlex.split(test[-1])
+    # Over TCP: during initialisation the server listens on its Unix socket only.
+    assert argv[0] == "pg_isready" and "-h" in argv, test
     postgres_env = environment(postgres)
     roles, _ = postgres_roles_and_databases()
     for role, variable in roles.items():
@@ -675,20 +682,33 @@ def test_postgres_service() -> None:
 
 def test_dockerfile_builds_the_layout_migrate_expects() -> None:
     instructions = dockerfile_instructions()
-    assert instructions[0] == ("FROM", "python:3.11-slim") or any(
-        k == "FROM" and r.startswith("python:3.11-slim") for k, r in instructions
-    )
+    bases = [rest for keyword, rest in instructions if keyword == "FROM"]
+    assert bases and bases[-1].split()[0] == "python:3.11-slim", bases
     users = [rest for keyword, rest in instructions if keyword == "USER"]
     assert users and users[-1].split(":")[0] not in ("root", "0"), "runs as root"
     for source, _, _ in dockerfile_copies():
         assert (ROOT / source).exists(), f"COPY source {source} is not in the repository"
-    # case_api.migrate.ROOT = parents[3] of migrate.py must hold alembic.ini and migrations/.
+    # case_api.migrate.ROOT = parents[3] of migrate.py must hold alembic.ini and migrations/
+    # (notifier.migrate, where it exists, does the same).
     migrate_py = image_path_of("services/case-api/case_api/migrate.py")
     assert migrate_py is not None, "migrate.py is not copied into the image"
     image_root = migrate_py.parents[3]
     assert image_path_of("alembic.ini") == image_root / "alembic.ini"
-    assert image_path_of("migrations/case_api/env.py") == image_root / "migrations/case_api/env.py"
+    for tree in ("case_api", "notifier"):
+        env_py = f"migrations/{tree}/env.py"
+        assert (ROOT / env_py).is_file() or tree == "notifier", f"{env_py} is missing"
+        if (ROOT / env_py).is_file():
+            assert image_path_of(env_py) == image_root / env_py
+    notifier_migrate = "services/notifier/notifier/migrate.py"
+    if (ROOT / notifier_migrate).is_file():
+        assert image_path_of(notifier_migrate) == image_root / notifier_migrate
     assert image_path_of("pyproject.toml") == image_root / "pyproject.toml"
+    with (ROOT / "pyproject.toml").open("rb") as f:
+        package_dirs = tomllib.load(f)["tool"]["setuptools"]["packages"]["find"]["where"]
+    for where in package_dirs:
+        some_file = next(p for p in repo_files(ROOT / where) if p.suffix == ".py")
+        relative = some_file.relative_to(ROOT).as_posix()
+        assert image_path_of(relative) == image_root / relative, f"{relative} moves in the image"
     # ... and the project must be installed from there in editable mode, or ROOT would be
     # a directory of site-packages.
     workdir, editable_from = PurePosixPath("/"), None
