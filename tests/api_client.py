@@ -61,7 +61,7 @@ class Api:
     def bureau(self) -> dict[str, str]:
         return self.token("bureau_officer", jurisdiction="gz")
 
-    async def register_guangzhou(self, pack: str = "statutory") -> None:
+    async def register_guangzhou(self, pack: str = "guangzhou") -> None:
         for body in (
             {"code": "gz", "name": "广州市", "level": "city", "pack": pack},
             {"code": "gz-th", "name": "天河区", "level": "county", "parent": "gz", "pack": pack},
@@ -74,6 +74,10 @@ class Api:
         ):
             r = await self.client.post("/v1/agencies", json=body, headers=self.admin)
             assert r.status_code == 201, r.text
+        listed = await self.client.get(
+            "/v1/agencies", params={"min_position": r.json()["position"]}, headers=self.admin
+        )
+        assert len(listed.json()) == 2
 
     async def file_case(self, **overrides: Any) -> dict[str, Any]:
         r = await self.client.post("/v1/cases", json={**GZ_CASE, **overrides}, headers=self.court)

@@ -9,8 +9,10 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from case_api.api import problems
+from case_api.api.routes_calendar import router as calendar_router
 from case_api.api.routes_cases import router as cases_router
 from case_api.api.routes_commands import router as commands_router
+from case_api.api.routes_deadlines import router as deadlines_router
 from case_api.api.routes_feed import router as feed_router
 from case_api.api.routes_ops import router as ops_router
 from case_api.api.routes_registry import router as registry_router
@@ -48,7 +50,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     problems.install(app)
-    for router in (ops_router, registry_router, cases_router, commands_router, feed_router):
+    routers = (
+        ops_router,
+        registry_router,
+        cases_router,
+        commands_router,
+        deadlines_router,
+        calendar_router,
+        feed_router,
+    )
+    for router in routers:
         app.include_router(router)
     app.add_middleware(MetricsMiddleware)
     return app

@@ -10,22 +10,37 @@ from case_api.application import CaseStore, store_env
 from case_api.commands import CaseCommands
 from case_api.config import Settings
 from case_api.db import make_engine
+from case_api.deadline_queries import DeadlineQueries
 from case_api.groupcommit import GroupCommitter
 from case_api.idempotency import IdempotencyStore
 from case_api.queries import CaseQueries
 from case_api.readmodel.projector import Projector, ProjectorThread
+from case_api.readmodel.deadline_projection import DeadlineProjection
 from case_api.readmodel.tables import (
     agencies,
+    calendar_overrides,
     case_agencies,
     case_summaries,
     case_timeline,
+    deadline_changes,
+    deadlines,
     jurisdictions,
 )
 from case_api.readmodel.watch import PositionWatch
 from case_api.registry import RegistryService
 from shared.clock import Clock, clock_from_file
+from shared.rulepacks import PackLibrary, shipped_library
 
-PROJECTED_TABLES = [case_timeline, case_agencies, case_summaries, jurisdictions, agencies]
+PROJECTED_TABLES = [
+    case_timeline,
+    case_agencies,
+    case_summaries,
+    jurisdictions,
+    agencies,
+    deadlines,
+    calendar_overrides,
+    deadline_changes,
+]
 
 
 @dataclass
@@ -37,9 +52,12 @@ class Runtime:
     registry: RegistryService
     commands: CaseCommands
     queries: CaseQueries
+    deadline_queries: DeadlineQueries
     idempotency: IdempotencyStore
     projector: Projector
     clock: Clock
+    library: PackLibrary
+    deadlines: DeadlineProjection
     watch: PositionWatch = field(default_factory=PositionWatch)
     projector_thread: ProjectorThread | None = None
 
@@ -56,15 +74,19 @@ def build_runtime(settings: Settings, pack_ids: frozenset[str] | None = None) ->
     store = CaseStore(env=store_env(settings))
     engine = make_engine(settings.readmodel_url)
     committer = GroupCommitter(store)
-    registry = RegistryService(store, committer, pack_ids or _pack_ids())
+    registry = RegistryService(store, committer, pack_ids or frozenset(shipped_library().pack_ids()))
     watch = PositionWatch()
+    library = shipped_library()
+    deadline_projection = DeadlineProjection(library)
     projector = Projector(
         store,
         engine,
         batch_size=settings.projection_batch_size,
         watch=watch,
+        after_batch=[deadline_projection],
         owned_tables=PROJECTED_TABLES,
     )
+    queries = CaseQueries(engine)
     runtime = Runtime(
         settings=settings,
         store=store,
@@ -72,10 +94,13 @@ def build_runtime(settings: Settings, pack_ids: frozenset[str] | None = None) ->
         committer=committer,
         registry=registry,
         commands=CaseCommands(store, committer, registry),
-        queries=CaseQueries(engine),
+        queries=queries,
+        deadline_queries=DeadlineQueries(engine, queries, library),
         idempotency=IdempotencyStore(engine, ttl_hours=settings.idempotency_ttl_hours),
         projector=projector,
         clock=clock_from_file(settings.clock_file),
+        library=library,
+        deadlines=deadline_projection,
         watch=watch,
     )
     if settings.run_projector:
@@ -83,11 +108,3 @@ def build_runtime(settings: Settings, pack_ids: frozenset[str] | None = None) ->
         committer.on_commit(runtime.projector_thread.wake)
         runtime.projector_thread.start()
     return runtime
-
-
-def _pack_ids() -> frozenset[str]:
-    try:
-        from shared.rulepacks.library import PackLibrary
-    except ImportError:  # packs not shipped in this build
-        return frozenset({"statutory"})
-    return frozenset(PackLibrary.load().pack_ids())

@@ -42,6 +42,21 @@ def get_principal(
 PrincipalDep = Annotated[Principal, Depends(get_principal)]
 
 
+def get_subscriber(
+    request: Request,
+    runtime: RuntimeDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
+) -> Principal:
+    """Calendar apps cannot send headers: a subscription URL may carry ``?token=``."""
+    token = request.query_params.get("token")
+    if credentials is None and token:
+        credentials = HTTPAuthorizationCredentials(scheme="Bearer", credentials=token)
+    return get_principal(runtime, credentials)
+
+
+SubscriberDep = Annotated[Principal, Depends(get_subscriber)]
+
+
 @dataclass(frozen=True)
 class WriteContext:
     """A write's Idempotency-Key, If-Match version and body fingerprint."""

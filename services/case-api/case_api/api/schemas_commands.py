@@ -45,6 +45,7 @@ class FileCase(Body):
             "court_suggests_head",
             "bureau_suggests_head",
             "county_government_defendant",
+            "appearance_helps_resolution",
         ]
     ] = Field(default_factory=list, max_length=10)
 

@@ -29,6 +29,8 @@ class Batch:
         self.case_agencies: list[dict[str, Any]] = []
         self.jurisdictions: dict[str, dict[str, Any]] = {}
         self.agencies: dict[str, dict[str, Any]] = {}
+        self.calendar_loads: list[dict[str, Any]] = []
+        self.position = 0
 
     def summary(self, case_id: str) -> dict[str, Any]:
         """The case's summary row as it stands in this batch (loaded once)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import singledispatch
 from typing import Any
 
+from case_api.domain.calendar import ScheduleLoad
 from case_api.domain.case import Case
 from case_api.domain.registry import Agency, Jurisdiction
 from case_api.readmodel.batch import Batch
@@ -14,6 +15,7 @@ from case_api.readmodel.events_json import event_data, event_type, to_json
 def project(batch: Batch, event: Any, position: int) -> None:
     """Apply one event (at notification ``position``) to the batch."""
     stream_type = _stream_type(event)
+    batch.position = position
     apply_event(event, batch)
     scope = _scope(batch, event, stream_type)
     batch.timeline.append(
@@ -45,6 +47,8 @@ def _stream_type(event: Any) -> str:
         return "case"
     if isinstance(event, Agency.Event):
         return "agency"
+    if isinstance(event, ScheduleLoad.Event):
+        return "calendar"
     return "jurisdiction"
 
 
@@ -236,3 +240,21 @@ def _(event: Agency.AgencyRenamed, batch: Batch) -> None:
     row = batch.agency(event.code)
     if row is not None:
         batch.agencies[event.code] = {**row, "name": event.name}
+
+
+@apply_event.register
+def _(event: ScheduleLoad.HolidayScheduleLoaded, batch: Batch) -> None:
+    batch.calendar_loads.append(
+        {
+            "year": event.year,
+            "schedule": {
+                "year": event.year,
+                "holidays": [d.isoformat() for d in event.holidays],
+                "makeup_workdays": [d.isoformat() for d in event.makeup_workdays],
+                "source": event.source,
+            },
+            "reason": event.reason,
+            "position": batch.position,
+            "loaded_at": event.timestamp,
+        }
+    )

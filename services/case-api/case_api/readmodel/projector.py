@@ -25,6 +25,7 @@ from case_api.readmodel.watch import PositionWatch
 log = logging.getLogger(__name__)
 
 NAME = "case_readmodel"
+BARRIER_TOPIC = "case_api.domain.calendar:"
 AfterBatch = Callable[[Batch], None]
 
 
@@ -59,17 +60,19 @@ class Projector:
             batch = Batch(conn)
             for notification in notifications:
                 project(batch, self.store.mapper.to_domain_event(notification), notification.id)
+                last = notification.id
+                if notification.topic.startswith(BARRIER_TOPIC):
+                    break  # later events must see the new calendar: end the batch here
             batch.flush()
             for hook in self.after_batch:
                 hook(batch)
-            last = notifications[-1].id
             conn.execute(
                 update(projection_positions)
                 .where(projection_positions.c.name == NAME)
                 .values(position=last)
             )
         self.watch.advance(last)
-        return len(notifications)
+        return sum(1 for n in notifications if n.id <= last)
 
     def catch_up(self, progress: Callable[[int], None] | None = None) -> int:
         """Project until the read models reach the store's head; return that position.
