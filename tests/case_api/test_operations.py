@@ -50,3 +50,28 @@ async def test_rebuild_command_shows_progress_and_restores_the_tables(api: Api):
     assert "rebuilt the read models from 5 events" in done.stdout
     assert "5/5" in done.stderr  # the progress bar
     assert await api.summary(filed["case_id"]) == before
+
+
+async def test_load_calendar_command_records_the_schedule_as_an_event(api: Api, tmp_path):
+    import json
+
+    schedule = {"year": 2027, "holidays": ["2027-01-01"], "makeup_workdays": [], "source": "通知"}
+    (tmp_path / "2027.json").write_text(json.dumps(schedule))
+    env = {
+        "CASE_API_EVENT_STORE_URL": api.settings.event_store_url,
+        "CASE_API_READMODEL_URL": api.settings.readmodel_url,
+        "CASE_API_EVENT_STORE_SCHEMA": api.settings.event_store_schema or "",
+        "PATH": "/usr/bin:/bin",
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "case_api.cli", "load-calendar", str(tmp_path / "2027.json"),
+         "--reason", "published", "--operator", "ops-1"],
+        env={k: v for k, v in env.items() if v}, capture_output=True, text=True, timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    position = int(done.stdout.split()[-1])
+    r = await api.client.get("/v1/calendar/2027", params={"min_position": position}, headers=api.admin)
+    assert r.json()["holidays"] == ["2027-01-01"] and r.json()["reason"] == "published"
+    feed = await api.client.get("/v1/events", params={"after": position - 1}, headers=api.admin)
+    event = feed.json()["events"][0]
+    assert event["type"] == "HolidayScheduleLoaded" and event["meta"]["principal_id"] == "ops-1"

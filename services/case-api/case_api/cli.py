@@ -17,6 +17,10 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("migrate", help="Bring the read-model schema to the newest revision")
     sub.add_parser("rebuild", help="Rebuild the read models from the event store")
     sub.add_parser("openapi", help="Print the OpenAPI document")
+    calendar = sub.add_parser("load-calendar", help="Load or correct a year's holiday schedule")
+    calendar.add_argument("file", help='JSON: {"year", "holidays", "makeup_workdays", "source"}')
+    calendar.add_argument("--reason", required=True, help="Why (recorded with the event)")
+    calendar.add_argument("--operator", default="cli", help="Who loads it (recorded)")
     token = sub.add_parser("token", help="Issue a bearer token for local use")
     token.add_argument("--role", required=True, choices=[r.value for r in Role])
     token.add_argument("--subject", required=True)
@@ -64,6 +68,31 @@ def _openapi(settings: Settings, _args: argparse.Namespace) -> int:
     return 0
 
 
+def _load_calendar(settings: Settings, args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from case_api.access import Principal
+    from case_api.calendar_admin import load_schedule
+    from case_api.runtime import build_runtime
+
+    data = json.loads(open(args.file, encoding="utf-8").read())
+    runtime = build_runtime(settings.model_copy(update={"run_projector": False}))
+    try:
+        position = load_schedule(
+            runtime.committer,
+            year=int(data["year"]),
+            holidays=[date.fromisoformat(d) for d in data["holidays"]],
+            makeup_workdays=[date.fromisoformat(d) for d in data["makeup_workdays"]],
+            source=data["source"],
+            reason=args.reason,
+            meta=Principal(args.operator, Role.ADMIN).meta(),
+        )
+    finally:
+        runtime.close()
+    print(f"loaded the {data['year']} schedule at position {position}")
+    return 0
+
+
 def _token(settings: Settings, args: argparse.Namespace) -> int:
     from case_api.api.auth import issue_token
 
@@ -88,6 +117,7 @@ COMMANDS = {
     "rebuild": _rebuild,
     "openapi": _openapi,
     "token": _token,
+    "load-calendar": _load_calendar,
 }
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ from case_api.api.routes_deadlines import router as deadlines_router
 from case_api.api.routes_feed import router as feed_router
 from case_api.api.routes_ops import router as ops_router
 from case_api.api.routes_registry import router as registry_router
+from case_api.api.routes_statistics import router as statistics_router
 from case_api.config import Settings
 from case_api.metrics import MetricsMiddleware
 from case_api.runtime import build_runtime
@@ -57,6 +58,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         commands_router,
         deadlines_router,
         calendar_router,
+        statistics_router,
         feed_router,
     )
     for router in routers:

@@ -46,6 +46,7 @@ class CaseSummary(BaseModel):
     effective_date: date | None
     closed_date: date | None
     conclusion: str | None
+    concluded_date: date | None
     hearing_date: date | None
     next_deadline_date: date | None
     next_deadline_rule: str | None
@@ -65,7 +66,7 @@ class CaseList(BaseModel):
 class TimelineEvent(BaseModel):
     position: int
     stream_id: str
-    stream_type: Literal["case", "agency", "jurisdiction"]
+    stream_type: Literal["case", "agency", "jurisdiction", "calendar"]
     version: int
     type: str
     recorded_at: Instant

@@ -99,6 +99,7 @@ def _(event: Case.CaseFiled, batch: Batch) -> None:
             "effective_date": None,
             "closed_date": None,
             "conclusion": None,
+            "concluded_date": None,
             "hearing_date": None,
             "next_deadline_date": None,
             "next_deadline_rule": None,
@@ -149,7 +150,13 @@ def _(event: Case.AppearanceRecorded, batch: Batch) -> None:
 
 @apply_event.register
 def _(event: Case.CaseConcluded, batch: Batch) -> None:
-    _set(event, batch, status=event.conclusion, conclusion=event.conclusion)
+    _set(
+        event,
+        batch,
+        status=event.conclusion,
+        conclusion=event.conclusion,
+        concluded_date=event.concluded_date,
+    )
 
 
 @apply_event.register
@@ -172,7 +179,13 @@ def _(event: Case.AppealFiled, batch: Batch) -> None:
 
 @apply_event.register
 def _(event: Case.JudgmentEffective, batch: Batch) -> None:
-    _set(event, batch, status="effective", effective_date=event.effective_date)
+    _set(
+        event,
+        batch,
+        status="effective",
+        effective_date=event.effective_date,
+        concluded_date=event.effective_date,
+    )
 
 
 @apply_event.register

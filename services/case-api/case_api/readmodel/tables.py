@@ -60,6 +60,7 @@ case_summaries = Table(
     Column("effective_date", Date),
     Column("closed_date", Date),
     Column("conclusion", String(16)),
+    Column("concluded_date", Date),
     Column("hearing_date", Date),
     Column("next_deadline_date", Date),
     Column("next_deadline_rule", String(64)),
