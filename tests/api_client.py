@@ -69,8 +69,18 @@ class Api:
             r = await self.client.post("/v1/jurisdictions", json=body, headers=self.admin)
             assert r.status_code == 201, r.text
         for body in (
-            {"code": "gz-hrss", "name": "广州市人社局", "jurisdiction": "gz", "level": "department"},
-            {"code": "th-gov", "name": "天河区政府", "jurisdiction": "gz-th", "level": "government"},
+            {
+                "code": "gz-hrss",
+                "name": "广州市人社局",
+                "jurisdiction": "gz",
+                "level": "department",
+            },
+            {
+                "code": "th-gov",
+                "name": "天河区政府",
+                "jurisdiction": "gz-th",
+                "level": "government",
+            },
         ):
             r = await self.client.post("/v1/agencies", json=body, headers=self.admin)
             assert r.status_code == 201, r.text
@@ -85,7 +95,12 @@ class Api:
         return r.json()
 
     async def command(
-        self, case_id: str, path: str, body: dict[str, Any], headers: dict[str, str], status: int = 201
+        self,
+        case_id: str,
+        path: str,
+        body: dict[str, Any],
+        headers: dict[str, str],
+        status: int = 201,
     ) -> dict[str, Any]:
         r = await self.client.post(f"/v1/cases/{case_id}/{path}", json=body, headers=headers)
         assert r.status_code == status, r.text

@@ -26,7 +26,8 @@ def test_every_operation_has_a_summary_errors_and_body_examples(name):
             assert operation.get("summary"), where
             if path.startswith("/v1/"):
                 problems = [
-                    code for code, r in operation["responses"].items()
+                    code
+                    for code, r in operation["responses"].items()
                     if "application/problem+json" in r.get("content", {})
                 ]
                 assert "401" in problems, where

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from alembic import context
+
 from case_api.db import make_engine
 from case_api.readmodel.tables import metadata
 

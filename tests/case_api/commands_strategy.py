@@ -12,7 +12,13 @@ COMMANDS = {
     "serve_document": st.fixed_dictionaries(
         {
             "kind": st.sampled_from(
-                ["complaint_copy", "notice_to_respond", "summons", "appeal_petition", "judicial_suggestion"]
+                [
+                    "complaint_copy",
+                    "notice_to_respond",
+                    "summons",
+                    "appeal_petition",
+                    "judicial_suggestion",
+                ]
             ),
             "served_date": DAY,
             "hearing_date": st.one_of(st.none(), DAY),
@@ -20,18 +26,31 @@ COMMANDS = {
         }
     ),
     "report_to_bureau": st.fixed_dictionaries(
-        {"subject": st.sampled_from(["complaint_copy", "summons", "judgment", "effective_judgment"]), "reported_date": DAY}
+        {
+            "subject": st.sampled_from(
+                ["complaint_copy", "summons", "judgment", "effective_judgment"]
+            ),
+            "reported_date": DAY,
+        }
     ),
-    "submit_answer": st.fixed_dictionaries({"submitted_date": DAY, "evidence_submitted": st.booleans()}),
+    "submit_answer": st.fixed_dictionaries(
+        {"submitted_date": DAY, "evidence_submitted": st.booleans()}
+    ),
     "schedule_hearing": st.fixed_dictionaries({"hearing_date": DAY, "location": st.just("")}),
     "record_appearance": st.fixed_dictionaries(
         {
             "hearing_date": DAY,
-            "appearances": st.just([{"name": "张三", "role": "deputy_head", "title": "", "spoke_in_court": True}]),
+            "appearances": st.just(
+                [{"name": "张三", "role": "deputy_head", "title": "", "spoke_in_court": True}]
+            ),
         }
     ),
     "submit_feedback": st.fixed_dictionaries(
-        {"subject": st.sampled_from(["answer", "hearing", "performance"]), "feedback_date": DAY, "note": st.just("")}
+        {
+            "subject": st.sampled_from(["answer", "hearing", "performance"]),
+            "feedback_date": DAY,
+            "note": st.just(""),
+        }
     ),
     "conclude_without_judgment": st.fixed_dictionaries(
         {"conclusion": st.sampled_from(["withdrawn", "mediated"]), "concluded_date": DAY}
@@ -55,11 +74,21 @@ COMMANDS = {
     "file_appeal": st.fixed_dictionaries({"appellant": st.just("agency"), "filed_date": DAY}),
     "make_effective": st.fixed_dictionaries({"effective_date": DAY}),
     "complete_performance": st.fixed_dictionaries({"completed_date": DAY, "note": st.just("")}),
-    "require_remediation": st.fixed_dictionaries({"deadline": st.sampled_from(["answer", "hearing"]), "reason": st.just("")}),
-    "record_remediation": st.fixed_dictionaries({"deadline": st.sampled_from(["answer", "hearing"]), "measures": st.just("补正")}),
-    "submit_loss_report": st.fixed_dictionaries({"submitted_date": DAY, "summary": st.just("分析")}),
+    "require_remediation": st.fixed_dictionaries(
+        {"deadline": st.sampled_from(["answer", "hearing"]), "reason": st.just("")}
+    ),
+    "record_remediation": st.fixed_dictionaries(
+        {"deadline": st.sampled_from(["answer", "hearing"]), "measures": st.just("补正")}
+    ),
+    "submit_loss_report": st.fixed_dictionaries(
+        {"submitted_date": DAY, "summary": st.just("分析")}
+    ),
     "review_report": st.fixed_dictionaries(
-        {"result": st.sampled_from(["approved", "returned"]), "opinion": st.just(""), "reviewed_date": DAY}
+        {
+            "result": st.sampled_from(["approved", "returned"]),
+            "opinion": st.just(""),
+            "reviewed_date": DAY,
+        }
     ),
     "close": st.fixed_dictionaries({"closed_date": DAY}),
 }

@@ -47,8 +47,18 @@ async def test_bureau_sees_its_jurisdiction_and_below_only(api: Api):
 @pytest.mark.parametrize(
     ("role", "scope", "path", "body"),
     [
-        ("agency_user", {"agency": "gz-hrss"}, "documents", {"kind": "summons", "served_date": "2025-09-22", "hearing_date": "2025-10-20"}),
-        ("mobile_reader", {"agency": "gz-hrss"}, "reports", {"subject": "complaint_copy", "reported_date": "2025-09-23"}),
+        (
+            "agency_user",
+            {"agency": "gz-hrss"},
+            "documents",
+            {"kind": "summons", "served_date": "2025-09-22", "hearing_date": "2025-10-20"},
+        ),
+        (
+            "mobile_reader",
+            {"agency": "gz-hrss"},
+            "reports",
+            {"subject": "complaint_copy", "reported_date": "2025-09-23"},
+        ),
         ("court_system", {"court": "gz-tianhe-court"}, "closure", {"closed_date": "2025-09-30"}),
     ],
 )
@@ -74,7 +84,10 @@ async def test_agency_user_may_not_file_a_case_for_another_agency(api: Api):
     r = await api.client.post(
         "/v1/cases",
         json={
-            "court": "c", "case_number": "n", "subject_matter": "s", "filed_date": "2025-09-20",
+            "court": "c",
+            "case_number": "n",
+            "subject_matter": "s",
+            "filed_date": "2025-09-20",
             "agencies": [{"agency_id": "th-gov", "role": "implementing"}],
         },
         headers=api.agency,
@@ -99,7 +112,9 @@ async def test_list_filters_and_cursor_pagination(api: Api):
             break
     assert pages == [["N5", "N4"], ["N3", "N2"], ["N1"]]
     ranged = await api.client.get(
-        "/v1/cases", params={"filed_from": "2025-09-02", "filed_to": "2025-09-03"}, headers=api.admin
+        "/v1/cases",
+        params={"filed_from": "2025-09-02", "filed_to": "2025-09-03"},
+        headers=api.admin,
     )
     assert [c["case_number"] for c in ranged.json()["items"]] == ["N3", "N2"]
     bad = await api.client.get("/v1/cases", params={"cursor": "!!"}, headers=api.admin)

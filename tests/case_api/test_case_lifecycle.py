@@ -6,13 +6,34 @@ from tests.api_client import Api
 
 STEPS = [
     # (path, body, who, expected status, expected event type)
-    ("documents", {"kind": "complaint_copy", "served_date": "2025-09-22"}, "court", "responding", "DocumentServed"),
-    ("reports", {"subject": "complaint_copy", "reported_date": "2025-09-23"}, "agency", "responding", "ReportedToBureau"),
+    (
+        "documents",
+        {"kind": "complaint_copy", "served_date": "2025-09-22"},
+        "court",
+        "responding",
+        "DocumentServed",
+    ),
+    (
+        "reports",
+        {"subject": "complaint_copy", "reported_date": "2025-09-23"},
+        "agency",
+        "responding",
+        "ReportedToBureau",
+    ),
     ("answer", {"submitted_date": "2025-10-09"}, "agency", "answered", "AnswerSubmitted"),
-    ("hearings", {"hearing_date": "2025-11-05", "location": "第三法庭"}, "court", "hearing_scheduled", "HearingScheduled"),
+    (
+        "hearings",
+        {"hearing_date": "2025-11-05", "location": "第三法庭"},
+        "court",
+        "hearing_scheduled",
+        "HearingScheduled",
+    ),
     (
         "appearances",
-        {"hearing_date": "2025-11-05", "appearances": [{"name": "李局长", "role": "principal_head", "spoke_in_court": True}]},
+        {
+            "hearing_date": "2025-11-05",
+            "appearances": [{"name": "李局长", "role": "principal_head", "spoke_in_court": True}],
+        },
         "agency",
         "heard",
         "AppearanceRecorded",
@@ -28,8 +49,20 @@ STEPS = [
         "JudgmentServed",
     ),
     ("effective", {"effective_date": "2025-12-17"}, "court", "effective", "JudgmentEffective"),
-    ("loss-reports", {"submitted_date": "2025-12-20", "summary": "程序违法导致败诉"}, "agency", "effective", "LossReportSubmitted"),
-    ("reviews", {"result": "approved", "opinion": "同意", "reviewed_date": "2025-12-25"}, "bureau", "effective", "ReportReviewed"),
+    (
+        "loss-reports",
+        {"submitted_date": "2025-12-20", "summary": "程序违法导致败诉"},
+        "agency",
+        "effective",
+        "LossReportSubmitted",
+    ),
+    (
+        "reviews",
+        {"result": "approved", "opinion": "同意", "reviewed_date": "2025-12-25"},
+        "bureau",
+        "effective",
+        "ReportReviewed",
+    ),
     ("closure", {"closed_date": "2025-12-30"}, "bureau", "closed", "CaseClosed"),
 ]
 
@@ -52,8 +85,13 @@ async def test_full_case_from_filing_to_closing_is_visible_in_summary_timeline_a
         timeline = (await api.client.get(f"/v1/cases/{case_id}/events", headers=api.agency)).json()
         assert [e["version"] for e in timeline["events"]] == list(range(1, number + 1))
         assert timeline["events"][-1]["type"] == event_type
-        assert timeline["events"][-1]["meta"]["role"] == {"court": "court_system", "agency": "agency_user", "bureau": "bureau_officer"}[who]
-        feed = (await api.client.get("/v1/events", params={"after": feed_after}, headers=api.bureau)).json()
+        assert (
+            timeline["events"][-1]["meta"]["role"]
+            == {"court": "court_system", "agency": "agency_user", "bureau": "bureau_officer"}[who]
+        )
+        feed = (
+            await api.client.get("/v1/events", params={"after": feed_after}, headers=api.bureau)
+        ).json()
         assert [e["type"] for e in feed["events"]] == [event_type]
         assert feed["last_position"] == written["position"]
         feed_after = feed["last_position"]
@@ -66,7 +104,9 @@ async def test_illegal_step_appends_nothing_and_names_the_rule(api: Api):
     await api.register_guangzhou()
     filed = await api.file_case()
     r = await api.client.post(
-        f"/v1/cases/{filed['case_id']}/closure", json={"closed_date": "2025-10-01"}, headers=api.bureau
+        f"/v1/cases/{filed['case_id']}/closure",
+        json={"closed_date": "2025-10-01"},
+        headers=api.bureau,
     )
     assert r.status_code == 409
     assert r.headers["content-type"] == "application/problem+json"

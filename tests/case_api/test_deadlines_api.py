@@ -8,7 +8,9 @@ from tests.api_client import Api
 
 async def served_case(api: Api, served: str, kind: str = "notice_to_respond") -> dict:
     filed = await api.file_case()
-    written = await api.command(filed["case_id"], "documents", {"kind": kind, "served_date": served}, api.court)
+    written = await api.command(
+        filed["case_id"], "documents", {"kind": kind, "served_date": served}, api.court
+    )
     return {**filed, "position": written["position"]}
 
 
@@ -41,8 +43,15 @@ async def test_answer_due_across_national_day_with_its_explanation(api: Api):
 async def test_satisfying_events_mark_deadlines_met_or_met_late(api: Api):
     await api.register_guangzhou()
     case = await served_case(api, "2025-09-26")
-    await api.command(case["case_id"], "reports", {"subject": "notice_to_respond", "reported_date": "2025-09-30"}, api.agency)
-    written = await api.command(case["case_id"], "answer", {"submitted_date": "2025-10-10"}, api.agency)
+    await api.command(
+        case["case_id"],
+        "reports",
+        {"subject": "notice_to_respond", "reported_date": "2025-09-30"},
+        api.agency,
+    )
+    written = await api.command(
+        case["case_id"], "answer", {"submitted_date": "2025-10-10"}, api.agency
+    )
     deadlines = await deadlines_of(api, {**case, "position": written["position"]})
     assert deadlines["report_notice"]["status"] == "met_late"
     assert deadlines["answer"]["status"] == "met"
@@ -54,13 +63,17 @@ async def test_overdue_deadlines_are_missed_by_the_injected_clock(api: Api):
     case = await served_case(api, "2025-09-26")
     api.settings.clock_file.write_text("2025-10-13T10:00:00+08:00")
     listed = await api.client.get(
-        "/v1/deadlines", params={"status": "missed", "min_position": case["position"]}, headers=api.bureau
+        "/v1/deadlines",
+        params={"status": "missed", "min_position": case["position"]},
+        headers=api.bureau,
     )
     assert {d["rule_id"] for d in listed.json()["items"]} == {"report_notice", "answer"}
     overdue = await api.client.get("/v1/cases", params={"overdue": True}, headers=api.bureau)
     assert [c["case_id"] for c in overdue.json()["items"]] == [case["case_id"]]
     foreign = await api.client.get(
-        "/v1/deadlines", params={"status": "missed"}, headers=api.token("agency_user", agency="th-gov")
+        "/v1/deadlines",
+        params={"status": "missed"},
+        headers=api.token("agency_user", agency="th-gov"),
     )
     assert foreign.json()["items"] == []
 
@@ -88,7 +101,9 @@ async def test_preview_into_a_year_without_schedule_is_a_clear_error_or_provisio
     assert refused.status_code == 422
     assert refused.headers["content-type"] == "application/problem+json"
     assert refused.json()["code"] == "calendar-year-not-loaded" and refused.json()["year"] == 2027
-    provisional = await api.client.get("/v1/deadlines/preview", params={**params, "provisional": True})
+    provisional = await api.client.get(
+        "/v1/deadlines/preview", params={**params, "provisional": True}
+    )
     assert provisional.json()["provisional"] is True
     assert "2027" in provisional.json()["provisional_reason"]
 
@@ -114,10 +129,12 @@ async def test_loading_a_schedule_firms_provisional_deadlines_and_lists_the_chan
     after = await deadlines_of(api, {**case, "position": loaded.json()["position"]})
     # Mon 01-04 is now a holiday → first working day Tue 01-05.
     assert after["answer"]["due_date"] == "2027-01-05" and not after["answer"]["provisional"]
-    changes = (await api.client.get("/v1/calendar/changes/list", params={"year": 2027}, headers=api.bureau)).json()
-    assert [(c["case_id"], c["rule_id"], c["old_due_date"], c["new_due_date"]) for c in changes] == [
-        (case["case_id"], "answer", "2027-01-04", "2027-01-05")
-    ]
+    changes = (
+        await api.client.get("/v1/calendar/changes/list", params={"year": 2027}, headers=api.bureau)
+    ).json()
+    assert [
+        (c["case_id"], c["rule_id"], c["old_due_date"], c["new_due_date"]) for c in changes
+    ] == [(case["case_id"], "answer", "2027-01-04", "2027-01-05")]
     schedule = (await api.client.get("/v1/calendar/2027", headers=api.agency)).json()
     assert schedule["loaded"] == "administrator" and schedule["makeup_workdays"] == ["2027-01-09"]
     preview = await api.client.get(

@@ -41,23 +41,50 @@ PINNED_TOPICS = {
 def every_event_case() -> Case:
     d = date(2025, 9, 22)
     case = Case(
-        id=uuid4(), court="c", case_number="n", jurisdiction="gz", pack="guangzhou",
-        agencies=[{"agency_id": "a", "role": "implementing"}], subject_matter="s",
-        plaintiff_count=60, filed_date=date(2025, 9, 20), flags=["mass_incident_risk"], meta=META,
+        id=uuid4(),
+        court="c",
+        case_number="n",
+        jurisdiction="gz",
+        pack="guangzhou",
+        agencies=[{"agency_id": "a", "role": "implementing"}],
+        subject_matter="s",
+        plaintiff_count=60,
+        filed_date=date(2025, 9, 20),
+        flags=["mass_incident_risk"],
+        meta=META,
     )
-    case.serve_document(kind="complaint_copy", served_date=d, hearing_date=None, document_number="", meta=META)
-    case.serve_document(kind="summons", served_date=d, hearing_date=date(2025, 10, 20), document_number="", meta=META)
+    case.serve_document(
+        kind="complaint_copy", served_date=d, hearing_date=None, document_number="", meta=META
+    )
+    case.serve_document(
+        kind="summons",
+        served_date=d,
+        hearing_date=date(2025, 10, 20),
+        document_number="",
+        meta=META,
+    )
     case.report_to_bureau(subject="summons", reported_date=d, meta=META)
     case.submit_answer(submitted_date=d, evidence_submitted=True, meta=META)
     case.schedule_hearing(hearing_date=date(2025, 11, 3), location="一庭", meta=META)
-    case.record_appearance(hearing_date=date(2025, 10, 20), appearances=[{"name": "王", "role": "principal_head"}], meta=META)
+    case.record_appearance(
+        hearing_date=date(2025, 10, 20),
+        appearances=[{"name": "王", "role": "principal_head"}],
+        meta=META,
+    )
     case.submit_feedback(subject="hearing", feedback_date=date(2025, 10, 21), note="", meta=META)
     case.flag_risk(level="high", description="群体性", found_date=d, meta=META)
     case.attempt_mediation(attempted_date=d, note="", meta=META)
     case.serve_judgment(
-        judgment={"instance": "first", "kind": "judgment", "outcome": "lost", "loss_type": "ordered_to_perform",
-                  "performance_duty": True, "performance_due_date": date(2026, 1, 30)},
-        served_date=date(2025, 12, 1), meta=META,
+        judgment={
+            "instance": "first",
+            "kind": "judgment",
+            "outcome": "lost",
+            "loss_type": "ordered_to_perform",
+            "performance_duty": True,
+            "performance_due_date": date(2026, 1, 30),
+        },
+        served_date=date(2025, 12, 1),
+        meta=META,
     )
     case.make_effective(effective_date=date(2025, 12, 17), meta=META)
     case.complete_performance(completed_date=date(2026, 1, 20), note="", meta=META)

@@ -44,7 +44,10 @@ async def test_rebuild_command_shows_progress_and_restores_the_tables(api: Api):
     env = {k: v for k, v in env.items() if v}
     done = subprocess.run(
         [sys.executable, "-m", "case_api.cli", "rebuild"],
-        env=env, capture_output=True, text=True, timeout=120,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert done.returncode == 0, done.stderr
     assert "rebuilt the read models from 5 events" in done.stdout
@@ -64,13 +67,27 @@ async def test_load_calendar_command_records_the_schedule_as_an_event(api: Api, 
         "PATH": "/usr/bin:/bin",
     }
     done = subprocess.run(
-        [sys.executable, "-m", "case_api.cli", "load-calendar", str(tmp_path / "2027.json"),
-         "--reason", "published", "--operator", "ops-1"],
-        env={k: v for k, v in env.items() if v}, capture_output=True, text=True, timeout=120,
+        [
+            sys.executable,
+            "-m",
+            "case_api.cli",
+            "load-calendar",
+            str(tmp_path / "2027.json"),
+            "--reason",
+            "published",
+            "--operator",
+            "ops-1",
+        ],
+        env={k: v for k, v in env.items() if v},
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert done.returncode == 0, done.stderr
     position = int(done.stdout.split()[-1])
-    r = await api.client.get("/v1/calendar/2027", params={"min_position": position}, headers=api.admin)
+    r = await api.client.get(
+        "/v1/calendar/2027", params={"min_position": position}, headers=api.admin
+    )
     assert r.json()["holidays"] == ["2027-01-01"] and r.json()["reason"] == "published"
     feed = await api.client.get("/v1/events", params={"after": position - 1}, headers=api.admin)
     event = feed.json()["events"][0]

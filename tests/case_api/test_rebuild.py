@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import tempfile
 from datetime import date
 from pathlib import Path
@@ -44,17 +45,33 @@ def run_scenario(backend: str, cases: int, steps: list[tuple[int, str, dict, int
         runtime = build_runtime(s, pack_ids=frozenset({"statutory"}))
         try:
             reg = runtime.registry
-            reg.register_jurisdiction(meta=ADMIN.meta(), code="gz", name="广州", level="city", parent=None, pack="statutory")
-            reg.register_agency(meta=ADMIN.meta(), code="gz-hrss", name="人社局", jurisdiction="gz", level="department")
+            reg.register_jurisdiction(
+                meta=ADMIN.meta(),
+                code="gz",
+                name="广州",
+                level="city",
+                parent=None,
+                pack="statutory",
+            )
+            reg.register_agency(
+                meta=ADMIN.meta(),
+                code="gz-hrss",
+                name="人社局",
+                jurisdiction="gz",
+                level="department",
+            )
             ids = []
             for n in range(cases):
-                facts = {**GZ_CASE, "case_number": f"C{n}", "filed_date": date(2025, 1, 1), "flags": []}
+                facts = {
+                    **GZ_CASE,
+                    "case_number": f"C{n}",
+                    "filed_date": date(2025, 1, 1),
+                    "flags": [],
+                }
                 ids.append(runtime.commands.file_case(Request(ADMIN), **facts).case_id)
             for case_index, name, args, project_now in steps:
-                try:
+                with contextlib.suppress(DomainError):
                     runtime.commands.execute(Request(ADMIN), ids[case_index % cases], name, **args)
-                except DomainError:
-                    pass
                 if project_now:
                     runtime.projector.run_batch(limit=project_now)
             runtime.projector.catch_up()

@@ -55,7 +55,9 @@ async def test_resend_after_a_crash_lost_the_key_record_appends_nothing(api: Api
     assert again.status_code == 200
     assert again.json()["replayed"] is True
     assert again.json()["version"] == first.json()["version"] == 2
-    changed = await api.client.post(path, json={**SERVE, "served_date": "2025-09-23"}, headers=headers)
+    changed = await api.client.post(
+        path, json={**SERVE, "served_date": "2025-09-23"}, headers=headers
+    )
     assert changed.status_code == 422
 
 
@@ -75,7 +77,9 @@ async def test_malformed_if_match_is_a_clear_error(api: Api):
     await api.register_guangzhou()
     filed = await api.file_case()
     r = await api.client.post(
-        f"/v1/cases/{filed['case_id']}/documents", json=SERVE, headers={**api.court, "If-Match": "abc"}
+        f"/v1/cases/{filed['case_id']}/documents",
+        json=SERVE,
+        headers={**api.court, "If-Match": "abc"},
     )
     assert r.status_code == 422 and r.json()["code"] == "invalid-if-match"
 
@@ -84,7 +88,9 @@ async def test_get_answers_304_for_the_current_etag(api: Api):
     await api.register_guangzhou()
     filed = await api.file_case()
     first = await api.client.get(
-        f"/v1/cases/{filed['case_id']}", params={"min_position": filed["position"]}, headers=api.admin
+        f"/v1/cases/{filed['case_id']}",
+        params={"min_position": filed["position"]},
+        headers=api.admin,
     )
     assert first.headers["ETag"] == '"1"'
     cached = await api.client.get(
@@ -110,5 +116,8 @@ async def test_bad_body_is_problem_json_and_appends_nothing(api: Api):
     assert r.status_code == 422
     body = r.json()
     assert body["code"] == "invalid-request"
-    assert {tuple(e["location"]) for e in body["errors"]} >= {("body", "filed_date"), ("body", "extra")}
+    assert {tuple(e["location"]) for e in body["errors"]} >= {
+        ("body", "filed_date"),
+        ("body", "extra"),
+    }
     assert api.runtime.store.max_position() == before

@@ -5,9 +5,9 @@ from __future__ import annotations
 from enum import StrEnum
 
 import pytest
+
 from case_api.domain import values
 from case_api.domain.case import Case
-
 from shared import eventtypes
 from shared.eventtypes import EVENT_TYPES, event_type
 from shared.rulepacks import PackLibrary

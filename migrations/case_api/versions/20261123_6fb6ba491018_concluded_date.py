@@ -10,7 +10,6 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-
 revision = "6fb6ba491018"
 down_revision = "41cd30b74463"
 branch_labels = None

@@ -70,12 +70,13 @@ def _openapi(settings: Settings, _args: argparse.Namespace) -> int:
 
 def _load_calendar(settings: Settings, args: argparse.Namespace) -> int:
     from datetime import date
+    from pathlib import Path
 
     from case_api.access import Principal
     from case_api.calendar_admin import load_schedule
     from case_api.runtime import build_runtime
 
-    data = json.loads(open(args.file, encoding="utf-8").read())
+    data = json.loads(Path(args.file).read_text(encoding="utf-8"))
     runtime = build_runtime(settings.model_copy(update={"run_projector": False}))
     try:
         position = load_schedule(

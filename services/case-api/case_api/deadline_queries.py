@@ -10,8 +10,8 @@ from sqlalchemy import Engine, select
 
 from case_api.access import Principal, Role
 from case_api.queries import CaseQueries
-from case_api.readmodel.deadline_rows import duty_for
 from case_api.readmodel.deadline_projection import case_events
+from case_api.readmodel.deadline_rows import duty_for
 from case_api.readmodel.tables import case_agencies, deadline_changes, deadlines
 from case_api.visibility import visible_cases
 from shared.rulepacks import PackLibrary
@@ -91,9 +91,7 @@ def with_status(row: dict[str, Any], today: date) -> dict[str, Any]:
 def _status_condition(query: Any, status: str | None, today: date) -> Any:
     d = deadlines.c
     if status == "missed":
-        return query.where(
-            (d.status == "missed") | ((d.status == "open") & (d.due_date < today))
-        )
+        return query.where((d.status == "missed") | ((d.status == "open") & (d.due_date < today)))
     if status == "open":
         return query.where(d.status == "open", d.due_date >= today)
     if status == "pending":

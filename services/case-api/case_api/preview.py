@@ -32,8 +32,12 @@ def preview(
         rule, policy = _rule(library, request)
         offset, unit, direction = rule.offset, rule.unit, rule.direction
         makeup_is_working = policy.makeup_day_is_working_day
-        rule_info = {"pack": request.pack, "rule": rule.id, "title_zh": rule.title_zh,
-                     "source": rule.source}
+        rule_info = {
+            "pack": request.pack,
+            "rule": rule.id,
+            "title_zh": rule.title_zh,
+            "source": rule.source,
+        }
     if offset is None or unit is None:
         raise InvalidValue(
             "preview-needs-period",
@@ -42,8 +46,13 @@ def preview(
         )
     try:
         result = compute_period(
-            calendar, request.trigger_date, offset, Unit(unit), Direction(direction),
-            allow_provisional=request.provisional, makeup_day_is_working_day=makeup_is_working,
+            calendar,
+            request.trigger_date,
+            offset,
+            Unit(unit),
+            Direction(direction),
+            allow_provisional=request.provisional,
+            makeup_day_is_working_day=makeup_is_working,
         )
     except CalendarYearNotLoaded as error:
         raise InvalidValue(
@@ -68,6 +77,8 @@ def _rule(library: PackLibrary, request: PreviewRequest) -> tuple[Any, Any]:
     found = [r for r in ruleset.rules if r.id == request.rule]
     if not found:
         raise InvalidValue(
-            "unknown-rule", f"Pack {request.pack} has no rule {request.rule}.", "规则包中没有该规则。"
+            "unknown-rule",
+            f"Pack {request.pack} has no rule {request.rule}.",
+            "规则包中没有该规则。",
         )
     return found[0].rule, ruleset.policy

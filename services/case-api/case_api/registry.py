@@ -57,7 +57,9 @@ class RegistryService:
             return self.store.repository.get(jurisdiction_id(code))
         except AggregateNotFoundError:
             raise InvalidValue(
-                "unknown-jurisdiction", f"Jurisdiction {code} is not registered.", f"辖区 {code} 未登记。"
+                "unknown-jurisdiction",
+                f"Jurisdiction {code} is not registered.",
+                f"辖区 {code} 未登记。",
             ) from None
 
     def agency(self, code: str) -> Agency:
@@ -98,10 +100,14 @@ class RegistryService:
 
 
 def _unknown_pack(pack: str) -> InvalidValue:
-    return InvalidValue("unknown-rule-pack", f"No rule pack named {pack}.", f"没有名为 {pack} 的规则包。")
+    return InvalidValue(
+        "unknown-rule-pack", f"No rule pack named {pack}.", f"没有名为 {pack} 的规则包。"
+    )
 
 
 def _already(kind: str, code: str) -> RuleViolation:
     return RuleViolation(
-        f"{kind}-already-registered", f"The {kind} {code} is already registered.", f"{code} 已登记。"
+        f"{kind}-already-registered",
+        f"The {kind} {code} is already registered.",
+        f"{code} 已登记。",
     )

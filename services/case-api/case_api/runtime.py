@@ -14,8 +14,8 @@ from case_api.deadline_queries import DeadlineQueries
 from case_api.groupcommit import GroupCommitter
 from case_api.idempotency import IdempotencyStore
 from case_api.queries import CaseQueries
-from case_api.readmodel.projector import Projector, ProjectorThread
 from case_api.readmodel.deadline_projection import DeadlineProjection
+from case_api.readmodel.projector import Projector, ProjectorThread
 from case_api.readmodel.tables import (
     agencies,
     calendar_overrides,
@@ -74,7 +74,9 @@ def build_runtime(settings: Settings, pack_ids: frozenset[str] | None = None) ->
     store = CaseStore(env=store_env(settings))
     engine = make_engine(settings.readmodel_url)
     committer = GroupCommitter(store)
-    registry = RegistryService(store, committer, pack_ids or frozenset(shipped_library().pack_ids()))
+    registry = RegistryService(
+        store, committer, pack_ids or frozenset(shipped_library().pack_ids())
+    )
     watch = PositionWatch()
     library = shipped_library()
     deadline_projection = DeadlineProjection(library)

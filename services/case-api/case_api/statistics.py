@@ -67,8 +67,12 @@ def figures(engine: Engine, principal: Principal, scope: Scope, today: date) -> 
     counts["mediated_or_withdrawn"] = counts["mediated"] + counts["withdrawn"]
     due_in = [d for d in dues if within(d["due_date"])]
     return {
-        "scope": {"jurisdiction": scope.jurisdiction, "agency": scope.agency,
-                  "from": scope.start, "to": scope.end},
+        "scope": {
+            "jurisdiction": scope.jurisdiction,
+            "agency": scope.agency,
+            "from": scope.start,
+            "to": scope.end,
+        },
         "counts": counts,
         "rates": [_rate(name, counts) for name in FORMULAS],
         "deadlines": _deadline_table(due_in),
@@ -102,8 +106,13 @@ def _roles(appearance: dict[str, Any]) -> set[str]:
 def _rate(name: str, counts: dict[str, int]) -> dict[str, Any]:
     numerator, denominator, formula = FORMULAS[name]
     n, d = counts[numerator], counts[denominator]
-    return {"name": name, "value": round(n / d, 4) if d else None, "numerator": n,
-            "denominator": d, "formula": formula}
+    return {
+        "name": name,
+        "value": round(n / d, 4) if d else None,
+        "numerator": n,
+        "denominator": d,
+        "formula": formula,
+    }
 
 
 def _deadline_table(dues: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -158,5 +167,7 @@ def _by_agency(cases: list[dict[str, Any]], within) -> list[dict[str, Any]]:  # 
         if within(c["concluded_date"]):
             row["concluded"] += 1
             row["losses"] += c["outcome"] == "lost" and bool(c["effective_date"])
-    return [{"agency": a, "received": r["received"], "concluded": r["concluded"],
-             "losses": r["losses"]} for a, r in sorted(table.items())]
+    return [
+        {"agency": a, "received": r["received"], "concluded": r["concluded"], "losses": r["losses"]}
+        for a, r in sorted(table.items())
+    ]

@@ -34,6 +34,4 @@ def visible_events(principal: Principal) -> ColumnElement[bool]:
         return or_(registry, case_timeline.c.court == principal.court)
     if principal.jurisdiction is None:
         return true() if role == Role.DISCIPLINE_OFFICER else registry
-    return or_(
-        registry, case_timeline.c.jurisdiction_path.contains(f"/{principal.jurisdiction}/")
-    )
+    return or_(registry, case_timeline.c.jurisdiction_path.contains(f"/{principal.jurisdiction}/"))

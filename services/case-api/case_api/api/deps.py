@@ -99,7 +99,9 @@ def _version(if_match: str | None) -> int | None:
     raw = if_match.strip().removeprefix("W/").strip('"')
     if not raw.isdigit():
         raise InvalidValue(
-            "invalid-if-match", 'If-Match must be a case version ETag such as "3".', "If-Match 格式无效。"
+            "invalid-if-match",
+            'If-Match must be a case version ETag such as "3".',
+            "If-Match 格式无效。",
         )
     return int(raw)
 

@@ -102,4 +102,6 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(Exception)
     async def _crash(request: Request, error: Exception) -> JSONResponse:
         log.exception("unhandled error on %s", request.url.path)
-        return problem(request, 500, "internal-error", "An unexpected error occurred.", "发生内部错误。")
+        return problem(
+            request, 500, "internal-error", "An unexpected error occurred.", "发生内部错误。"
+        )

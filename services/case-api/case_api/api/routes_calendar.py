@@ -34,7 +34,9 @@ def put_schedule(
 ) -> RegistryResult:
     if principal.role != Role.ADMIN:
         raise Forbidden("Only administrators load holiday schedules.", "仅管理员可载入节假日安排。")
-    position = load_schedule(runtime.committer, year=year, meta=principal.meta(), **body.model_dump())
+    position = load_schedule(
+        runtime.committer, year=year, meta=principal.meta(), **body.model_dump()
+    )
     return RegistryResult(code=str(year), position=position)
 
 
@@ -47,9 +49,11 @@ def put_schedule(
 )
 def get_schedule(year: Year, runtime: RuntimeDep, _: PrincipalDep) -> Schedule:
     with runtime.engine.connect() as conn:
-        override = conn.execute(
-            select(calendar_overrides).where(calendar_overrides.c.year == year)
-        ).mappings().first()
+        override = (
+            conn.execute(select(calendar_overrides).where(calendar_overrides.c.year == year))
+            .mappings()
+            .first()
+        )
         calendar = runtime.deadlines.calendar(conn)
     if not calendar.is_loaded(year):
         raise NotFound(

@@ -33,9 +33,7 @@ def file_case(
     ctx: WriteDep,
 ) -> JSONResponse:
     facts = body.model_dump()
-    return perform(
-        runtime, ctx, lambda: runtime.commands.file_case(ctx.command_request(), **facts)
-    )
+    return perform(runtime, ctx, lambda: runtime.commands.file_case(ctx.command_request(), **facts))
 
 
 @router.get(

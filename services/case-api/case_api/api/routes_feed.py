@@ -68,9 +68,7 @@ async def stream(
     last_event_id: Annotated[str | None, Header()] = None,
 ) -> StreamingResponse:
     start = int(last_event_id) if last_event_id and last_event_id.isdigit() else after
-    return StreamingResponse(
-        _events(runtime, principal, start), media_type="text/event-stream"
-    )
+    return StreamingResponse(_events(runtime, principal, start), media_type="text/event-stream")
 
 
 async def _events(runtime, principal, after: int) -> AsyncIterator[str]:  # type: ignore[no-untyped-def]
@@ -82,6 +80,5 @@ async def _events(runtime, principal, after: int) -> AsyncIterator[str]:  # type
             data = TimelineEvent(**row).model_dump_json()
             yield f"id: {row['position']}\nevent: {row['type']}\ndata: {data}\n\n"
             after = row["position"]
-        if not rows:
-            if not await runtime.watch.wait_async(max(head, after) + 1, 15):
-                yield ": keep-alive\n\n"
+        if not rows and not await runtime.watch.wait_async(max(head, after) + 1, 15):
+            yield ": keep-alive\n\n"

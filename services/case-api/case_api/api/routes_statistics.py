@@ -52,7 +52,8 @@ def statistics(
 ) -> dict:
     if end < start or (end - start).days > 366 * 5:
         raise InvalidValue(
-            "invalid-period", "'to' must not precede 'from', and a period spans ≤ 5 years.",
+            "invalid-period",
+            "'to' must not precede 'from', and a period spans ≤ 5 years.",
             "统计期间无效。",
         )
     scope = Scope(start, end, jurisdiction, agency)

@@ -237,7 +237,11 @@ EXAMPLES: dict[type[Body], dict] = {
     RequireRemediation: {"deadline": "answer", "reason": "答辩期限已过未提交答辩状"},
     RecordRemediation: {"deadline": "answer", "measures": "已向法院申请补充提交"},
     SubmitLossReport: {"submitted_date": "2025-12-20", "summary": "事实认定不清导致败诉"},
-    ReviewReport: {"result": "returned", "opinion": "请补充整改措施", "reviewed_date": "2025-12-25"},
+    ReviewReport: {
+        "result": "returned",
+        "opinion": "请补充整改措施",
+        "reviewed_date": "2025-12-25",
+    },
     CloseCase: {"closed_date": "2026-01-25"},
 }
 

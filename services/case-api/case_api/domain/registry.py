@@ -48,9 +48,7 @@ class Jurisdiction(Aggregate):
 
 class Agency(Aggregate):
     @event("AgencyRegistered")
-    def __init__(
-        self, *, code: str, name: str, jurisdiction: str, level: str, meta: Meta
-    ) -> None:
+    def __init__(self, *, code: str, name: str, jurisdiction: str, level: str, meta: Meta) -> None:
         self.code = code
         self.name = name
         self.jurisdiction = jurisdiction

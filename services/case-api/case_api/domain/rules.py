@@ -137,7 +137,9 @@ def check_appearance(case: Case, hearing_date: date, appearances: list[dict[str,
         )
     if not appearances:
         raise InvalidValue(
-            "appearance-needs-people", "Name at least one person who appeared.", "请至少填写一名出庭人员。"
+            "appearance-needs-people",
+            "Name at least one person who appeared.",
+            "请至少填写一名出庭人员。",
         )
 
 
@@ -172,7 +174,9 @@ def check_judgment(case: Case, judgment: dict[str, Any]) -> None:
         )
     if judgment["outcome"] == Outcome.LOST and not judgment.get("loss_type"):
         raise InvalidValue(
-            "loss-needs-type", "A lost judgment must state the loss type.", "败诉裁判须注明败诉类型。"
+            "loss-needs-type",
+            "A lost judgment must state the loss type.",
+            "败诉裁判须注明败诉类型。",
         )
     if judgment.get("performance_duty") and not judgment.get("performance_due_date"):
         raise InvalidValue(

@@ -35,9 +35,11 @@ class Batch:
     def summary(self, case_id: str) -> dict[str, Any]:
         """The case's summary row as it stands in this batch (loaded once)."""
         if case_id not in self.summaries:
-            row = self.conn.execute(
-                select(case_summaries).where(case_summaries.c.case_id == case_id)
-            ).mappings().first()
+            row = (
+                self.conn.execute(select(case_summaries).where(case_summaries.c.case_id == case_id))
+                .mappings()
+                .first()
+            )
             if row is None:
                 raise LookupError(f"no summary for case {case_id}")
             self.summaries[case_id] = dict(row)
@@ -51,9 +53,11 @@ class Batch:
     def jurisdiction(self, code: str) -> dict[str, Any] | None:
         if code in self.jurisdictions:
             return self.jurisdictions[code]
-        row = self.conn.execute(
-            select(jurisdictions).where(jurisdictions.c.code == code)
-        ).mappings().first()
+        row = (
+            self.conn.execute(select(jurisdictions).where(jurisdictions.c.code == code))
+            .mappings()
+            .first()
+        )
         return dict(row) if row else None
 
     def agency(self, code: str) -> dict[str, Any] | None:

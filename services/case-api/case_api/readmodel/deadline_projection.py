@@ -66,9 +66,7 @@ class DeadlineProjection:
         rows: list[dict[str, Any]] = []
         nearest: list[dict[str, Any]] = []
         for case_id, summary in summaries.items():
-            case_rows = deadline_rows(
-                conn, summary, events[case_id], self.library, calendar
-            )
+            case_rows = deadline_rows(conn, summary, events[case_id], self.library, calendar)
             rows.extend(case_rows)
             open_rows = [r for r in case_rows if r["status"] == "open"]
             first = min(open_rows, key=lambda r: (r["due_date"], r["key"]), default=None)
@@ -143,8 +141,9 @@ def _record_changes(
     d = deadlines.c
     case_ids = {case_id for case_id, _ in before}
     after = conn.execute(
-        select(d.case_id, d.key, d.rule_id, d.agency, d.jurisdiction_path, d.due_date, d.provisional)
-        .where(d.case_id.in_(case_ids))
+        select(
+            d.case_id, d.key, d.rule_id, d.agency, d.jurisdiction_path, d.due_date, d.provisional
+        ).where(d.case_id.in_(case_ids))
     ).all()
     changes = []
     for row in after:
@@ -168,4 +167,3 @@ def _record_changes(
         )
     if changes:
         conn.execute(deadline_changes.insert(), changes)
-

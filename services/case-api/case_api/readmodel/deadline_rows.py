@@ -56,7 +56,10 @@ def duty_for(
         return AppearanceDuty("none", ())
     first = hearing_date is not None and _first_hearing_of_year(conn, summary, hearing_date)
     return appearance_duty(
-        filed.data, summary["pack"], first_hearing_of_year=first, library=library,
+        filed.data,
+        summary["pack"],
+        first_hearing_of_year=first,
+        library=library,
         at=filed.recorded_at,
     )
 
@@ -81,9 +84,7 @@ def _first_hearing_of_year(conn: Connection, summary: dict[str, Any], hearing: d
 
 def _row(summary: dict[str, Any], d: Deadline, status: str, reason: str | None) -> dict[str, Any]:
     explanation = asdict(d.explanation)
-    explanation = {
-        k: (v.isoformat() if isinstance(v, date) else v) for k, v in explanation.items()
-    }
+    explanation = {k: (v.isoformat() if isinstance(v, date) else v) for k, v in explanation.items()}
     explanation["skipped_rest_days"] = [x.isoformat() for x in d.explanation.skipped_rest_days]
     explanation["steps"] = list(d.explanation.steps)
     return {

@@ -89,9 +89,14 @@ class Projector:
 
     def position(self) -> int:
         with self.engine.connect() as conn:
-            return conn.execute(
-                select(projection_positions.c.position).where(projection_positions.c.name == NAME)
-            ).scalar_one_or_none() or 0
+            return (
+                conn.execute(
+                    select(projection_positions.c.position).where(
+                        projection_positions.c.name == NAME
+                    )
+                ).scalar_one_or_none()
+                or 0
+            )
 
     def reset(self) -> None:
         """Empty the projection's tables and rewind it to the start of the event store."""
