@@ -11,7 +11,7 @@ from sqlalchemy import Engine, select
 from case_api.access import Principal, Role
 from case_api.queries import CaseQueries
 from case_api.readmodel.deadline_projection import case_events
-from case_api.readmodel.deadline_rows import duty_for
+from case_api.readmodel.deadline_rows import HearingIndex, duty_for
 from case_api.readmodel.tables import case_agencies, deadline_changes, deadlines
 from case_api.visibility import visible_cases
 from shared.rulepacks import PackLibrary
@@ -43,7 +43,8 @@ class DeadlineQueries:
             ).mappings()
             items = [with_status(dict(r), today) for r in rows]
             events = case_events(conn, {case_id})[case_id]
-            duty = duty_for(conn, summary, events, self.library, summary["hearing_date"])
+            hearings = HearingIndex(conn, {summary["agency"]})
+            duty = duty_for(hearings, summary, events, self.library, summary["hearing_date"])
         return {
             "case_id": case_id,
             "appearance_duty": {"required": duty.required, "reasons": list(duty.reasons)},

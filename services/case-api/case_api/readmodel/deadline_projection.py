@@ -16,7 +16,7 @@ from sqlalchemy import Connection, bindparam, delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from case_api.readmodel.batch import Batch
-from case_api.readmodel.deadline_rows import deadline_rows
+from case_api.readmodel.deadline_rows import HearingIndex, deadline_rows
 from case_api.readmodel.tables import (
     calendar_overrides,
     case_summaries,
@@ -63,10 +63,11 @@ class DeadlineProjection:
             ).mappings()
         }
         events = case_events(conn, case_ids)
+        hearings = HearingIndex(conn, {s["agency"] for s in summaries.values()})
         rows: list[dict[str, Any]] = []
         nearest: list[dict[str, Any]] = []
         for case_id, summary in summaries.items():
-            case_rows = deadline_rows(conn, summary, events[case_id], self.library, calendar)
+            case_rows = deadline_rows(hearings, summary, events[case_id], self.library, calendar)
             rows.extend(case_rows)
             open_rows = [r for r in case_rows if r["status"] == "open"]
             first = min(open_rows, key=lambda r: (r["due_date"], r["key"]), default=None)

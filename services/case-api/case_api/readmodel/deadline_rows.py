@@ -6,11 +6,10 @@ head) leaves the hearing deadline missed, with the reason.
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, select
 
 from case_api.readmodel.tables import deadlines
 from shared.calendar import WorkCalendar
@@ -20,8 +19,30 @@ from shared.deadlines.model import CaseEvent, Deadline
 from shared.rulepacks import PackLibrary
 
 
+class HearingIndex:
+    """Hearing dates of agencies' cases, read once per batch for Guangzhou's "the agency's
+    first first-instance hearing of the year" [004 5-②]."""
+
+    def __init__(self, conn: Connection, agencies: set[str]) -> None:
+        d = deadlines.c
+        query = select(d.agency, d.case_id, d.due_date).where(
+            d.kind == "hearing", d.agency.in_(agencies)
+        )
+        self._hearings: dict[str, list[tuple[date, str]]] = {}
+        for row in conn.execute(query):
+            self._hearings.setdefault(row.agency, []).append((row.due_date, row.case_id))
+
+    def is_first_of_year(self, summary: dict[str, Any], hearing: date) -> bool:
+        if summary["instance"] != "first":
+            return False
+        return not any(
+            other != summary["case_id"] and hearing.year == day.year and day < hearing
+            for day, other in self._hearings.get(summary["agency"], ())
+        )
+
+
 def deadline_rows(
-    conn: Connection,
+    hearings: HearingIndex,
     summary: dict[str, Any],
     events: list[CaseEvent],
     library: PackLibrary,
@@ -34,7 +55,7 @@ def deadline_rows(
         status, reason = deadline.status, None
         appeared = by_position.get(deadline.satisfied_position or -1)
         if deadline.kind == "hearing" and appeared is not None:
-            duty = duty_for(conn, summary, events, library, deadline.due_date)
+            duty = duty_for(hearings, summary, events, library, deadline.due_date)
             met, why = check_appearance(duty, appeared.data.get("appearances") or [])
             if not met:
                 status, reason = "missed", why
@@ -43,7 +64,7 @@ def deadline_rows(
 
 
 def duty_for(
-    conn: Connection,
+    hearings: HearingIndex,
     summary: dict[str, Any],
     events: list[CaseEvent],
     library: PackLibrary,
@@ -54,7 +75,7 @@ def duty_for(
     filed = next((e for e in events if e.type == "CaseFiled"), None)
     if filed is None:
         return AppearanceDuty("none", ())
-    first = hearing_date is not None and _first_hearing_of_year(conn, summary, hearing_date)
+    first = hearing_date is not None and hearings.is_first_of_year(summary, hearing_date)
     return appearance_duty(
         filed.data,
         summary["pack"],
@@ -64,29 +85,20 @@ def duty_for(
     )
 
 
-def _first_hearing_of_year(conn: Connection, summary: dict[str, Any], hearing: date) -> bool:
-    if summary["instance"] != "first":
-        return False
-    d = deadlines.c
-    earlier = conn.execute(
-        select(func.count())
-        .select_from(deadlines)
-        .where(
-            d.agency == summary["agency"],
-            d.kind == "hearing",
-            d.case_id != summary["case_id"],
-            d.due_date >= date(hearing.year, 1, 1),
-            d.due_date < hearing,
-        )
-    ).scalar_one()
-    return earlier == 0
-
-
 def _row(summary: dict[str, Any], d: Deadline, status: str, reason: str | None) -> dict[str, Any]:
-    explanation = asdict(d.explanation)
-    explanation = {k: (v.isoformat() if isinstance(v, date) else v) for k, v in explanation.items()}
-    explanation["skipped_rest_days"] = [x.isoformat() for x in d.explanation.skipped_rest_days]
-    explanation["steps"] = list(d.explanation.steps)
+    e = d.explanation
+    explanation = {
+        "start": e.start.isoformat(),
+        "raw_end": e.raw_end.isoformat(),
+        "due_date": e.due_date.isoformat(),
+        "offset": e.offset,
+        "unit": str(e.unit),
+        "direction": str(e.direction),
+        "skipped_rest_days": [x.isoformat() for x in e.skipped_rest_days],
+        "provisional": e.provisional,
+        "provisional_reason": e.provisional_reason,
+        "steps": list(e.steps),
+    }
     return {
         "key": d.key,
         "case_id": summary["case_id"],
