@@ -19,7 +19,7 @@ from case_api.api.routes_registry import router as registry_router
 from case_api.api.routes_statistics import router as statistics_router
 from case_api.config import Settings
 from case_api.metrics import MetricsMiddleware
-from case_api.runtime import build_runtime
+from case_api.runtime import Runtime, build_runtime
 
 DESCRIPTION = """
 Case system for administrative lawsuits against the government (行政应诉).
@@ -28,6 +28,13 @@ Every fact about a case is an event; queries read projections of them. Writes an
 `position`: pass it as `min_position` to a query to read your own write. Errors are RFC 9457
 problem+json with a stable `code`; send `Accept-Language: zh-CN` for Chinese messages.
 """
+
+
+async def _purge_idempotency_keys(runtime: Runtime, every_seconds: float = 3600) -> None:
+    """Idempotency-Key records expire after the advertised TTL."""
+    while True:
+        await asyncio.to_thread(runtime.idempotency.purge_expired, runtime.clock.now())
+        await asyncio.sleep(every_seconds)
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -39,9 +46,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         runtime.watch.bind_loop(asyncio.get_running_loop())
         runtime.watch.advance(runtime.projector.position())
         app.state.runtime = runtime
+        housekeeping = asyncio.create_task(_purge_idempotency_keys(runtime))
         try:
             yield
         finally:
+            housekeeping.cancel()
             runtime.close()
 
     app = FastAPI(

@@ -1,0 +1,107 @@
+"""Several case-api processes on one store: projections stay exactly-once, SSE follows."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from datetime import UTC, date, datetime, timedelta
+from uuid import UUID
+
+import pytest
+
+from case_api.access import Principal, Role
+from case_api.api.routes_feed import _events
+from case_api.commands import Request
+from case_api.errors import IdempotencyInFlight
+from case_api.idempotency import STALE_SECONDS
+from case_api.runtime import build_runtime
+from tests.api_client import GZ_CASE, Api
+
+ADMIN = Principal("admin", Role.ADMIN)
+
+
+def test_two_replicas_project_every_event_exactly_once(case_settings):
+    replicas = [build_runtime(case_settings) for _ in range(2)]
+    try:
+        first = replicas[0]
+        first.registry.register_jurisdiction(
+            meta=ADMIN.meta(), code="gz", name="广州", level="city", parent=None, pack="guangzhou"
+        )
+        first.registry.register_agency(
+            meta=ADMIN.meta(), code="gz-hrss", name="人社局", jurisdiction="gz", level="department"
+        )
+        for n in range(40):
+            runtime = replicas[n % 2]
+            facts = {**GZ_CASE, "case_number": f"R{n}", "filed_date": date(2025, 9, 1), "flags": []}
+            written = runtime.commands.file_case(Request(ADMIN), **facts)
+            runtime.commands.execute(
+                Request(ADMIN),
+                UUID(written.case_id),
+                "serve_document",
+                kind="complaint_copy",
+                served_date=date(2025, 9, 2),
+                hearing_date=None,
+                document_number="",
+            )
+        head = first.store.max_position()
+        deadline = time.monotonic() + 20
+        while min(r.projector.position() for r in replicas) < head:
+            assert time.monotonic() < deadline, "projection did not catch up"
+            time.sleep(0.05)
+        from sqlalchemy import func, select
+
+        from case_api.readmodel.tables import case_timeline, deadlines
+
+        with first.engine.connect() as conn:
+            assert conn.execute(select(func.count()).select_from(case_timeline)).scalar() == head
+            answers = conn.execute(
+                select(func.count()).select_from(deadlines).where(deadlines.c.rule_id == "answer")
+            ).scalar()
+        assert answers == 40
+    finally:
+        for runtime in replicas:
+            runtime.close()
+
+
+async def test_sse_stream_resumes_after_the_given_position(api: Api):
+    await api.register_guangzhou()
+    filed = await api.file_case()
+    stream = _events(api.runtime, ADMIN, filed["position"] - 1)
+    assert await anext(stream) == "retry: 1000\n\n"
+    message = await asyncio.wait_for(anext(stream), 5)
+    assert message.startswith(f"id: {filed['position']}\nevent: CaseFiled\n")
+    pending = asyncio.ensure_future(anext(stream))
+    await asyncio.sleep(0.1)
+    written = await api.command(
+        filed["case_id"],
+        "documents",
+        {"kind": "complaint_copy", "served_date": "2025-09-22"},
+        api.court,
+    )
+    message = await asyncio.wait_for(pending, 5)
+    assert message.startswith(f"id: {written['position']}\nevent: DocumentServed\n")
+    await stream.aclose()
+
+
+def test_a_key_still_in_flight_is_409_until_it_goes_stale(case_settings):
+    runtime = build_runtime(case_settings.model_copy(update={"run_projector": False}))
+    try:
+        store = runtime.idempotency
+        assert store.begin("client", "k", "hash") is None
+        with pytest.raises(IdempotencyInFlight):
+            store.begin("client", "k", "hash")
+        from sqlalchemy import update
+
+        from case_api.readmodel.tables import idempotency_keys
+
+        stale = datetime.now(UTC) - timedelta(seconds=STALE_SECONDS + 1)
+        with runtime.engine.begin() as conn:
+            conn.execute(update(idempotency_keys).values(created_at=stale))
+        assert store.begin("client", "k", "hash") is None  # taken over after a crash
+        store.complete("client", "k", 201, {"case_id": "x", "version": 1})
+        assert store.begin("client", "k", "hash").status_code == 201
+        with runtime.engine.begin() as conn:
+            conn.execute(update(idempotency_keys).values(created_at=stale - timedelta(days=10)))
+        assert store.purge_expired(datetime.now(UTC)) == 1
+    finally:
+        runtime.close()
