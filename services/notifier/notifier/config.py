@@ -29,6 +29,20 @@ class Settings(BaseSettings):
     send_batch_size: int = Field(100, description="Deliveries leased per round")
     lease_seconds: int = Field(60, description="How long a leased delivery stays claimed")
     max_attempts: int = Field(6, description="Attempts before a delivery is dead")
+    statistics_url: str | None = Field(
+        None, description="Base URL of the statistics endpoint; default: case_api_url"
+    )
+    feed_page_size: int = Field(200, ge=1, le=1000, description="Events per feed page")
+    follower_name: str = Field("notifier", description="Name of the follower's position row")
+    send_workers: int = Field(16, ge=1, description="Deliveries sent in parallel")
+    send_timeout_seconds: float = Field(10.0, description="Per-channel send timeout")
+    backoff_base_seconds: float = Field(60.0, description="First retry delay; doubles per try")
+    backoff_max_seconds: float = Field(6 * 3600.0, description="Longest retry delay")
+    sender_poll_seconds: float = Field(0.2, description="How often the sender looks for due rows")
+    public_url: str | None = Field(
+        None, description="Operator API URL named in bulletin messages (download links)"
+    )
+    run_api: bool = Field(True, description="Serve the operator API in `notifier run`")
     clock_file: Path | None = Field(
         None, description="Testing only: a file holding an ISO datetime used as 'now'"
     )

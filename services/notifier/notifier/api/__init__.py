@@ -1,0 +1,1 @@
+"""The operator API: deliveries, retries, the follower's position, bulletins, health."""

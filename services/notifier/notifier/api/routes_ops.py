@@ -1,0 +1,99 @@
+"""Follower position and lag, bulletins, health, readiness and metrics."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Response
+from sqlalchemy import select, text
+from starlette.concurrency import run_in_threadpool
+
+from notifier import queries as repo
+from notifier.api.deps import RuntimeDep
+from notifier.api.problems import Problem
+from notifier.api.schemas import BulletinInfo, FollowerStatus
+from notifier.db import from_db
+from notifier.tables import bulletins
+
+router = APIRouter()
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@router.get("/v1/follower", response_model=FollowerStatus, tags=["follower"])
+async def follower(runtime: RuntimeDep) -> FollowerStatus:
+    position, head = await run_in_threadpool(runtime.follower.position)
+    return FollowerStatus(
+        name=runtime.follower.name,
+        position=position,
+        head=head,
+        lag_events=max(head - position, 0),
+    )
+
+
+@router.get("/v1/bulletins", response_model=list[BulletinInfo], tags=["bulletins"])
+async def list_bulletins(runtime: RuntimeDep) -> list[dict[str, Any]]:
+    def query() -> list[dict[str, Any]]:
+        columns = (bulletins.c.jurisdiction, bulletins.c.period, bulletins.c.created_at)
+        with runtime.engine.connect() as conn:
+            rows = conn.execute(select(*columns).order_by(bulletins.c.period)).mappings()
+            return [dict(r) for r in rows]
+
+    found = await run_in_threadpool(query)
+    for row in found:
+        base = f"/v1/bulletins/{row['jurisdiction']}/{row['period']}"
+        row.update(
+            created_at=from_db(row["created_at"]), html_url=f"{base}.html", xlsx_url=f"{base}.xlsx"
+        )
+    return found
+
+
+@router.get("/v1/bulletins/{jurisdiction}/{period}.{fmt}", tags=["bulletins"])
+async def bulletin_file(jurisdiction: str, period: str, fmt: str, runtime: RuntimeDep) -> Response:
+    if fmt not in ("html", "xlsx"):
+        raise Problem(404, "bulletin-format-unknown", "Not found", "formats: html, xlsx")
+
+    def query() -> Any:
+        with runtime.engine.connect() as conn:
+            return conn.execute(
+                select(bulletins.c[fmt]).where(bulletins.c.key == f"{jurisdiction}:{period}")
+            ).scalar_one_or_none()
+
+    content = await run_in_threadpool(query)
+    if content is None:
+        raise Problem(
+            404, "bulletin-not-found", "Not found", f"no bulletin for {jurisdiction} {period}"
+        )
+    if fmt == "html":
+        return Response(content, media_type="text/html; charset=utf-8")
+    name = f"bulletin-{jurisdiction}-{period}.xlsx"
+    return Response(
+        content, media_type=XLSX, headers={"Content-Disposition": f'attachment; filename="{name}"'}
+    )
+
+
+@router.get("/healthz", tags=["ops"])
+async def healthz() -> dict[str, str]:
+    return {"status": "ok"}
+
+
+@router.get("/readyz", tags=["ops"])
+async def readyz(runtime: RuntimeDep) -> dict[str, str]:
+    def check() -> None:
+        with runtime.engine.connect() as conn:
+            conn.execute(text("SELECT 1 FROM follower_positions WHERE 1 = 0"))
+
+    try:
+        await run_in_threadpool(check)
+    except Exception as error:  # noqa: BLE001 - any database failure means "not ready"
+        raise Problem(503, "database-unavailable", "Not ready", str(error)[:300]) from None
+    return {"status": "ready"}
+
+
+@router.get("/metrics", tags=["ops"])
+async def metrics(runtime: RuntimeDep) -> Response:
+    def collect() -> bytes:
+        position, head = runtime.follower.position()
+        return runtime.metrics.render(repo.count_by_state(runtime.engine), position, head)
+
+    body = await run_in_threadpool(collect)
+    return Response(body, media_type="text/plain; version=0.0.4")

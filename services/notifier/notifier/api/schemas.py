@@ -1,0 +1,41 @@
+"""Response bodies of the operator API."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from pydantic import BaseModel
+
+
+class Delivery(BaseModel):
+    id: int
+    key: str
+    kind: str
+    recipient: str
+    case_id: str | None
+    agency: str | None
+    jurisdiction: str | None
+    deadline_key: str | None
+    due_at: datetime
+    state: str
+    attempts: int
+    next_attempt_at: datetime
+    sent_at: datetime | None
+    last_answer: str | None
+    payload: dict[str, Any]
+
+
+class FollowerStatus(BaseModel):
+    name: str
+    position: int
+    head: int
+    lag_events: int
+
+
+class BulletinInfo(BaseModel):
+    jurisdiction: str
+    period: str
+    created_at: datetime
+    html_url: str
+    xlsx_url: str

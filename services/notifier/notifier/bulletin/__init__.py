@@ -1,0 +1,1 @@
+"""通报: the monthly bulletin per jurisdiction — scheduling, rendering (HTML, XLSX), sending."""

@@ -1,0 +1,1 @@
+"""Delivery channels: which URLs a recipient has, and sending one message to them."""

@@ -1,0 +1,140 @@
+"""When each delivery is due (pure planner): reminders, 报备, 反馈, escalations, withdrawal.
+
+National Day 2025: Oct 1-8 are holidays; Sun Sep 28 and Sat Oct 11 are make-up working days.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from shared.calendar import WorkCalendar, YearSchedule
+from shared.rulepacks.library import SHANGHAI
+from tests.notifier.cases import CASE, feed_event, filed, plan, served
+
+CONTACT, HEAD, BUREAU = "contact:gz-hrss", "head:gz-hrss", "bureau:gz"
+
+
+def at(text: str) -> datetime:
+    return datetime.fromisoformat(text).replace(tzinfo=SHANGHAI)
+
+
+def key(deadline: str, kind: str, tail: str) -> str:
+    return f"{CASE}:{deadline}:{kind}:{tail}"
+
+
+def test_answer_reminders_inside_national_day_move_back_to_september_30() -> None:
+    planned = plan([filed(), served(2, "notice_to_respond", "2025-09-19")])
+    # answer due Oct 4 → holiday → Oct 9; 7 days before = Oct 2, 1 day before = Oct 8.
+    for days in (7, 1):
+        reminder = planned[key("answer@2", "reminder", f"{days}:{CONTACT}")]
+        assert reminder.due_at == at("2025-09-30 09:00")
+        assert reminder.payload["due_date"] == "2025-10-09"
+        assert f"还有{days}天" in reminder.payload["body"]
+
+
+def test_hearing_reminder_on_sunday_moves_to_the_make_up_saturday() -> None:
+    planned = plan([filed(), served(2, "summons", "2025-09-26", "2025-10-13")])
+    assert planned[key("hearing@2", "reminder", f"1:{CONTACT}")].due_at == at("2025-10-11 09:00")
+    assert planned[key("hearing@2", "reminder", f"7:{CONTACT}")].due_at == at("2025-09-30 09:00")
+
+
+def test_report_due_on_the_make_up_sunday_is_reminded_that_sunday() -> None:
+    planned = plan([filed(), served(2, "summons", "2025-09-26", "2025-10-13")])
+    assert planned[key("report_summons@2", "report", f"0:{CONTACT}")].due_at == at(
+        "2025-09-28 09:00"
+    )
+
+
+def test_feedback_check_is_on_the_first_working_day_after_the_holiday() -> None:
+    events = [
+        filed(),
+        served(2, "notice_to_respond", "2025-09-19"),
+        feed_event(
+            3, "AnswerSubmitted", {"submitted_date": "2025-09-30", "evidence_submitted": True}
+        ),
+    ]
+    planned = plan(events)
+    # the day after Sep 30 is Oct 1, a holiday: the period ends on Oct 9.
+    check = planned[key("answer_feedback@3", "feedback", f"0:{CONTACT}")]
+    assert check.due_at == at("2025-10-09 09:00")
+    assert not check.settled
+
+
+def test_missed_answer_escalates_to_head_and_bureau_and_requires_remediation() -> None:
+    planned = plan([filed(), served(2, "notice_to_respond", "2025-09-19")])
+    for recipient in (HEAD, BUREAU):
+        assert planned[key("answer@2", "escalation", recipient)].due_at == at("2025-10-10 09:00")
+    remediation = planned[key("answer@2", "remediation", "case-api")]
+    assert remediation.payload["deadline"] == "answer@2"
+    assert remediation.due_at == at("2025-10-10 09:00")
+
+
+def test_missed_report_escalates_without_a_remediation_record() -> None:
+    planned = plan([filed(), served(2, "notice_to_respond", "2025-09-19")])
+    assert key("report_notice@2", "escalation", HEAD) in planned
+    assert key("report_notice@2", "remediation", "case-api") not in planned
+
+
+def test_answer_on_time_settles_reminders_and_escalations() -> None:
+    events = [
+        filed(),
+        served(2, "notice_to_respond", "2025-09-19"),
+        feed_event(
+            3, "AnswerSubmitted", {"submitted_date": "2025-09-29", "evidence_submitted": True}
+        ),
+    ]
+    planned = plan(events)
+    answer = [p for p in planned.values() if p.deadline_key == "answer@2"]
+    assert answer and all(p.settled for p in answer)
+
+
+def test_late_answer_withdraws_reminders_but_still_escalates() -> None:
+    events = [
+        filed(),
+        served(2, "notice_to_respond", "2025-09-19"),
+        feed_event(
+            3, "AnswerSubmitted", {"submitted_date": "2025-10-10", "evidence_submitted": True}
+        ),
+    ]
+    planned = plan(events)
+    assert planned[key("answer@2", "reminder", f"7:{CONTACT}")].settled
+    assert not planned[key("answer@2", "escalation", HEAD)].settled
+
+
+def test_withdrawn_case_settles_everything_for_its_answer() -> None:
+    events = [
+        filed(),
+        served(2, "notice_to_respond", "2025-09-19"),
+        feed_event(3, "CaseConcluded", {"conclusion": "withdrawn", "concluded_date": "2025-09-25"}),
+    ]
+    answer = [p for p in plan(events).values() if p.deadline_key == "answer@2"]
+    assert answer and all(p.settled for p in answer)
+
+
+def test_configured_hour_replaces_the_pack_hour() -> None:
+    planned = plan([filed(), served(2, "notice_to_respond", "2025-09-19")], hour=8)
+    assert planned[key("answer@2", "reminder", f"7:{CONTACT}")].due_at == at("2025-09-30 08:00")
+
+
+def test_a_corrected_holiday_schedule_moves_the_reminder() -> None:
+    official = WorkCalendar.official().schedule(2025)
+    corrected = YearSchedule(
+        2025,
+        official.holidays | {datetime(2025, 9, 30).date()},
+        official.makeup_workdays,
+        "test correction",
+    )
+    calendar = WorkCalendar.official().with_schedule(corrected)
+    planned = plan([filed(), served(2, "notice_to_respond", "2025-09-19")], calendar)
+    assert planned[key("answer@2", "reminder", f"7:{CONTACT}")].due_at == at("2025-09-29 09:00")
+
+
+def test_keys_are_stable_and_unique() -> None:
+    events = [
+        filed(),
+        served(2, "notice_to_respond", "2025-09-19"),
+        served(3, "summons", "2025-09-26", "2025-10-13"),
+    ]
+    first, second = plan(events), plan(list(reversed(events)))
+    assert first.keys() == second.keys()
+    assert len(first) == len(set(first))
