@@ -53,7 +53,9 @@ LOSS_TYPES = (
 )
 REVIEW_RESULTS = ("approved", "returned")
 CONCLUSIONS = ("withdrawn", "mediated")
-DECISIONS = ("sanction", "no_accountability", "fault_tolerance")
+DECISIONS = ("sanction", "no_accountability", "exemption", "fault_tolerance")
+PARTY_KINDS = ("person", "unit")
+APPEAL_OUTCOMES = ("upheld", "changed", "revoked")
 BOOLS: tuple[Scalar, ...] = (True, False)
 
 _JUDGMENT: dict[str, Vocabulary] = {
@@ -89,7 +91,14 @@ def _planned(name: str, date_field: str, doc: str, **fields: Vocabulary) -> Even
     return EventType(name, (date_field,), fields, planned=True, doc=doc)
 
 
+def _done(name: str, date_field: str, doc: str, **fields: Vocabulary) -> EventType:
+    """A formerly planned type the aggregate now records (the doc keeps its source)."""
+    doc = doc.replace(_ACCOUNTABILITY, "").replace(_MEETING, "").strip()
+    return EventType(name, (date_field,), fields, doc=doc)
+
+
 _ACCOUNTABILITY = "Planned: added with the accountability workflow events (DOMAIN.md §3, §6)."
+_MEETING = "Planned: added with the joint-meeting events."
 
 _TYPES = (
     EventType(
@@ -120,6 +129,15 @@ _TYPES = (
     EventType("LossReportSubmitted", ("submitted_date",)),
     EventType("ReportReviewed", ("reviewed_date",), {"result": REVIEW_RESULTS}),
     EventType("CaseClosed", ("closed_date",)),
+    EventType(
+        "ResponsiblePartyNamed",
+        ("named_date", "party.fault_date"),
+        {"party.kind": PARTY_KINDS, "party.role": None, "party.fault_kind": None},
+    ),
+    EventType("SanctionAppealed", ("appealed_date",), {"kind": ("review", "appeal")}),
+    EventType("SanctionAppealDecided", ("decided_date",), {"outcome": APPEAL_OUTCOMES}),
+    EventType("CompensationRecovered", ("recovered_date",)),
+    EventType("TransferredToDisciplineOrgan", ("transferred_date",), {"organ": None}),
     _planned(
         "LeadershipBriefed",
         "briefed_date",
@@ -132,48 +150,46 @@ _TYPES = (
         "The county bureau forwarded an agency's filing to the county leader in charge"
         " (转报分管县领导) [003 二(一)3]. Planned: added with the bureau's filing inbox.",
     ),
-    _planned(
+    _done(
         "InvestigationCompleted",
         "completed_date",
         "The responsibility investigation finished with a 责任分析报告 [000 二(五)1]. "
         + _ACCOUNTABILITY,
     ),
-    _planned(
+    _done(
         "ReviewOpinionIssued",
         "issued_date",
         "The bureau sent its review opinion back to the losing agency (审核意见反馈)"
         " [000 二(五)2]. " + _ACCOUNTABILITY,
     ),
-    _planned(
+    _done(
         "CityFilingCompleted",
         "filed_date",
         "A county bureau filed its review opinion with the city bureau (报市政府法制机构备案)"
         " [000 二(五)2]. " + _ACCOUNTABILITY,
     ),
-    _planned(
+    _done(
         "AccountabilityDecided",
         "decided_date",
         "The agency or the competent organ decided: sanction, no accountability or fault"
         " tolerance [000 二(五)3] [002 第十五条]. " + _ACCOUNTABILITY,
         decision=DECISIONS,
     ),
-    _planned(
+    _done(
         "DecisionReportedToCommittee",
         "reported_date",
         "The deciding organ reported its decision to the county Party committee (向县委报告)"
         " [002 第十五条]. " + _ACCOUNTABILITY,
     ),
-    _planned(
+    _done(
         "JointMeetingScheduled",
         "meeting_date",
-        "The joint-meeting office set a meeting on the case (联席会议) [001 十]. "
-        "Planned: added with the joint-meeting events.",
+        "The joint-meeting office set a meeting on the case (联席会议) [001 十]. " + _MEETING,
     ),
-    _planned(
+    _done(
         "MeetingPapersSent",
         "sent_date",
-        "The joint-meeting office sent the meeting papers to the members [001 十]. "
-        "Planned: added with the joint-meeting events.",
+        "The joint-meeting office sent the meeting papers to the members [001 十]. " + _MEETING,
     ),
 )
 

@@ -12,6 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field, model_validator
 
+from shared.rulepacks.accountability_models import Accountability
 from shared.rulepacks.rule_models import (
     STRICT,
     Actor,
@@ -32,6 +33,7 @@ from shared.rulepacks.section_models import (
 )
 
 __all__ = [
+    "Accountability",
     "Actor",
     "Amendment",
     "Anchor",
@@ -88,6 +90,7 @@ class Pack(BaseModel):
     appearance: Appearance | None = None
     remediation: Remediation | None = None
     bulletins: tuple[Bulletin, ...] = ()
+    accountability: Accountability | None = None
 
     @model_validator(mode="after")
     def _unique_ids(self) -> Pack:

@@ -10,6 +10,7 @@ import pytest
 
 from case_api.application import CaseStore, store_env
 from case_api.config import Settings
+from case_api.domain.accountability import AccountabilityPolicy
 from case_api.domain.case import Case
 from tests.backends import BACKENDS, storage
 from tests.case_api.test_case_properties import META
@@ -35,6 +36,18 @@ PINNED_TOPICS = {
     "case_api.domain.case:Case.ReportReviewed",
     "case_api.domain.case:Case.CaseClosed",
     "case_api.domain.case:Case.CaseConcluded",
+    "case_api.domain.case:Case.InvestigationCompleted",
+    "case_api.domain.case:Case.ReviewOpinionIssued",
+    "case_api.domain.case:Case.CityFilingCompleted",
+    "case_api.domain.case:Case.JointMeetingScheduled",
+    "case_api.domain.case:Case.MeetingPapersSent",
+    "case_api.domain.case:Case.ResponsiblePartyNamed",
+    "case_api.domain.case:Case.AccountabilityDecided",
+    "case_api.domain.case:Case.DecisionReportedToCommittee",
+    "case_api.domain.case:Case.SanctionAppealed",
+    "case_api.domain.case:Case.SanctionAppealDecided",
+    "case_api.domain.case:Case.CompensationRecovered",
+    "case_api.domain.case:Case.TransferredToDisciplineOrgan",
 }
 
 
@@ -93,7 +106,86 @@ def every_event_case() -> Case:
     case.submit_loss_report(submitted_date=date(2026, 1, 5), summary="分析", meta=META)
     case.review_report(result="approved", opinion="", reviewed_date=date(2026, 1, 10), meta=META)
     case.close(closed_date=date(2026, 1, 25), meta=META)
+    add_accountability_events(case)
     return case
+
+
+POLICY = AccountabilityPolicy(
+    pack="test",
+    steps=frozenset(
+        {
+            "investigation",
+            "review_opinion",
+            "city_filing",
+            "joint_meeting",
+            "committee_report",
+            "compensation_recovery",
+            "transfer_to_discipline",
+        }
+    ),
+    grounds={"sanction": frozenset({"unclear_facts"})},
+    mitigation=frozenset({"self_corrected"}),
+    aggravation=frozenset(),
+    sanctions={"admonishment": frozenset({"person"})},
+    sources={"unclear_facts": "001 五(一)"},
+)
+
+
+def add_accountability_events(case: Case) -> None:
+    """Accountability goes on after the suit is closed (DOMAIN.md §6)."""
+    d, p = date(2026, 2, 2), POLICY
+    case.complete_investigation(
+        completed_date=d,
+        findings="",
+        act_date=date(2025, 3, 1),
+        direct_loss_yuan=1000,
+        dereliction=False,
+        meta=META,
+        policy=p,
+    )
+    case.issue_review_opinion(issued_date=d, opinion="", meta=META, policy=p)
+    case.complete_city_filing(filed_date=d, meta=META, policy=p)
+    case.schedule_joint_meeting(meeting_date=d, agenda="", meta=META, policy=p)
+    case.send_meeting_papers(sent_date=d, meta=META, policy=p)
+    party = {
+        "party_id": "p1",
+        "kind": "person",
+        "name": "张三",
+        "agency": "a",
+        "post": "科员",
+        "role": "handler",
+        "person_id": "r-1",
+        "fault_kind": "unclear_facts",
+        "fault_date": date(2025, 3, 1),
+    }
+    case.name_responsible_party(party=party, named_date=d, meta=META, policy=p)
+    case.decide_accountability(
+        party_id="p1",
+        decision="sanction",
+        ground="unclear_facts",
+        sanctions=["admonishment"],
+        mitigation=["self_corrected"],
+        aggravation=[],
+        deciding_organ="监察局",
+        reason="",
+        decided_date=d,
+        meta=META,
+        policy=p,
+    )
+    case.report_decision_to_committee(reported_date=d, meta=META, policy=p)
+    case.appeal_sanction(party_id="p1", kind="review", appealed_date=d, meta=META)
+    case.decide_sanction_appeal(
+        party_id="p1",
+        outcome="changed",
+        sanctions=["admonishment"],
+        decided_date=d,
+        meta=META,
+        policy=p,
+    )
+    case.recover_compensation(party_id="p1", amount_yuan=500, recovered_date=d, meta=META, policy=p)
+    case.transfer_to_discipline_organ(
+        transferred_date=d, organ="纪委监委", reason="", meta=META, policy=p
+    )
 
 
 @pytest.mark.parametrize("backend", BACKENDS)

@@ -25,14 +25,14 @@ from tests.case_api.commands_strategy import command
 ADMIN = Principal("admin", Role.ADMIN)
 
 
-def dump(engine: Any) -> dict[str, list[dict[str, Any]]]:
+def dump(engine: Any, tables: list[Any] = PROJECTED_TABLES) -> dict[str, list[dict[str, Any]]]:
     with engine.connect() as conn:
         return {
             t.name: sorted(
                 (dict(r) for r in conn.execute(select(t)).mappings()),
                 key=lambda r: tuple(str(r[c.name]) for c in t.primary_key.columns),
             )
-            for t in PROJECTED_TABLES
+            for t in tables
         }
 
 

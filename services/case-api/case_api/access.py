@@ -86,6 +86,20 @@ COMMAND_ROLES: dict[str, frozenset[Role]] = {
     "review_report": frozenset({B}),
     "close": frozenset({B}),
     "manage_registry": frozenset(),
+    # Accountability (DOMAIN.md §6): only discipline/organisation officers and the reviewing
+    # bureau decide; the agency investigates, names parties and records recoveries.
+    "complete_investigation": frozenset({A, B, D}),
+    "issue_review_opinion": frozenset({B}),
+    "complete_city_filing": frozenset({B}),
+    "schedule_joint_meeting": frozenset({B}),
+    "send_meeting_papers": frozenset({B}),
+    "name_responsible_party": frozenset({A, B, D}),
+    "decide_accountability": frozenset({B, D}),
+    "report_decision_to_committee": frozenset({B, D}),
+    "appeal_sanction": frozenset({A, D}),
+    "decide_sanction_appeal": frozenset({B, D}),
+    "recover_compensation": frozenset({A, D}),
+    "transfer_to_discipline_organ": frozenset({B}),
 }
 """Roles allowed each command, besides the administrator, who may do everything."""
 

@@ -7,6 +7,7 @@ If-Match. A request id seen before on the case (a resend after a crash) runs not
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 from uuid import NAMESPACE_URL, UUID, uuid4, uuid5
@@ -14,7 +15,9 @@ from uuid import NAMESPACE_URL, UUID, uuid4, uuid5
 from eventsourcing.application import AggregateNotFoundError
 
 from case_api.access import Principal, can_see_case, may
+from case_api.accountability_policy import PackPolicies, takes_policy
 from case_api.application import CaseStore
+from case_api.domain.accountability import AccountabilityPolicy
 from case_api.domain.case import Case, request_key
 from case_api.domain.errors import NotFound
 from case_api.errors import Forbidden, IdempotencyKeyReused, PreconditionFailed
@@ -52,10 +55,17 @@ def case_not_found(case_id: object) -> NotFound:
 
 
 class CaseCommands:
-    def __init__(self, store: CaseStore, committer: GroupCommitter, registry: RegistryService):
+    def __init__(
+        self,
+        store: CaseStore,
+        committer: GroupCommitter,
+        registry: RegistryService,
+        policies: Callable[[str], AccountabilityPolicy | None] | None = None,
+    ):
         self.store = store
         self.committer = committer
         self.registry = registry
+        self.policies = policies or PackPolicies()
 
     def file_case(self, request: Request, **facts: Any) -> Written:
         principal = request.principal
@@ -99,6 +109,8 @@ class CaseCommands:
                 raise Forbidden(
                     f"Your role may not {command.replace('_', ' ')}.", "您的角色无权执行该操作。"
                 )
+            if takes_policy(command):
+                args = {**args, "policy": self.policies(case.pack)}
             getattr(case, command)(meta=request.meta, **args)
             try:
                 position = self.committer.save(case)

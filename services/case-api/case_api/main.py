@@ -9,6 +9,8 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from case_api.api import problems
+from case_api.api.routes_accountability import router as accountability_router
+from case_api.api.routes_accountability_commands import router as accountability_commands_router
 from case_api.api.routes_calendar import router as calendar_router
 from case_api.api.routes_cases import router as cases_router
 from case_api.api.routes_commands import router as commands_router
@@ -69,6 +71,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         calendar_router,
         statistics_router,
         feed_router,
+        accountability_commands_router,
+        accountability_router,
     )
     for router in routers:
         app.include_router(router)

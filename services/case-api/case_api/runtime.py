@@ -17,6 +17,10 @@ from case_api.queries import CaseQueries
 from case_api.readmodel.deadline_projection import DeadlineProjection
 from case_api.readmodel.projector import Projector, ProjectorThread
 from case_api.readmodel.tables import (
+    accountability_cases,
+    accountability_decisions,
+    accountability_parties,
+    accountability_recoveries,
     agencies,
     calendar_overrides,
     case_agencies,
@@ -40,6 +44,10 @@ PROJECTED_TABLES = [
     deadlines,
     calendar_overrides,
     deadline_changes,
+    accountability_cases,
+    accountability_parties,
+    accountability_decisions,
+    accountability_recoveries,
 ]
 
 

@@ -15,7 +15,9 @@ from uuid import UUID
 
 from eventsourcing.domain import Aggregate, event
 
+from case_api.domain import accountability_rules as acc
 from case_api.domain import rules
+from case_api.domain.accountability import AccountabilityPolicy, new_state
 from case_api.domain.values import (
     RESPONSE_DOCUMENTS,
     Conclusion,
@@ -71,6 +73,7 @@ class Case(Aggregate):
         self.report_state = "none"  # none / submitted / returned / approved
         self.remediation_open: list[str] = []
         self.requests: dict[str, str] = {}
+        self.accountability: dict[str, Any] = new_state()
         self._remember(meta)
 
     @property
@@ -297,6 +300,7 @@ class Case(Aggregate):
     @event("ReportReviewed")
     def _reviewed(self, result: str, opinion: str, reviewed_date: date, meta: Meta) -> None:
         self.report_state = result
+        self.accountability["reviews"] += 1
         self._remember(meta)
 
     def close(self, *, closed_date: date, meta: Meta) -> None:
@@ -306,4 +310,247 @@ class Case(Aggregate):
     @event("CaseClosed")
     def _closed(self, closed_date: date, meta: Meta) -> None:
         self.status = Status.CLOSED.value
+        self._remember(meta)
+
+    # -- accountability after an effective loss (败诉过错责任追究, DOMAIN.md §6) ------------
+    # Checks live in accountability_rules; ``policy`` is the case's pack section, passed in by
+    # the command layer and never stored.
+
+    def complete_investigation(
+        self,
+        *,
+        completed_date: date,
+        findings: str,
+        act_date: date | None,
+        direct_loss_yuan: int,
+        dereliction: bool,
+        meta: Meta,
+        policy: AccountabilityPolicy | None,
+    ) -> None:
+        acc.check_investigation(self, policy, direct_loss_yuan)
+        self._investigated(
+            completed_date=completed_date,
+            findings=findings,
+            act_date=act_date,
+            direct_loss_yuan=direct_loss_yuan,
+            dereliction=dereliction,
+            meta=meta,
+        )
+
+    @event("InvestigationCompleted")
+    def _investigated(
+        self,
+        completed_date: date,
+        findings: str,
+        act_date: date | None,
+        direct_loss_yuan: int,
+        dereliction: bool,
+        meta: Meta,
+    ) -> None:
+        self.accountability.update(
+            investigated=True,
+            act_date=act_date,
+            direct_loss_yuan=direct_loss_yuan,
+            dereliction=dereliction,
+        )
+        self._remember(meta)
+
+    def issue_review_opinion(
+        self, *, issued_date: date, opinion: str, meta: Meta, policy: AccountabilityPolicy | None
+    ) -> None:
+        acc.check_review_opinion(self, policy)
+        self._opinion_issued(issued_date=issued_date, opinion=opinion, meta=meta)
+
+    @event("ReviewOpinionIssued")
+    def _opinion_issued(self, issued_date: date, opinion: str, meta: Meta) -> None:
+        self.accountability["opinions"] = self.accountability["reviews"]
+        self._remember(meta)
+
+    def complete_city_filing(
+        self, *, filed_date: date, meta: Meta, policy: AccountabilityPolicy | None
+    ) -> None:
+        acc.check_city_filing(self, policy)
+        self._city_filed(filed_date=filed_date, meta=meta)
+
+    @event("CityFilingCompleted")
+    def _city_filed(self, filed_date: date, meta: Meta) -> None:
+        self.accountability["filings"] = self.accountability["reviews"]
+        self._remember(meta)
+
+    def schedule_joint_meeting(
+        self, *, meeting_date: date, agenda: str, meta: Meta, policy: AccountabilityPolicy | None
+    ) -> None:
+        acc.check_meeting(self, policy, meeting_date)
+        self._meeting_scheduled(meeting_date=meeting_date, agenda=agenda, meta=meta)
+
+    @event("JointMeetingScheduled")
+    def _meeting_scheduled(self, meeting_date: date, agenda: str, meta: Meta) -> None:
+        self.accountability["meetings"].append(meeting_date)
+        self._remember(meta)
+
+    def send_meeting_papers(
+        self, *, sent_date: date, meta: Meta, policy: AccountabilityPolicy | None
+    ) -> None:
+        acc.check_papers(self, policy)
+        self._papers_sent(sent_date=sent_date, meta=meta)
+
+    @event("MeetingPapersSent")
+    def _papers_sent(self, sent_date: date, meta: Meta) -> None:
+        self.accountability["papers_sent"].append(sent_date)
+        self._remember(meta)
+
+    def name_responsible_party(
+        self,
+        *,
+        party: dict[str, Any],
+        named_date: date,
+        meta: Meta,
+        policy: AccountabilityPolicy | None,
+    ) -> None:
+        acc.check_party(self, policy, party)
+        self._party_named(party=party, named_date=named_date, meta=meta)
+
+    @event("ResponsiblePartyNamed")
+    def _party_named(self, party: dict[str, Any], named_date: date, meta: Meta) -> None:
+        self.accountability["parties"][party["party_id"]] = party["kind"]
+        self._remember(meta)
+
+    def decide_accountability(
+        self,
+        *,
+        party_id: str,
+        decision: str,
+        ground: str,
+        sanctions: list[str],
+        mitigation: list[str],
+        aggravation: list[str],
+        deciding_organ: str,
+        reason: str,
+        decided_date: date,
+        meta: Meta,
+        policy: AccountabilityPolicy | None,
+    ) -> None:
+        found = acc.check_decision(
+            self, policy, party_id, decision, ground, sanctions, [*mitigation, *aggravation]
+        )
+        self._decided(
+            party_id=party_id,
+            decision=decision,
+            ground=ground,
+            ground_source=found.sources.get(ground, ""),
+            sanctions=sanctions,
+            mitigation=mitigation,
+            aggravation=aggravation,
+            deciding_organ=deciding_organ,
+            reason=reason,
+            decided_date=decided_date,
+            meta=meta,
+        )
+
+    @event("AccountabilityDecided")
+    def _decided(
+        self,
+        party_id: str,
+        decision: str,
+        ground: str,
+        ground_source: str,
+        sanctions: list[str],
+        mitigation: list[str],
+        aggravation: list[str],
+        deciding_organ: str,
+        reason: str,
+        decided_date: date,
+        meta: Meta,
+    ) -> None:
+        self.accountability["decisions"][party_id] = {
+            "decision": decision,
+            "sanctioned": decision == "sanction",
+            "appeal": None,
+        }
+        self._remember(meta)
+
+    def report_decision_to_committee(
+        self, *, reported_date: date, meta: Meta, policy: AccountabilityPolicy | None
+    ) -> None:
+        acc.check_committee_report(self, policy)
+        self._committee_reported(reported_date=reported_date, meta=meta)
+
+    @event("DecisionReportedToCommittee")
+    def _committee_reported(self, reported_date: date, meta: Meta) -> None:
+        self.accountability["committee_reports"] += 1
+        self._remember(meta)
+
+    def appeal_sanction(self, *, party_id: str, kind: str, appealed_date: date, meta: Meta) -> None:
+        acc.check_appeal(self, party_id, kind)
+        self._sanction_appealed(
+            party_id=party_id, kind=kind, appealed_date=appealed_date, meta=meta
+        )
+
+    @event("SanctionAppealed")
+    def _sanction_appealed(self, party_id: str, kind: str, appealed_date: date, meta: Meta) -> None:
+        """The sanction stays in force while the appeal runs [001 二十一] [002 第十七条]."""
+        self.accountability["decisions"][party_id]["appeal"] = "pending"
+        self._remember(meta)
+
+    def decide_sanction_appeal(
+        self,
+        *,
+        party_id: str,
+        outcome: str,
+        sanctions: list[str],
+        decided_date: date,
+        meta: Meta,
+        policy: AccountabilityPolicy | None,
+    ) -> None:
+        acc.check_appeal_decision(self, policy, party_id, outcome, sanctions)
+        self._appeal_decided(
+            party_id=party_id,
+            outcome=outcome,
+            sanctions=sanctions,
+            decided_date=decided_date,
+            meta=meta,
+        )
+
+    @event("SanctionAppealDecided")
+    def _appeal_decided(
+        self, party_id: str, outcome: str, sanctions: list[str], decided_date: date, meta: Meta
+    ) -> None:
+        decision = self.accountability["decisions"][party_id]
+        decision["appeal"] = outcome
+        decision["sanctioned"] = outcome != "revoked"
+        self._remember(meta)
+
+    def recover_compensation(
+        self,
+        *,
+        party_id: str,
+        amount_yuan: int,
+        recovered_date: date,
+        meta: Meta,
+        policy: AccountabilityPolicy | None,
+    ) -> None:
+        acc.check_recovery(self, policy, party_id, amount_yuan)
+        self._recovered(
+            party_id=party_id, amount_yuan=amount_yuan, recovered_date=recovered_date, meta=meta
+        )
+
+    @event("CompensationRecovered")
+    def _recovered(self, party_id: str, amount_yuan: int, recovered_date: date, meta: Meta) -> None:
+        self._remember(meta)
+
+    def transfer_to_discipline_organ(
+        self,
+        *,
+        transferred_date: date,
+        organ: str,
+        reason: str,
+        meta: Meta,
+        policy: AccountabilityPolicy | None,
+    ) -> None:
+        acc.check_transfer(self, policy)
+        self._transferred(transferred_date=transferred_date, organ=organ, reason=reason, meta=meta)
+
+    @event("TransferredToDisciplineOrgan")
+    def _transferred(self, transferred_date: date, organ: str, reason: str, meta: Meta) -> None:
+        self.accountability["transferred"] = True
         self._remember(meta)

@@ -271,3 +271,6 @@ def _(event: ScheduleLoad.HolidayScheduleLoaded, batch: Batch) -> None:
             "loaded_at": event.timestamp,
         }
     )
+
+
+import case_api.readmodel.accountability_projection  # noqa: E402, F401  (registers its handlers)

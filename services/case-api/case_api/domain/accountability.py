@@ -1,0 +1,87 @@
+"""Vocabularies and pack policy of the accountability procedure (DOMAIN.md §6).
+
+The policy is the case's pack's accountability section reduced to what the aggregate checks;
+commands pass it in, so the domain never loads packs itself. Events store plain strings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+
+class PartyKind(StrEnum):
+    PERSON = "person"
+    UNIT = "unit"
+
+
+class PersonRole(StrEnum):
+    """Responsibility follows role: [001 十四] and [002 第八条]."""
+
+    HANDLER = "handler"  # 承办人 / 具体承办人员 (direct responsibility)
+    REVIEWER = "reviewer"  # 审核人
+    APPROVER = "approver"  # 批准人
+    PRINCIPAL_HEAD = "principal_head"  # 主要负责人 (first responsibility)
+    DEPUTY_HEAD = "deputy_head"  # 分管负责人 (leadership responsibility)
+
+
+class UnitRole(StrEnum):
+    IMPLEMENTING = "implementing"  # 实施主体
+    NOMINAL = "nominal"  # 名义主体
+
+
+class Decision(StrEnum):
+    SANCTION = "sanction"  # 追究责任
+    NO_ACCOUNTABILITY = "no_accountability"  # 不予追究
+    EXEMPTION = "exemption"  # 免予问责 / 调解责任豁免
+    FAULT_TOLERANCE = "fault_tolerance"  # 容错免责
+
+
+class AppealKind(StrEnum):
+    REVIEW = "review"  # 复核
+    APPEAL = "appeal"  # 申诉
+
+
+class AppealOutcome(StrEnum):
+    UPHELD = "upheld"
+    CHANGED = "changed"
+    REVOKED = "revoked"
+
+
+@dataclass(frozen=True)
+class AccountabilityPolicy:
+    """``grounds`` maps each decision to the ids of its pack list; ``sanctions`` maps a
+    sanction id to the party kinds it may apply to; ``sources`` every id to its clause."""
+
+    pack: str
+    steps: frozenset[str]
+    grounds: Mapping[str, frozenset[str]]
+    mitigation: frozenset[str]
+    aggravation: frozenset[str]
+    sanctions: Mapping[str, frozenset[str]]
+    sources: Mapping[str, str] = field(default_factory=dict)
+    unit_companions: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    scope_from: date | None = None
+    transfer_threshold_yuan: int | None = None
+
+
+def new_state() -> dict[str, Any]:
+    """The aggregate's accountability state: plain values only."""
+    return {
+        "investigated": False,
+        "act_date": None,
+        "direct_loss_yuan": 0,
+        "dereliction": False,
+        "reviews": 0,
+        "opinions": 0,  # the review count each answered: one opinion per review at most
+        "filings": 0,
+        "meetings": [],
+        "papers_sent": [],
+        "parties": {},  # party id → party kind
+        "decisions": {},  # party id → {"decision", "sanctioned", "appeal"}
+        "committee_reports": 0,
+        "transferred": False,
+    }

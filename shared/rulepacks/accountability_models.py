@@ -1,0 +1,106 @@
+"""The accountability section of a pack: 败诉过错责任追究 and 容错免责 as data (DOMAIN.md §6).
+
+Each list item names its source clause, so a decision citing ``unclear_facts`` can show the
+clause it rests on. The case aggregate accepts grounds, factors and sanctions only from the
+lists of the case's pack.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, Field, model_validator
+
+from shared.rulepacks.rule_models import STRICT, Ident, Text
+
+PartyKind = Literal["person", "unit"]
+Step = Literal[
+    "investigation",  # 调查 / 责任分析报告
+    "review_opinion",  # 审核意见反馈
+    "city_filing",  # 县级审核意见报市备案
+    "joint_meeting",  # 联席会议
+    "committee_report",  # 处理决定向县委报告
+    "compensation_recovery",  # 国家赔偿后向责任人员追偿
+    "transfer_to_discipline",  # 移送纪检监察机关 / 有权机关
+]
+
+
+class Item(BaseModel):
+    """One ground, factor or exemption, with the clause that states it."""
+
+    model_config = STRICT
+    id: Ident
+    title: Text
+    title_zh: Text
+    source: Text
+
+
+class Sanction(Item):
+    """A way of holding accountable (问责方式) and to whom it may apply.
+
+    ``units_only_with``: a unit receives it only together with these (Wenzhou: circulated
+    criticism of a unit comes on top of written self-criticism [000 一(四)]).
+    """
+
+    parties: tuple[PartyKind, ...] = Field(min_length=1)
+    units_only_with: tuple[Ident, ...] = ()
+
+
+class ProcedureStep(BaseModel):
+    model_config = STRICT
+    id: Step
+    source: Text
+
+
+class Accountability(BaseModel):
+    """``scope_from``: only administrative acts on or after this date are in scope (Wenzhou).
+    ``transfer_threshold_yuan``: direct economic loss through dereliction above which the case
+    goes to the discipline organ first (Xiuyan, in yuan)."""
+
+    model_config = STRICT
+    steps: tuple[ProcedureStep, ...] = ()
+    grounds: tuple[Item, ...] = Field(min_length=1)
+    no_accountability: tuple[Item, ...] = ()
+    exemptions: tuple[Item, ...] = ()
+    fault_tolerance: tuple[Item, ...] = ()
+    mitigation: tuple[Item, ...] = ()
+    aggravation: tuple[Item, ...] = ()
+    sanctions: tuple[Sanction, ...] = Field(min_length=1)
+    scope_from: date | None = None
+    scope_source: Text | None = None
+    transfer_threshold_yuan: int | None = Field(default=None, gt=0)
+    transfer_source: Text | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Accountability:
+        lists = (
+            self.grounds,
+            self.no_accountability,
+            self.exemptions,
+            self.fault_tolerance,
+            self.mitigation,
+            self.aggravation,
+            self.sanctions,
+        )
+        ids = Counter(item.id for items in lists for item in items)
+        repeated = sorted(i for i, n in ids.items() if n > 1)
+        if repeated:
+            raise ValueError(f"accountability ids repeat: {', '.join(repeated)}")
+        steps = [s.id for s in self.steps]
+        if len(steps) != len(set(steps)):
+            raise ValueError("a procedure step is listed twice")
+        if (self.scope_from is None) != (self.scope_source is None):
+            raise ValueError("scope_from and scope_source go together")
+        if (self.transfer_threshold_yuan is None) != (self.transfer_source is None):
+            raise ValueError("transfer_threshold_yuan and transfer_source go together")
+        sanction_ids = {s.id for s in self.sanctions}
+        unknown = {c for s in self.sanctions for c in s.units_only_with} - sanction_ids
+        if unknown:
+            raise ValueError(
+                f"units_only_with names unknown sanctions: {', '.join(sorted(unknown))}"
+            )
+        if not any("unit" in s.parties for s in self.sanctions):
+            raise ValueError("at least one sanction must apply to units")
+        return self

@@ -1,0 +1,83 @@
+"""The accountability sections of the packs (DOMAIN.md §6): lists as data with sources."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+from pydantic import ValidationError
+
+from case_api.accountability_policy import policy_of
+from case_api.domain.accountability import Decision
+from shared import eventtypes
+from shared.rulepacks import PackLibrary
+from shared.rulepacks.accountability_models import Accountability
+
+LIBRARY = PackLibrary.load()
+
+
+def section(pack: str) -> Accountability:
+    found = LIBRARY.pack(pack, date(2026, 1, 1)).accountability
+    assert found is not None
+    return found
+
+
+def test_jinzhai_units_get_only_the_first_three_sanctions_of_its_list():
+    units = [s.id for s in section("jinzhai").sanctions if "unit" in s.parties]
+    assert units == ["written_self_criticism", "circulated_criticism", "public_apology"]
+    assert all(s.source.startswith("001 十三") for s in section("jinzhai").sanctions)
+
+
+def test_xiuyan_transfers_above_300000_yuan_and_wenzhou_starts_in_2013():
+    assert (section("xiuyan").transfer_threshold_yuan, section("xiuyan").transfer_source) == (
+        300000,
+        "002 第六条",
+    )
+    assert (section("wenzhou").scope_from, section("wenzhou").scope_source) == (
+        date(2013, 2, 1),
+        "000 一(一)",
+    )
+
+
+@pytest.mark.parametrize("pack", ["wenzhou", "jinzhai", "xiuyan"])
+def test_every_item_cites_its_own_document(pack: str):
+    prefix = {"wenzhou": "000 ", "jinzhai": "001 ", "xiuyan": "002 "}[pack]
+    policy = policy_of(section(pack), pack)
+    assert policy is not None and policy.sources
+    assert all(source.startswith(prefix) for source in policy.sources.values())
+    assert policy.grounds[Decision.SANCTION]
+
+
+def test_decisions_vocabulary_matches_the_domain():
+    assert set(eventtypes.DECISIONS) == {d.value for d in Decision}
+
+
+def _raw(**changes: Any) -> dict[str, Any]:
+    item = {"id": "a", "title": "t", "title_zh": "t", "source": "s"}
+    raw: dict[str, Any] = {
+        "grounds": [item],
+        "sanctions": [{**item, "id": "b", "parties": ["unit"]}],
+    }
+    return {**raw, **changes}
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"exemptions": [{"id": "a", "title": "t", "title_zh": "t", "source": "s"}]}, "repeat"),
+        ({"transfer_threshold_yuan": 1}, "go together"),
+        ({"scope_from": "2013-02-01"}, "go together"),
+        (
+            {
+                "sanctions": [
+                    {"id": "b", "title": "t", "title_zh": "t", "source": "s", "parties": ["person"]}
+                ]
+            },
+            "apply to units",
+        ),
+    ],
+)
+def test_an_inconsistent_section_is_rejected(changes: dict[str, Any], message: str):
+    with pytest.raises(ValidationError, match=message):
+        Accountability.model_validate(_raw(**changes))
