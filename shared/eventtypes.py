@@ -109,7 +109,7 @@ _TYPES = (
     EventType("DocumentServed", ("served_date", "hearing_date"), {"kind": DOCUMENT_KINDS}),
     EventType("ReportedToBureau", ("reported_date",), {"subject": REPORT_SUBJECTS}),
     EventType("AnswerSubmitted", ("submitted_date",), {"evidence_submitted": BOOLS}),
-    EventType("HearingScheduled", ("hearing_date",), {"location": None}),
+    EventType("HearingScheduled", ("hearing_date", "replaces"), {"location": None}),
     EventType("AppearanceRecorded", ("hearing_date",)),
     EventType("FeedbackSubmitted", ("feedback_date",), {"subject": FEEDBACK_SUBJECTS}),
     EventType("RiskFlagged", ("found_date",), {"level": None}),

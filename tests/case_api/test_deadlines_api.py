@@ -186,3 +186,30 @@ async def test_agency_calendar_feed_lists_open_deadlines_with_alarms(api: Api):
     assert any(len(e.subcomponents) == 2 for e in events)  # 7 and 1 days before
     other = await api.client.get("/v1/agencies/th-gov/deadlines.ics", params={"token": token})
     assert other.status_code == 404
+
+
+async def test_a_postponed_hearing_withdraws_the_old_date_and_owes_the_new_one(api: Api):
+    await api.register_guangzhou()
+    case = await served_case(api, "2025-09-22")
+    summons = {"kind": "summons", "served_date": "2025-09-23", "hearing_date": "2025-10-20"}
+    await api.command(case["case_id"], "documents", summons, api.court)
+    moved = {"hearing_date": "2025-11-05", "location": "第三法庭", "replaces": "2025-10-20"}
+    written = await api.command(case["case_id"], "hearings", moved, api.court)
+    r = await api.client.get(
+        f"/v1/cases/{case['case_id']}/deadlines",
+        params={"min_position": written["position"]},
+        headers=api.agency,
+    )
+    hearings = {d["due_date"]: d["status"] for d in r.json()["deadlines"] if d["kind"] == "hearing"}
+    assert hearings == {"2025-10-20": "waived", "2025-11-05": "open"}
+    # Nobody can appear at, or move again, the hearing that no longer takes place.
+    held_on_old = {
+        "hearing_date": "2025-10-20",
+        "appearances": [{"name": "张局长", "role": "principal_head"}],
+    }
+    refused = await api.command(case["case_id"], "appearances", held_on_old, api.agency, 409)
+    assert refused["code"] == "appearance-requires-hearing"
+    again = {"hearing_date": "2025-11-20", "replaces": "2025-10-20"}
+    refused = await api.command(case["case_id"], "hearings", again, api.court, 409)
+    assert refused["code"] == "hearing-to-replace-not-pending"
+    assert api.runtime.store.max_position() == written["position"]

@@ -138,3 +138,18 @@ def test_keys_are_stable_and_unique() -> None:
     first, second = plan(events), plan(list(reversed(events)))
     assert first.keys() == second.keys()
     assert len(first) == len(set(first))
+
+
+def test_a_postponed_hearing_withdraws_its_reminders_and_plans_the_new_date() -> None:
+    events = [
+        filed(),
+        served(2, "summons", "2025-09-26", "2025-10-13"),
+        feed_event(3, "HearingScheduled", {"hearing_date": "2025-10-27", "replaces": "2025-10-13"}),
+    ]
+    planned = plan(events)
+    old = [p for p in planned.values() if p.deadline_key == "hearing@2"]
+    assert old and all(p.settled for p in old)
+    # Mon 2025-10-27: a week before is Mon 10-20, a day before Sun 10-26 → Fri 10-24.
+    assert planned[key("hearing@3", "reminder", f"7:{CONTACT}")].due_at == at("2025-10-20 09:00")
+    assert planned[key("hearing@3", "reminder", f"1:{CONTACT}")].due_at == at("2025-10-24 09:00")
+    assert not planned[key("hearing@3", "reminder", f"1:{CONTACT}")].settled

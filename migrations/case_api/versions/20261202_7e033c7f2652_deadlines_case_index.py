@@ -7,8 +7,7 @@ Create Date: 2026-12-02 14:00:00
 
 from __future__ import annotations
 
-import sqlalchemy as sa  # noqa: F401
-from alembic import op  # noqa: F401
+from alembic import op
 
 revision = "7e033c7f2652"
 down_revision = "d9acd108a7d9"
@@ -17,8 +16,8 @@ depends_on = None
 
 
 def upgrade() -> None:
-    pass
+    op.create_index("ix_deadlines_case", "deadlines", ["case_id"])
 
 
 def downgrade() -> None:
-    pass
+    op.drop_index("ix_deadlines_case", table_name="deadlines")

@@ -9,6 +9,7 @@ time so only the conflicting command is told to reload and retry.
 
 from __future__ import annotations
 
+import logging
 import queue
 import threading
 from concurrent.futures import Future
@@ -18,6 +19,8 @@ from eventsourcing.domain import Aggregate
 from eventsourcing.persistence import IntegrityError
 
 from case_api.application import CaseStore
+
+logger = logging.getLogger(__name__)
 
 
 class VersionConflict(Exception):
@@ -94,11 +97,17 @@ class GroupCommitter:
             self._save_together(shared)
         except IntegrityError:
             for pending in shared:
-                self._save_together([pending])
+                self._save_alone(pending)
         except Exception as error:  # noqa: BLE001 - every waiting command must hear of it
-            for pending in shared:
-                if not pending.done.done():
-                    pending.done.set_exception(error)
+            _fail_waiting(shared, error)
+
+    def _save_alone(self, pending: _Pending) -> None:
+        # Any error here must reach the command that is waiting, not end the writer thread:
+        # a dead writer would leave every later command waiting until its timeout.
+        try:
+            self._save_together([pending])
+        except Exception as error:  # noqa: BLE001
+            _fail_waiting([pending], error)
 
     def _save_together(self, group: list[_Pending]) -> None:
         events = [e for p in group for e in p.events]
@@ -116,4 +125,13 @@ class GroupCommitter:
         for pending in group:
             pending.done.set_result(max(last.get(i, 0) for i in pending.ids))
         for listener in self._listeners:
-            listener(top)
+            try:
+                listener(top)
+            except Exception:  # a listener only speeds up followers; they also poll
+                logger.exception("commit listener failed")
+
+
+def _fail_waiting(group: list[_Pending], error: BaseException) -> None:
+    for pending in group:
+        if not pending.done.done():
+            pending.done.set_exception(error)

@@ -87,6 +87,11 @@ class SubmitAnswer(Body):
 class ScheduleHearing(Body):
     hearing_date: date
     location: str = Field("", max_length=256)
+    replaces: date | None = Field(
+        None,
+        description="The scheduled hearing this one moves (延期开庭): its appearance duty, "
+        "deadline and reminders are withdrawn",
+    )
 
 
 class Appearance(Body):

@@ -155,13 +155,22 @@ class Case(Aggregate):
             self.status = Status.ANSWERED.value
         self._remember(meta)
 
-    def schedule_hearing(self, *, hearing_date: date, location: str, meta: Meta) -> None:
+    def schedule_hearing(
+        self, *, hearing_date: date, location: str, meta: Meta, replaces: date | None = None
+    ) -> None:
         rules.require_open(self)
-        rules.check_hearing(self, hearing_date)
-        self._hearing_scheduled(hearing_date=hearing_date, location=location, meta=meta)
+        rules.check_hearing(self, hearing_date, replaces)
+        self._hearing_scheduled(
+            hearing_date=hearing_date, location=location, meta=meta, replaces=replaces
+        )
 
     @event("HearingScheduled")
-    def _hearing_scheduled(self, hearing_date: date, location: str, meta: Meta) -> None:
+    def _hearing_scheduled(
+        self, hearing_date: date, location: str, meta: Meta, replaces: date | None = None
+    ) -> None:
+        # A postponed hearing (延期开庭) is no longer one the agency must appear at.
+        if replaces in self.hearings:
+            self.hearings.remove(replaces)
         self.hearings.append(hearing_date)
         self.status = Status.HEARING_SCHEDULED.value
         self._remember(meta)

@@ -112,8 +112,14 @@ def check_answer(case: Case) -> None:
         )
 
 
-def check_hearing(case: Case, hearing_date: date) -> None:
+def check_hearing(case: Case, hearing_date: date, replaces: date | None = None) -> None:
     require_undecided(case)
+    if replaces is not None and (replaces not in case.hearings or replaces in case.appeared):
+        raise RuleViolation(
+            "hearing-to-replace-not-pending",
+            f"No pending hearing on {replaces} can be moved: it was not scheduled or was held.",
+            f"{replaces} 没有待开的庭审可改期（未排期或已开庭）。",
+        )
     if hearing_date in case.hearings:
         raise RuleViolation(
             "hearing-already-scheduled",

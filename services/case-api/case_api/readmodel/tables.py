@@ -163,6 +163,8 @@ deadlines = Table(
     Column("escalation", JSON, nullable=False),
     Index("ix_deadlines_due", "status", "due_date"),
     Index("ix_deadlines_agency", "agency", "due_date"),
+    # The primary key leads with the rule key; replacing a case's rows needs case_id first.
+    Index("ix_deadlines_case", "case_id"),
 )
 
 calendar_overrides = Table(
