@@ -14,13 +14,18 @@ from uuid import NAMESPACE_URL, UUID, uuid4, uuid5
 
 from eventsourcing.application import AggregateNotFoundError
 
-from case_api.access import Principal, can_see_case, may
+from case_api.access import Principal, Role, can_see_case, may
 from case_api.accountability_policy import PackPolicies, takes_policy
 from case_api.application import CaseStore
 from case_api.domain.accountability import AccountabilityPolicy
 from case_api.domain.case import Case, request_key
 from case_api.domain.errors import NotFound
-from case_api.errors import Forbidden, IdempotencyKeyReused, PreconditionFailed
+from case_api.errors import (
+    Forbidden,
+    IdempotencyKeyReused,
+    NotTheReviewingBureau,
+    PreconditionFailed,
+)
 from case_api.groupcommit import GroupCommitter, VersionConflict
 from case_api.registry import RegistryService
 
@@ -48,6 +53,10 @@ class Request:
     @property
     def meta(self) -> dict[str, Any]:
         return self.principal.meta(self.request_id, self.request_hash)
+
+
+REVIEWS = frozenset({"review_report", "issue_review_opinion"})
+"""Commands only the bureau at the losing agency's review level may run."""
 
 
 def case_not_found(case_id: object) -> NotFound:
@@ -109,6 +118,7 @@ class CaseCommands:
                 raise Forbidden(
                     f"Your role may not {command.replace('_', ' ')}.", "您的角色无权执行该操作。"
                 )
+            self._check_reviewer(request.principal, case, access or command)
             if takes_policy(command):
                 args = {**args, "policy": self.policies(case.pack)}
             getattr(case, command)(meta=request.meta, **args)
@@ -120,6 +130,18 @@ class CaseCommands:
                 continue
             return Written(str(case.id), case.version, position, case.status)
         return self._conflict(case_id)
+
+    def _check_reviewer(self, principal: Principal, case: Case, command: str) -> None:
+        """A bureau sees the cases below it, but reviews only its level's [000 二(五)2]."""
+        if command not in REVIEWS or principal.role is not Role.BUREAU_OFFICER:
+            return
+        reviewer = self.registry.reviewing_jurisdiction(case.implementing_agency)
+        if principal.jurisdiction != reviewer:
+            raise NotTheReviewingBureau(
+                f"Reports of this agency are reviewed by the legal office of {reviewer}.",
+                f"该单位的报告由 {reviewer} 政府法制机构审核。",
+                reviewer=reviewer,
+            )
 
     def load_visible(self, principal: Principal, case_id: UUID) -> Case:
         try:

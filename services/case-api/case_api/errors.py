@@ -10,6 +10,10 @@ class Forbidden(DomainError):
     status = 403
 
 
+class NotTheReviewingBureau(Forbidden):
+    code = "not-reviewing-bureau"
+
+
 class PreconditionFailed(DomainError):
     code = "version-mismatch"
     status = 412
@@ -33,3 +37,19 @@ class Unauthenticated(DomainError):
 class ReadModelBehind(DomainError):
     code = "read-model-behind"
     status = 503
+
+
+class SignatureInvalid(Unauthenticated):
+    code = "signature-invalid"
+
+
+class SignatureExpired(Unauthenticated):
+    code = "signature-expired"
+
+
+class DeliveryIdReused(Unauthenticated):
+    code = "delivery-id-reused"
+
+
+class CourtUnknown(Unauthenticated):
+    code = "court-unknown"

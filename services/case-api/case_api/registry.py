@@ -9,7 +9,13 @@ from eventsourcing.application import AggregateNotFoundError
 
 from case_api.application import CaseStore
 from case_api.domain.errors import InvalidValue, RuleViolation
-from case_api.domain.registry import Agency, Jurisdiction, agency_id, jurisdiction_id
+from case_api.domain.registry import (
+    Agency,
+    Jurisdiction,
+    agency_id,
+    jurisdiction_id,
+    reviewing_jurisdiction,
+)
 from case_api.groupcommit import GroupCommitter
 
 
@@ -77,6 +83,10 @@ class RegistryService:
             parent = self.path_of(jurisdiction.parent) if jurisdiction.parent else "/"
             self._paths[code] = f"{parent}{code}/"
         return self._paths[code]
+
+    def reviewing_jurisdiction(self, agency_code: str) -> str:
+        agency = self.agency(agency_code)
+        return reviewing_jurisdiction(agency, self.jurisdiction(agency.jurisdiction))
 
     def place_case(self, agencies: list[dict[str, str]]) -> Placement:
         implementing = [a for a in agencies if a["role"] == "implementing"] or agencies

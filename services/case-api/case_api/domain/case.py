@@ -81,6 +81,11 @@ class Case(Aggregate):
         return [a["agency_id"] for a in self.agencies]
 
     @property
+    def implementing_agency(self) -> str:
+        implementing = [a for a in self.agencies if a["role"] == "implementing"] or self.agencies
+        return implementing[0]["agency_id"]
+
+    @property
     def concluded(self) -> bool:
         return self.status in (Status.WITHDRAWN, Status.MEDIATED) or self.effective
 

@@ -64,3 +64,14 @@ class Agency(Aggregate):
     @event("AgencyRenamed")
     def _renamed(self, code: str, name: str, meta: Meta) -> None:
         self.name = name
+
+
+def reviewing_jurisdiction(agency: Agency, home: Jurisdiction) -> str:
+    """Whose legal office reviews this agency's loss reports [000 二(五)2].
+
+    A department is reviewed at its own jurisdiction's level (市属单位 → city, 县属单位 →
+    county); a government by the level above it (县级政府 → city, 乡镇政府 → county).
+    """
+    if agency.level == "government" and home.parent:
+        return home.parent
+    return home.code
