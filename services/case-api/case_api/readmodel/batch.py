@@ -31,6 +31,7 @@ class Batch:
         self.agencies: dict[str, dict[str, Any]] = {}
         self.calendar_loads: list[dict[str, Any]] = []
         self.position = 0
+        self._looked_up: dict[tuple[str, str], dict[str, Any] | None] = {}
 
     def summary(self, case_id: str) -> dict[str, Any]:
         """The case's summary row as it stands in this batch (loaded once)."""
@@ -53,18 +54,21 @@ class Batch:
     def jurisdiction(self, code: str) -> dict[str, Any] | None:
         if code in self.jurisdictions:
             return self.jurisdictions[code]
-        row = (
-            self.conn.execute(select(jurisdictions).where(jurisdictions.c.code == code))
-            .mappings()
-            .first()
-        )
-        return dict(row) if row else None
+        return self._look_up(jurisdictions, code)
 
     def agency(self, code: str) -> dict[str, Any] | None:
         if code in self.agencies:
             return self.agencies[code]
-        row = self.conn.execute(select(agencies).where(agencies.c.code == code)).mappings().first()
-        return dict(row) if row else None
+        return self._look_up(agencies, code)
+
+    def _look_up(self, table: Table, code: str) -> dict[str, Any] | None:
+        """A registry row as stored, read once per batch (every filed case asks for its own)."""
+        key = (table.name, code)
+        if key not in self._looked_up:
+            row = self.conn.execute(select(table).where(table.c.code == code)).mappings().first()
+            self._looked_up[key] = dict(row) if row else None
+        found = self._looked_up[key]
+        return dict(found) if found else None
 
     def flush(self) -> None:
         if self.timeline:

@@ -9,7 +9,7 @@ and records each change (case, rule, old → new due date) for the bureau to rev
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, delete, select, update
@@ -40,7 +40,7 @@ class DeadlineProjection:
         calendar = self.calendar(conn)
         touched = {r["stream_id"] for r in batch.timeline if r["stream_type"] == "case"}
         if touched:
-            self.recompute(conn, touched, calendar)
+            self.recompute(conn, touched, calendar, whole_in_batch(batch))
         for load in batch.calendar_loads:
             calendar = self._apply_load(conn, load, calendar)
 
@@ -55,14 +55,22 @@ class DeadlineProjection:
             self._cached = (signature, calendar)
         return self._cached[1]
 
-    def recompute(self, conn: Connection, case_ids: set[str], calendar: WorkCalendar) -> None:
+    def recompute(
+        self,
+        conn: Connection,
+        case_ids: set[str],
+        calendar: WorkCalendar,
+        known: dict[str, list[CaseEvent]] | None = None,
+    ) -> None:
+        """Replace the deadlines of ``case_ids``; ``known`` holds complete histories at hand."""
+        known = known or {}
         summaries = {
             r["case_id"]: dict(r)
             for r in conn.execute(
                 select(case_summaries).where(case_summaries.c.case_id.in_(case_ids))
             ).mappings()
         }
-        events = case_events(conn, case_ids)
+        events = {**case_events(conn, case_ids - known.keys()), **known}
         hearings = HearingIndex(conn, {s["agency"] for s in summaries.values()})
         rows: list[dict[str, Any]] = []
         nearest: list[dict[str, Any]] = []
@@ -121,8 +129,30 @@ def case_events(conn: Connection, case_ids: set[str]) -> dict[str, list[CaseEven
     )
     events: dict[str, list[CaseEvent]] = defaultdict(list)
     for row in conn.execute(query):
-        events[row.stream_id].append(CaseEvent(row.position, row.type, row.data, row.recorded_at))
+        events[row.stream_id].append(
+            CaseEvent(row.position, row.type, row.data, _aware(row.recorded_at))
+        )
     return events
+
+
+def whole_in_batch(batch: Batch) -> dict[str, list[CaseEvent]]:
+    """Histories of the cases filed in this batch: all their events are in it (a rebuild's
+    common case), so they need not be read back from the timeline table."""
+    rows = [r for r in batch.timeline if r["stream_type"] == "case"]
+    filed_here = {r["stream_id"] for r in rows if r["version"] == 1}
+    events: dict[str, list[CaseEvent]] = defaultdict(list)
+    for r in rows:
+        if r["stream_id"] in filed_here:
+            events[r["stream_id"]].append(
+                CaseEvent(r["position"], r["type"], r["data"], r["recorded_at"])
+            )
+    return dict(events)
+
+
+def _aware(at: datetime) -> datetime:
+    # SQLite hands back the stored UTC wall time without its zone; the Shanghai date of an
+    # event recorded after 16:00 UTC is the next day, so the zone must not be lost.
+    return at if at.tzinfo is not None else at.replace(tzinfo=UTC)
 
 
 def _open_deadlines_reaching(conn: Connection, year: int) -> dict[tuple[str, str], Any]:
