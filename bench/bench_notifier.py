@@ -40,7 +40,7 @@ from notifier.migrate import upgrade  # noqa: E402
 from notifier.sender import Sender  # noqa: E402
 from notifier.tables import deliveries  # noqa: E402
 from shared.clock import FixedClock  # noqa: E402
-from tests.notifier.processes import wait_until  # noqa: E402
+from tests.notifier.processes import OPERATOR, wait_until  # noqa: E402
 from tests.notifier.sink import start_sink  # noqa: E402
 from tests.notifier.walk import at, open_stack  # noqa: E402
 
@@ -208,7 +208,10 @@ def lag(directory: Path, samples: int) -> None:
             position = stack.post(f"/v1/cases/{case_id}/documents", body)["position"]
             appended = time.perf_counter()
             wait_until(
-                lambda p=position: httpx.get(f"{notifier.url}/v1/follower").json()["position"] >= p,
+                lambda p=position: (
+                    httpx.get(f"{notifier.url}/v1/follower", headers=OPERATOR).json()["position"]
+                    >= p
+                ),
                 20,
                 0.002,
             )

@@ -42,8 +42,12 @@ def main() -> int:
     admin_token = capture(
         [BIN / "case-api", "token", "--role", "admin", "--subject", "local-admin"], env
     )
-    (VAR / "tokens.txt").write_text(f"admin: {admin_token}\nnotifier: {notifier_token}\n")
+    operator_token = secrets.token_urlsafe(24)
+    (VAR / "tokens.txt").write_text(
+        f"admin: {admin_token}\nnotifier: {notifier_token}\nnotifier operator: {operator_token}\n"
+    )
     env["NOTIFIER_CASE_API_TOKEN"] = notifier_token
+    env["NOTIFIER_OPERATOR_TOKEN"] = operator_token
     processes = [subprocess.Popen([BIN / "case-api", "serve"], env=env, cwd=ROOT)]
     if (BIN / "notifier").exists():
         run([BIN / "notifier", "migrate"], env)

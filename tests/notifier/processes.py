@@ -110,6 +110,10 @@ def write_channels(path: Path, channels: dict[str, Any]) -> Path:
     return path
 
 
+OPERATOR_TOKEN = "operator-token-for-tests"
+OPERATOR = {"Authorization": f"Bearer {OPERATOR_TOKEN}"}
+
+
 def notifier_env(
     database_url: str, case_api: str, clock: Path, channels: Path, **extra: str
 ) -> dict[str, str]:
@@ -123,6 +127,7 @@ def notifier_env(
         "NOTIFIER_SENDER_POLL_SECONDS": "0.05",
         "NOTIFIER_SEND_TIMEOUT_SECONDS": "5",
         "NOTIFIER_BACKOFF_BASE_SECONDS": "1",
+        "NOTIFIER_OPERATOR_TOKEN": OPERATOR_TOKEN,
         **extra,
     }
 

@@ -17,7 +17,7 @@ import httpx
 import pytest
 from openpyxl import load_workbook
 
-from tests.notifier.processes import wait_until
+from tests.notifier.processes import OPERATOR, wait_until
 from tests.notifier.sink import start_sink
 from tests.notifier.walk import Stack, at, open_stack, parse_key
 
@@ -185,5 +185,5 @@ def _check_bulletins(stack: Stack, url: str) -> None:
 
 
 def _check_withdrawn(url: str, case_b: str) -> None:
-    rows = httpx.get(f"{url}/v1/deliveries", params={"case_id": case_b}).json()
+    rows = httpx.get(f"{url}/v1/deliveries", params={"case_id": case_b}, headers=OPERATOR).json()
     assert rows and {r["state"] for r in rows} == {"withdrawn"}

@@ -14,17 +14,21 @@ from notifier.runtime import build_runtime
 from shared.clock import FixedClock
 from tests.notifier.cases import CASE, case_feed_events
 from tests.notifier.fakes import FakeCaseApi
+from tests.notifier.processes import OPERATOR, OPERATOR_TOKEN
 
 NOW = datetime.fromisoformat("2025-09-19T10:00:00+08:00")
 
 
 @pytest.fixture
 async def ops(notifier_url: str) -> AsyncIterator[tuple[httpx.AsyncClient, object]]:
-    runtime = build_runtime(Settings(database_url=notifier_url), clock=FixedClock(NOW))
+    settings = Settings(database_url=notifier_url, operator_token=OPERATOR_TOKEN)
+    runtime = build_runtime(settings, clock=FixedClock(NOW))
     runtime.follower.client = FakeCaseApi(case_feed_events())  # type: ignore[assignment]
     runtime.follower.step(wait=0)
     transport = httpx.ASGITransport(app=create_app(runtime=runtime))
-    async with httpx.AsyncClient(transport=transport, base_url="http://ops") as client:
+    async with httpx.AsyncClient(
+        transport=transport, base_url="http://ops", headers=OPERATOR
+    ) as client:
         yield client, runtime
     runtime.close()
 
@@ -87,3 +91,34 @@ async def test_missing_bulletin_is_a_problem(ops) -> None:  # type: ignore[no-un
     assert (await client.get("/v1/bulletins")).json() == []
     response = await client.get("/v1/bulletins/gz/2025-09.xlsx")
     assert (response.status_code, response.json()["code"]) == (404, "bulletin-not-found")
+
+
+@pytest.mark.parametrize("token", [None, "wrong-token", OPERATOR_TOKEN + "x"])
+async def test_deliveries_and_follower_need_the_operator_token(ops, token) -> None:  # type: ignore[no-untyped-def]
+    client, runtime = ops
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    client.headers.pop("Authorization")
+    for method, path in (
+        ("GET", "/v1/deliveries"),
+        ("GET", "/v1/deliveries/1"),
+        ("POST", "/v1/deliveries/1/retry"),
+        ("GET", "/v1/follower"),
+    ):
+        response = await client.request(method, path, headers=headers)
+        assert response.status_code == 401, (method, path)
+        assert response.json()["code"] == "operator-token-required"
+    assert (await client.get("/healthz")).status_code == 200
+
+
+async def test_an_unset_operator_token_opens_nothing(notifier_url: str) -> None:
+    runtime = build_runtime(Settings(database_url=notifier_url), clock=FixedClock(NOW))
+    transport = httpx.ASGITransport(app=create_app(runtime=runtime))
+    try:
+        async with httpx.AsyncClient(transport=transport, base_url="http://ops") as client:
+            for token in ("", "x"):
+                response = await client.get(
+                    "/v1/deliveries", headers={"Authorization": f"Bearer {token}"}
+                )
+                assert response.status_code == 401
+    finally:
+        runtime.close()

@@ -11,6 +11,7 @@ from typing import Any
 import httpx
 
 from tests.notifier.processes import (
+    OPERATOR,
     Proc,
     migrate_notifier,
     notifier_env,
@@ -75,7 +76,12 @@ class Stack:
 
     def caught_up(self, proc: Proc) -> None:
         head = self.head()
-        wait_until(lambda: httpx.get(f"{proc.url}/v1/follower").json()["position"] >= head, 60)
+        wait_until(
+            lambda: (
+                httpx.get(f"{proc.url}/v1/follower", headers=OPERATOR).json()["position"] >= head
+            ),
+            60,
+        )
 
     def register_guangzhou(self) -> None:
         self.post(

@@ -19,6 +19,11 @@ class Settings(BaseSettings):
     case_api_token: SecretStr = Field(
         SecretStr(""), description="Bearer token of the notifier's service principal"
     )
+    operator_token: SecretStr = Field(
+        SecretStr(""),
+        description="Bearer token the operator API requires (deliveries, retries, follower); "
+        "unset: those endpoints answer 401",
+    )
     host: str = Field("127.0.0.1", description="Address of the operator API")
     port: int = Field(8100, description="Port of the operator API")
     channels_file: Path | None = Field(

@@ -9,7 +9,7 @@ from sqlalchemy import select, text
 from starlette.concurrency import run_in_threadpool
 
 from notifier import queries as repo
-from notifier.api.deps import RuntimeDep
+from notifier.api.deps import OperatorDep, RuntimeDep
 from notifier.api.problems import Problem
 from notifier.api.schemas import BulletinInfo, FollowerStatus
 from notifier.db import from_db
@@ -19,7 +19,12 @@ router = APIRouter()
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-@router.get("/v1/follower", response_model=FollowerStatus, tags=["follower"])
+@router.get(
+    "/v1/follower",
+    response_model=FollowerStatus,
+    tags=["follower"],
+    dependencies=[OperatorDep],
+)
 async def follower(runtime: RuntimeDep) -> FollowerStatus:
     position, head = await run_in_threadpool(runtime.follower.position)
     return FollowerStatus(
