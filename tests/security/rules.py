@@ -1,0 +1,172 @@
+"""Who may call each operation, written from the product's rules (DOMAIN.md §1 and §6, the
+README's role table), not read from the implementation, so the matrix can catch a drift.
+
+Every operation in the OpenAPI document needs an entry here: a new route without one fails
+the matrix, naming it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from case_api.access import Role
+
+A, B, C, D, N = (
+    Role.AGENCY_USER,
+    Role.BUREAU_OFFICER,
+    Role.COURT_SYSTEM,
+    Role.DISCIPLINE_OFFICER,
+    Role.NOTIFIER,
+)
+
+
+class Outcome(StrEnum):
+    ALLOWED = "allowed"  # past authorization: any status but 401, 403, 404
+    FORBIDDEN = "403"
+    HIDDEN = "404"  # answered exactly like a missing object
+    UNAUTHENTICATED = "401"
+    SAME_AS_ANONYMOUS = "anonymous"  # a bearer token changes nothing (public or own auth scheme)
+
+
+class Kind(StrEnum):
+    PUBLIC = "public"  # no credentials at all
+    OWN_SCHEME = "own-scheme"  # authenticated by something else than a bearer token
+    SIGNED_IN = "signed-in"  # any valid token; rows filtered by visibility
+    ADMIN = "admin"  # administrators only
+    CASE_READ = "case-read"  # a case the principal may see; others look missing
+    CASE_COMMAND = "case-command"  # a visible case, and a role allowed the command
+    FILE_CASE = "file-case"  # an allowed role, for a case of its own court, agency or jurisdiction
+    AGENCY_FEED = "agency-feed"  # an agency's calendar: agency-scoped roles only their own
+    PERSON_READ = "person-read"  # a person's record, only through cases the principal may see
+    ROLE_ONLY = "role-only"  # an allowed role; nothing scoped is named
+
+
+@dataclass(frozen=True)
+class Rule:
+    kind: Kind
+    roles: frozenset[Role] = frozenset()
+
+
+def command(*roles: Role) -> Rule:
+    return Rule(Kind.CASE_COMMAND, frozenset(roles))
+
+
+PUBLIC, OWN_SCHEME = Rule(Kind.PUBLIC), Rule(Kind.OWN_SCHEME)
+SIGNED_IN, ADMIN, CASE_READ = Rule(Kind.SIGNED_IN), Rule(Kind.ADMIN), Rule(Kind.CASE_READ)
+
+RULES: dict[str, Rule] = {
+    # Operations: probes and metrics for the platform, open by design.
+    "healthz_healthz_get": PUBLIC,
+    "readyz_readyz_get": PUBLIC,
+    "metrics_metrics_get": PUBLIC,
+    # Registry: administrators register; every signed-in client reads (README).
+    "register_jurisdiction_v1_jurisdictions_post": ADMIN,
+    "register_agency_v1_agencies_post": ADMIN,
+    "list_jurisdictions_v1_jurisdictions_get": SIGNED_IN,
+    "list_agencies_v1_agencies_get": SIGNED_IN,
+    # Cases (DOMAIN.md §1: the court delivers; the agency and the bureau may register too).
+    "file_case_v1_cases_post": Rule(Kind.FILE_CASE, frozenset({C, A, B})),
+    "list_cases_v1_cases_get": SIGNED_IN,
+    "get_case_v1_cases__case_id__get": CASE_READ,
+    "case_timeline_v1_cases__case_id__events_get": CASE_READ,
+    # What the court delivers (§1 court delivery system).
+    "serve_document": command(C),
+    "schedule_hearing": command(C),
+    "serve_judgment": command(C),
+    "make_effective": command(C),
+    "conclude_without_judgment": command(C),
+    # What the defendant agency files (§1 defendant agency).
+    "report_to_bureau": command(A),
+    "submit_answer": command(A),
+    "submit_feedback": command(A),
+    "complete_performance": command(A),
+    "record_remediation": command(A),
+    "submit_loss_report": command(A),
+    # Shared facts: both sides record appearances and appeals; mediation involves all three.
+    "record_appearance": command(A, C),
+    "file_appeal": command(A, C),
+    "attempt_mediation": command(A, B, C),
+    "flag_risk": command(A, B),
+    # The bureau's oversight; the notifier raises remediation for missed deadlines (补救).
+    "require_remediation": command(B, N),
+    "review_report": command(B),
+    "close": command(B),
+    # Deadlines: per case like the case; lists filtered; the preview is a public calculator.
+    "case_deadlines_v1_cases__case_id__deadlines_get": CASE_READ,
+    "list_deadlines_v1_deadlines_get": SIGNED_IN,
+    "deadline_preview_v1_deadlines_preview_get": PUBLIC,
+    "agency_ics_v1_agencies__code__deadlines_ics_get": Rule(Kind.AGENCY_FEED),
+    # Holiday calendar: administrators load a year; everyone reads; changes are filtered.
+    "put_schedule_v1_calendar__year__put": ADMIN,
+    "get_schedule_v1_calendar__year__get": SIGNED_IN,
+    "list_changes_v1_calendar_changes_list_get": SIGNED_IN,
+    # Oversight figures and the event feed, filtered by visibility.
+    "statistics_v1_statistics_get": SIGNED_IN,
+    "feed_v1_events_get": SIGNED_IN,
+    "stream_v1_events_stream_get": SIGNED_IN,
+    # Accountability (§6): the agency investigates, names parties, records recoveries; the
+    # reviewing bureau and the discipline/organisation organs decide.
+    "complete_investigation": command(A, B, D),
+    "issue_review_opinion": command(B),
+    "complete_city_filing": command(B),
+    "schedule_joint_meeting": command(B),
+    "send_meeting_papers": command(B),
+    "name_responsible_party": command(A, B, D),
+    "decide_accountability": command(B, D),
+    "report_decision_to_committee": command(B, D),
+    "appeal_sanction": command(A, D),
+    "decide_sanction_appeal": command(B, D),
+    "recover_compensation": command(A, D),
+    "transfer_to_discipline_organ": command(B),
+    "pack_lists_v1_accountability_packs__pack__get": SIGNED_IN,
+    "case_accountability_v1_cases__case_id__accountability_get": CASE_READ,
+    "person_record_v1_accountability_persons__person_id__get": Rule(Kind.PERSON_READ),
+    "accountability_statistics_v1_accountability_statistics_get": SIGNED_IN,
+    # Tamper evidence and served documents follow the case (documents come from the court
+    # and, as evidence, from the agency).
+    "verify_case_v1_cases__case_id__verify_get": CASE_READ,
+    "list_case_documents": CASE_READ,
+    "download_case_document": CASE_READ,
+    "upload_document": Rule(Kind.ROLE_ONLY, frozenset({C, A})),
+    # Machine clients: the court's channel is signed (HMAC), the token endpoint takes client
+    # credentials; administrators manage clients and may read a court's receipts.
+    "deliver": OWN_SCHEME,
+    "token_v1_oauth_token_post": OWN_SCHEME,
+    "get_delivery_receipt": ADMIN,
+    "register_client_v1_clients_post": ADMIN,
+    "list_clients_v1_clients_get": ADMIN,
+    "rotate_secret_v1_clients__client_id__secret_rotations_post": ADMIN,
+    "revoke_client_v1_clients__client_id__revocation_post": ADMIN,
+    "client_changes_v1_clients__client_id__changes_get": ADMIN,
+}
+
+SEES_EVERY_CASE = frozenset({Role.ADMIN, Role.NOTIFIER})
+"""Everyone else is scoped to its court, agency or jurisdiction (README, DOMAIN.md §1)."""
+
+
+def expected(rule: Rule, role: Role, scope: str) -> Outcome:
+    """The outcome for a principal of ``role`` from the own place acting on ``scope``'s object."""
+    visible = scope == "own" or role in SEES_EVERY_CASE
+    if rule.kind in (Kind.PUBLIC, Kind.OWN_SCHEME):
+        return Outcome.SAME_AS_ANONYMOUS
+    if rule.kind == Kind.SIGNED_IN:
+        return Outcome.ALLOWED
+    if role == Role.ADMIN:
+        return Outcome.ALLOWED
+    if rule.kind == Kind.ADMIN:
+        return Outcome.FORBIDDEN
+    if rule.kind in (Kind.CASE_READ, Kind.PERSON_READ):
+        return Outcome.ALLOWED if visible else Outcome.HIDDEN
+    if rule.kind == Kind.CASE_COMMAND:
+        if not visible:
+            return Outcome.HIDDEN
+        return Outcome.ALLOWED if role in rule.roles else Outcome.FORBIDDEN
+    if rule.kind == Kind.FILE_CASE:
+        return Outcome.ALLOWED if role in rule.roles and scope == "own" else Outcome.FORBIDDEN
+    if rule.kind == Kind.ROLE_ONLY:
+        return Outcome.ALLOWED if role in rule.roles else Outcome.FORBIDDEN
+    if rule.kind == Kind.AGENCY_FEED:
+        agency_scoped = role in (Role.AGENCY_USER, Role.MOBILE_READER)
+        return Outcome.HIDDEN if agency_scoped and scope != "own" else Outcome.ALLOWED
+    raise AssertionError(f"no outcome for {rule.kind}")
