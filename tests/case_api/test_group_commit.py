@@ -4,6 +4,7 @@ writer survives errors so later commands still commit."""
 from __future__ import annotations
 
 import threading
+import time
 from dataclasses import dataclass
 from types import SimpleNamespace
 from uuid import UUID, uuid4
@@ -30,10 +31,12 @@ class _Store:
         self.fail_next: list[BaseException] = []
         self.gate = threading.Event()
         self.gate.set()
+        self.entered = threading.Event()
         self.saves: list[int] = []
 
     def save(self, *events):
-        self.gate.wait(5)
+        self.entered.set()
+        self.gate.wait()
         self.saves.append(len(events))
         if self.fail_next:
             raise self.fail_next.pop(0)
@@ -50,8 +53,10 @@ def _save_concurrently(committer: GroupCommitter, store: _Store, n: int) -> list
     """Hold the store so ``n`` commands queue up and go into one shared save."""
     results: list = [None] * n
     store.gate.clear()
+    store.entered.clear()
     blocker = threading.Thread(target=lambda: committer.save(_Aggregate(uuid4())))
     blocker.start()
+    assert store.entered.wait(5), "the writer never started the first save"
 
     def run(i: int) -> None:
         try:
@@ -62,9 +67,13 @@ def _save_concurrently(committer: GroupCommitter, store: _Store, n: int) -> list
     threads = [threading.Thread(target=run, args=(i,)) for i in range(n)]
     for t in threads:
         t.start()
-    while committer._queue.qsize() < n:  # all queued behind the blocked save
-        threading.Event().wait(0.001)
-    store.gate.set()
+    deadline = time.monotonic() + 10
+    try:
+        while committer._queue.qsize() < n:  # all queued behind the blocked save
+            assert time.monotonic() < deadline, "commands did not queue up"
+            time.sleep(0.001)
+    finally:
+        store.gate.set()
     blocker.join()
     for t in threads:
         t.join()
@@ -141,3 +150,53 @@ def test_a_failing_commit_listener_does_not_stop_the_writer() -> None:
     finally:
         committer.close()
     assert heard == [1, 2]
+
+
+def test_a_second_command_on_the_same_case_waits_for_the_first_to_commit() -> None:
+    store = _Store()
+    committed: list[UUID] = []
+    original = store.save
+
+    def recording(*events):
+        ids = {e.originator_id for e in events}
+        if ids & set(committed):
+            # The aggregate already has events at this version: the library's conflict.
+            raise IntegrityError("version conflict")
+        out = original(*events)
+        committed.extend(ids)
+        return out
+
+    store.save = recording  # type: ignore[method-assign]
+    committer = GroupCommitter(store)  # type: ignore[arg-type]
+    same = _Aggregate(uuid4())
+    outcomes: list = []
+    try:
+        store.gate.clear()
+        blocker = threading.Thread(target=lambda: committer.save(_Aggregate(uuid4())))
+        blocker.start()
+        assert store.entered.wait(5)
+
+        def run() -> None:
+            try:
+                outcomes.append(committer.save(same, timeout=5))
+            except VersionConflict as conflict:
+                # By the time the loser hears of the conflict, the winner is in the store.
+                outcomes.append((conflict, same.id in committed))
+
+        threads = [threading.Thread(target=run) for _ in range(2)]
+        for t in threads:
+            t.start()
+        deadline = time.monotonic() + 10
+        while committer._queue.qsize() < 2:
+            assert time.monotonic() < deadline
+            time.sleep(0.001)
+        store.gate.set()
+        for t in threads + [blocker]:
+            t.join()
+    finally:
+        store.gate.set()
+        committer.close()
+    positions = [o for o in outcomes if isinstance(o, int)]
+    conflicts = [o for o in outcomes if isinstance(o, tuple)]
+    assert len(positions) == 1 and len(conflicts) == 1
+    assert conflicts[0][1], "the conflict was reported before the winner had committed"

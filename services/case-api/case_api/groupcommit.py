@@ -83,16 +83,15 @@ class GroupCommitter:
 
     def _commit(self, batch: list[_Pending]) -> None:
         # Two commands on one case in one save would conflict with each other: only the first
-        # goes into the shared save, the others are told to reload and retry.
+        # goes into the shared save; the others are saved after it has committed, so one that
+        # then conflicts reloads and finds the first's events (a resend recognises itself).
         seen: set = set()
         shared: list[_Pending] = []
+        later: list[_Pending] = []
         for pending in batch:
             ids = pending.ids
-            if ids & seen:
-                pending.done.set_exception(VersionConflict())
-                continue
+            (later if ids & seen else shared).append(pending)
             seen |= ids
-            shared.append(pending)
         try:
             self._save_together(shared)
         except IntegrityError:
@@ -100,6 +99,8 @@ class GroupCommitter:
                 self._save_alone(pending)
         except Exception as error:  # noqa: BLE001 - every waiting command must hear of it
             _fail_waiting(shared, error)
+        for pending in later:
+            self._save_alone(pending)
 
     def _save_alone(self, pending: _Pending) -> None:
         # Any error here must reach the command that is waiting, not end the writer thread:
