@@ -21,7 +21,15 @@ settings.load_profile("ci" if __import__("os").environ.get("CI") else "dev")
 @pytest.fixture(params=BACKENDS)
 def case_settings(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Settings]:
     with storage(request.param, tmp_path) as fields:
-        s = Settings(**fields, projection_poll_seconds=0.01, clock_file=tmp_path / "now.txt")
+        s = Settings(
+            **fields,
+            projection_poll_seconds=0.01,
+            clock_file=tmp_path / "now.txt",
+            document_store_url=f"file:{tmp_path}/documents",
+            # Other features' tests must never meet a rate limit; test_abuse_limits sets its own.
+            rate_limit_reads="1000000/minute",
+            rate_limit_writes="1000000/minute",
+        )
         (tmp_path / "now.txt").write_text("2025-09-01T09:00:00+08:00")
         upgrade(s.readmodel_url)
         yield s

@@ -44,6 +44,9 @@ def settings_fields(schema: str) -> dict[str, object]:
         "event_store_schema": schema,
         "token_secret": SECRET,
         "token_issuer": ISSUER,
+        # The load generators are one client each: per-client limits would cap the figures.
+        "rate_limit_reads": "100000000/minute",
+        "rate_limit_writes": "100000000/minute",
     }
 
 

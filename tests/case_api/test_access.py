@@ -119,3 +119,11 @@ async def test_list_filters_and_cursor_pagination(api: Api):
     assert [c["case_number"] for c in ranged.json()["items"]] == ["N3", "N2"]
     bad = await api.client.get("/v1/cases", params={"cursor": "!!"}, headers=api.admin)
     assert bad.status_code == 422 and bad.json()["code"] == "invalid-cursor"
+
+
+@pytest.mark.parametrize(
+    "role", ["agency_user", "mobile_reader", "court_system", "bureau_officer", "discipline_officer"]
+)
+async def test_a_scoped_role_without_its_scope_is_refused(api: Api, role: str):
+    r = await api.client.get("/v1/cases", headers=api.token(role))
+    assert (r.status_code, r.json()["code"]) == (401, "unauthenticated")

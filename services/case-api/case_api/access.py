@@ -40,6 +40,9 @@ class Principal:
     agency: str | None = None
     jurisdiction: str | None = None
     court: str | None = None
+    client_id: str | None = None
+    actions: frozenset[str] | None = None
+    """A machine client's granted actions (``client_actions``); None for people."""
 
     @property
     def source(self) -> str:
@@ -67,6 +70,7 @@ A, B, C, N, D = (
 
 COMMAND_ROLES: dict[str, frozenset[Role]] = {
     "file_case": frozenset({C, A, B}),
+    "upload_document": frozenset({C, A}),
     "serve_document": frozenset({C}),
     "schedule_hearing": frozenset({C}),
     "serve_judgment": frozenset({C}),

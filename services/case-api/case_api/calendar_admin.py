@@ -22,8 +22,16 @@ def load_schedule(
     reason: str,
     meta: dict[str, Any],
 ) -> int:
+    # The same parse the read side applies to the recorded event: what it would refuse later
+    # (a date listed twice, a blank source) must be refused now, before anything is recorded.
+    recorded = {
+        "year": year,
+        "source": source,
+        "holidays": [d.isoformat() for d in holidays],
+        "makeup_workdays": [d.isoformat() for d in makeup_workdays],
+    }
     try:
-        YearSchedule(year, frozenset(holidays), frozenset(makeup_workdays), source)
+        YearSchedule.from_dict(recorded)
     except ScheduleInvalid as error:
         raise InvalidValue(
             "schedule-invalid", str(error), f"节假日安排无效：{error}", year=year

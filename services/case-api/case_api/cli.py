@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 
+from case_api import cli_clients, court_key_cli, store_check
 from case_api.access import Role
 from case_api.config import Settings
 
@@ -28,6 +29,9 @@ def main(argv: list[str] | None = None) -> int:
     token.add_argument("--jurisdiction")
     token.add_argument("--court")
     token.add_argument("--ttl", type=int, help="Seconds (default: the settings' token TTL)")
+    cli_clients.add_parser(sub)
+    court_key_cli.add_parser(sub)
+    store_check.add_parser(sub)
     args = parser.parse_args(argv)
     settings = Settings()
     return COMMANDS[args.command](settings, args)
@@ -96,11 +100,14 @@ def _load_calendar(settings: Settings, args: argparse.Namespace) -> int:
 
 def _token(settings: Settings, args: argparse.Namespace) -> int:
     from case_api.api.auth import issue_token
+    from case_api.api.keyring import Keyring
 
+    keyring = Keyring.from_settings(settings)
     print(
         issue_token(
-            settings.token_secret.get_secret_value(),
+            keyring.signing_key,
             settings.token_issuer,
+            kid=keyring.signing_kid,
             subject=args.subject,
             role=Role(args.role),
             ttl_seconds=args.ttl or settings.token_ttl_seconds,
@@ -119,6 +126,9 @@ COMMANDS = {
     "openapi": _openapi,
     "token": _token,
     "load-calendar": _load_calendar,
+    "client": cli_clients.run,
+    "court-key": court_key_cli.run,
+    "verify": store_check.run,
 }
 
 if __name__ == "__main__":

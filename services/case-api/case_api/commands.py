@@ -17,6 +17,7 @@ from eventsourcing.application import AggregateNotFoundError
 from case_api.access import Principal, Role, can_see_case, may
 from case_api.accountability_policy import PackPolicies, takes_policy
 from case_api.application import CaseStore
+from case_api.documents.errors import unknown_reference
 from case_api.domain.accountability import AccountabilityPolicy
 from case_api.domain.case import Case, request_key
 from case_api.domain.errors import NotFound
@@ -30,6 +31,8 @@ from case_api.groupcommit import GroupCommitter, VersionConflict
 from case_api.registry import RegistryService
 
 MAX_ATTEMPTS = 8
+DescribeDocuments = Callable[[list[dict[str, Any]]], list[dict[str, Any]]]
+"""``[{sha256, title}]`` → the stored blobs' facts; raises ``document-not-found`` (422)."""
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,8 @@ class Written:
     position: int
     status: str
     replayed: bool = False
+    chain_head: str | None = None
+    """Hash of the case's newest event: an anchor a receipt may quote (domain/chain.py)."""
 
 
 @dataclass(frozen=True)
@@ -70,11 +75,13 @@ class CaseCommands:
         committer: GroupCommitter,
         registry: RegistryService,
         policies: Callable[[str], AccountabilityPolicy | None] | None = None,
+        describe_documents: DescribeDocuments | None = None,
     ):
         self.store = store
         self.committer = committer
         self.registry = registry
         self.policies = policies or PackPolicies()
+        self.describe_documents = describe_documents or _no_blob_store
 
     def file_case(self, request: Request, **facts: Any) -> Written:
         principal = request.principal
@@ -101,7 +108,9 @@ class CaseCommands:
             position = self.committer.save(case)
         except VersionConflict:
             return self._replayed(case_id, request) or self._conflict(case_id)
-        return Written(str(case_id), case.version, position, case.status)
+        return Written(
+            str(case_id), case.version, position, case.status, chain_head=case.chain_head
+        )
 
     def execute(
         self, request: Request, case_id: UUID, command: str, access: str | None = None, **args: Any
@@ -121,6 +130,8 @@ class CaseCommands:
             self._check_reviewer(request.principal, case, access or command)
             if takes_policy(command):
                 args = {**args, "policy": self.policies(case.pack)}
+            if args.get("documents"):
+                args = {**args, "documents": self.describe_documents(args["documents"])}
             getattr(case, command)(meta=request.meta, **args)
             try:
                 position = self.committer.save(case)
@@ -128,7 +139,9 @@ class CaseCommands:
                 if request.if_match is not None:
                     raise _mismatch(request.if_match, case.version - 1) from None
                 continue
-            return Written(str(case.id), case.version, position, case.status)
+            return Written(
+                str(case.id), case.version, position, case.status, chain_head=case.chain_head
+            )
         return self._conflict(case_id)
 
     def _check_reviewer(self, principal: Principal, case: Case, command: str) -> None:
@@ -180,7 +193,14 @@ class CaseCommands:
                 "该幂等键已用于内容不同的请求。",
             )
         position = self.store.max_position()
-        return Written(str(case.id), case.version, position, case.status, replayed=True)
+        return Written(
+            str(case.id),
+            case.version,
+            position,
+            case.status,
+            replayed=True,
+            chain_head=case.chain_head,
+        )
 
     def _conflict(self, case_id: UUID) -> Written:
         from case_api.domain.errors import RuleViolation
@@ -190,6 +210,10 @@ class CaseCommands:
             f"Case {case_id} is being changed by others; try again.",
             "案件正被他人修改，请重试。",
         )
+
+
+def _no_blob_store(references: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    raise unknown_reference(references[0]["sha256"])
 
 
 def _mismatch(expected: int, actual: int) -> PreconditionFailed:

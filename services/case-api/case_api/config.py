@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -32,6 +33,17 @@ class Settings(BaseSettings):
     )
     token_issuer: str = Field("case-api", description="'iss' claim of issued tokens")
     token_ttl_seconds: int = Field(8 * 3600, description="Lifetime of issued user tokens")
+    token_keys: dict[str, SecretStr] = Field(
+        default_factory=dict,
+        description='Named HMAC keys, JSON {"kid": "key"}: one signs, the rest only verify',
+    )
+    token_signing_kid: str | None = Field(
+        None, description="Which of token_keys signs new tokens (needed with several keys)"
+    )
+    client_token_ttl_seconds: int = Field(600, description="Lifetime of machine-client tokens")
+    client_secret_grace_seconds: int = Field(
+        24 * 3600, description="How long a client's previous secret works after a rotation"
+    )
     projection_batch_size: int = Field(500, description="Events per read-model transaction")
     projection_poll_seconds: float = Field(
         0.02, description="How often the projector looks for events written by other replicas"
@@ -41,7 +53,42 @@ class Settings(BaseSettings):
     )
     feed_max_wait_seconds: float = Field(30.0, description="Longest a long-poll on the feed waits")
     idempotency_ttl_hours: int = Field(72, description="How long Idempotency-Key records are kept")
+    delivery_tolerance_seconds: int = Field(
+        300, description="How far a signed court delivery's timestamp may be from our clock"
+    )
     run_projector: bool = Field(True, description="Run the read-model projector in this process")
+    rate_limit_storage: str = Field(
+        "memory://",
+        description="Where request counts live: memory:// (this process) or redis://HOST:PORT/DB"
+        " (shared by replicas)",
+    )
+    rate_limit_reads: str = Field(
+        "1200/minute", description="Budget of GET/HEAD/OPTIONS requests per client, e.g. 600/minute"
+    )
+    rate_limit_writes: str = Field(
+        "600/minute", description="Budget of other requests (POST, PUT…) per client"
+    )
+    max_request_bytes: int = Field(
+        1024 * 1024, description="Largest request body; uploads enforce their own limit"
+    )
+    max_document_bytes: int = Field(
+        20 * 1024 * 1024, description="Largest uploaded document (POST /v1/documents)"
+    )
+    document_store_url: str = Field(
+        "file:var/case-api/documents",
+        description="Blob store of documents: file:PATH (local disk) or s3://BUCKET[/PREFIX]",
+    )
+    document_s3_endpoint_url: str | None = Field(
+        None, description="S3-compatible endpoint (MinIO, Ceph, OSS…); default AWS"
+    )
+    document_s3_region: str = Field("us-east-1", description="Region of the S3 bucket")
+    document_s3_access_key_id: str | None = Field(
+        None, description="S3 access key; default the boto3 credential chain"
+    )
+    document_s3_secret_access_key: SecretStr | None = Field(None, description="S3 secret key")
+    document_s3_addressing_style: Literal["path", "virtual"] = Field(
+        "path", description="path for MinIO/Ceph; virtual for stores that require it (OSS)"
+    )
     clock_file: Path | None = Field(
         None, description="Testing only: a file holding an ISO datetime used as 'now'"
     )

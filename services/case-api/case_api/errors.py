@@ -34,6 +34,11 @@ class Unauthenticated(DomainError):
     status = 401
 
 
+class PositionNotWritten(DomainError):
+    code = "position-not-written"
+    status = 422
+
+
 class ReadModelBehind(DomainError):
     code = "read-model-behind"
     status = 503
@@ -53,3 +58,13 @@ class DeliveryIdReused(Unauthenticated):
 
 class CourtUnknown(Unauthenticated):
     code = "court-unknown"
+
+
+class RateLimited(DomainError):
+    code = "rate-limited"
+    status = 429
+
+
+class RequestTooLarge(DomainError):
+    code = "request-too-large"
+    status = 413

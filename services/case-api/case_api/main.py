@@ -8,14 +8,19 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from case_api.api import problems
+from case_api.api import bodylimit, problems, ratelimit
 from case_api.api.routes_accountability import router as accountability_router
 from case_api.api.routes_accountability_commands import router as accountability_commands_router
 from case_api.api.routes_calendar import router as calendar_router
 from case_api.api.routes_cases import router as cases_router
+from case_api.api.routes_chain import router as chain_router
+from case_api.api.routes_clients import router as clients_router
 from case_api.api.routes_commands import router as commands_router
 from case_api.api.routes_deadlines import router as deadlines_router
+from case_api.api.routes_deliveries import router as deliveries_router
+from case_api.api.routes_documents import router as documents_router
 from case_api.api.routes_feed import router as feed_router
+from case_api.api.routes_oauth import router as oauth_router
 from case_api.api.routes_ops import router as ops_router
 from case_api.api.routes_registry import router as registry_router
 from case_api.api.routes_statistics import router as statistics_router
@@ -66,6 +71,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         ops_router,
         registry_router,
         cases_router,
+        chain_router,
         commands_router,
         deadlines_router,
         calendar_router,
@@ -73,8 +79,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         feed_router,
         accountability_commands_router,
         accountability_router,
+        deliveries_router,
+        oauth_router,
+        clients_router,
+        documents_router,
     )
     for router in routers:
-        app.include_router(router)
+        app.include_router(router, responses=ratelimit.responses_for(router))
+    bodylimit.install(app, settings)
+    ratelimit.install(app, settings)
     app.add_middleware(MetricsMiddleware)
     return app

@@ -6,11 +6,14 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Engine
 
+from case_api.api.keyring import Keyring
 from case_api.application import CaseStore, store_env
+from case_api.clients import ClientService
 from case_api.commands import CaseCommands
 from case_api.config import Settings
 from case_api.db import make_engine
 from case_api.deadline_queries import DeadlineQueries
+from case_api.documents.service import Documents, build_documents
 from case_api.groupcommit import GroupCommitter
 from case_api.idempotency import IdempotencyStore
 from case_api.queries import CaseQueries
@@ -22,8 +25,11 @@ from case_api.readmodel.tables import (
     accountability_parties,
     accountability_recoveries,
     agencies,
+    api_client_changes,
+    api_clients,
     calendar_overrides,
     case_agencies,
+    case_documents,
     case_summaries,
     case_timeline,
     deadline_changes,
@@ -48,6 +54,9 @@ PROJECTED_TABLES = [
     accountability_parties,
     accountability_decisions,
     accountability_recoveries,
+    api_clients,
+    api_client_changes,
+    case_documents,
 ]
 
 
@@ -66,6 +75,9 @@ class Runtime:
     clock: Clock
     library: PackLibrary
     deadlines: DeadlineProjection
+    clients: ClientService
+    keyring: Keyring
+    documents: Documents
     watch: PositionWatch = field(default_factory=PositionWatch)
     projector_thread: ProjectorThread | None = None
 
@@ -86,6 +98,7 @@ def build_runtime(settings: Settings, pack_ids: frozenset[str] | None = None) ->
         store, committer, pack_ids or frozenset(shipped_library().pack_ids())
     )
     watch = PositionWatch()
+    clock = clock_from_file(settings.clock_file)
     library = shipped_library()
     deadline_projection = DeadlineProjection(library)
     projector = Projector(
@@ -97,20 +110,26 @@ def build_runtime(settings: Settings, pack_ids: frozenset[str] | None = None) ->
         owned_tables=PROJECTED_TABLES,
     )
     queries = CaseQueries(engine)
+    documents = build_documents(settings, engine, queries)
     runtime = Runtime(
         settings=settings,
         store=store,
         engine=engine,
         committer=committer,
         registry=registry,
-        commands=CaseCommands(store, committer, registry),
+        commands=CaseCommands(store, committer, registry, describe_documents=documents.describe),
         queries=queries,
         deadline_queries=DeadlineQueries(engine, queries, library),
         idempotency=IdempotencyStore(engine, ttl_hours=settings.idempotency_ttl_hours),
         projector=projector,
-        clock=clock_from_file(settings.clock_file),
+        clock=clock,
         library=library,
         deadlines=deadline_projection,
+        clients=ClientService(
+            store, committer, registry, clock, settings.client_secret_grace_seconds
+        ),
+        keyring=Keyring.from_settings(settings),
+        documents=documents,
         watch=watch,
     )
     if settings.run_projector:

@@ -146,7 +146,7 @@ def _four_failures(dues: list[dict[str, Any]], answers: list[dict[str, Any]], wi
 
 def _repeated_losses(cases: list[dict[str, Any]], end: date) -> list[dict[str, Any]]:
     """一败再败: one agency losing two or more times on the same subject within a year."""
-    since = end - timedelta(days=365)
+    since = end - min(timedelta(days=365), end - date.min)  # a period may start in year 1
     losses = Counter(
         (c["agency"], c["subject_matter"])
         for c in cases

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import Depends, Query
 
 from case_api.api.deps import RuntimeDep
-from case_api.errors import ReadModelBehind
+from case_api.errors import PositionNotWritten, ReadModelBehind
 
 
 def wait_for_position(
@@ -21,6 +21,13 @@ def wait_for_position(
         return
     if runtime.projector_thread is None:
         runtime.watch.advance(runtime.projector.position())
+    # A position no write has reached yet would hold a worker thread for the whole wait.
+    if min_position > runtime.store.max_position():
+        raise PositionNotWritten(
+            f"No event has been written at position {min_position}.",
+            f"位置 {min_position} 尚无事件写入。",
+            position=runtime.store.max_position(),
+        )
     if not runtime.watch.wait(min_position, runtime.settings.read_wait_seconds):
         raise ReadModelBehind(
             f"The read model has not reached position {min_position} yet; retry shortly.",

@@ -12,12 +12,16 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from case_api.access import Principal
 from case_api.api.auth import principal_from_token
+from case_api.api.client_access import check_client_request
 from case_api.commands import Request as CommandRequest
 from case_api.domain.errors import InvalidValue
 from case_api.errors import Unauthenticated
 from case_api.runtime import Runtime
 
-bearer = HTTPBearer(auto_error=False, description="Bearer token (JWT) issued by `case-api token`")
+bearer = HTTPBearer(
+    auto_error=False,
+    description="Bearer token (JWT): from `case-api token`, or `POST /v1/oauth/token` for clients",
+)
 
 
 def get_runtime(request: Request) -> Runtime:
@@ -31,15 +35,25 @@ def get_principal(
     runtime: RuntimeDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
 ) -> Principal:
+    """Who the token names; routes take ``PrincipalDep``, which also checks machine clients."""
     if credentials is None:
         raise Unauthenticated("A bearer token is required.", "需要提供访问令牌。")
-    settings = runtime.settings
     return principal_from_token(
-        credentials.credentials, settings.token_secret.get_secret_value(), settings.token_issuer
+        credentials.credentials,
+        runtime.keyring,
+        runtime.settings.token_issuer,
+        runtime.clock.now().timestamp(),
     )
 
 
-PrincipalDep = Annotated[Principal, Depends(get_principal)]
+def get_authorized_principal(
+    request: Request, runtime: RuntimeDep, principal: Annotated[Principal, Depends(get_principal)]
+) -> Principal:
+    check_client_request(runtime.clients, principal, request)
+    return principal
+
+
+PrincipalDep = Annotated[Principal, Depends(get_authorized_principal)]
 
 
 def get_subscriber(
@@ -54,7 +68,14 @@ def get_subscriber(
     return get_principal(runtime, credentials)
 
 
-SubscriberDep = Annotated[Principal, Depends(get_subscriber)]
+def get_authorized_subscriber(
+    request: Request, runtime: RuntimeDep, principal: Annotated[Principal, Depends(get_subscriber)]
+) -> Principal:
+    check_client_request(runtime.clients, principal, request)
+    return principal
+
+
+SubscriberDep = Annotated[Principal, Depends(get_authorized_subscriber)]
 
 
 @dataclass(frozen=True)

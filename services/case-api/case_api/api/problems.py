@@ -14,6 +14,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from case_api.api import openapi_docs
 from case_api.domain.errors import DomainError
 
 log = logging.getLogger(__name__)
@@ -71,7 +72,38 @@ def problem_body(error: DomainError, request: Request) -> JSONResponse:
     return problem(request, error.status, error.code, error.message, error.message_zh, **params)
 
 
+UNREADABLE_BODY = {
+    "description": "The body is not UTF-8 JSON (problem+json `http-error`)",
+    "content": {MEDIA_TYPE: {"schema": openapi_docs.PROBLEM_SCHEMA}},
+}
+
+
+def document_framework_problems(app: FastAPI) -> None:
+    """Document what FastAPI answers before a route runs, as this module renders it: its 422
+    (documented by FastAPI as ``HTTPValidationError``) and its 400 for an unreadable body."""
+    build = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema:
+            return app.openapi_schema
+        document = build()
+        for item in document.get("paths", {}).values():
+            for operation in item.values():
+                responses = operation.get("responses", {})
+                invalid = responses.get("422")
+                if invalid is not None and "application/json" in invalid.get("content", {}):
+                    responses["422"] = openapi_docs.errors(422)[422]
+                body = operation.get("requestBody", {}).get("content", {})
+                if "application/json" in body:
+                    responses.setdefault("400", UNREADABLE_BODY)
+        return document
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
 def install(app: FastAPI) -> None:
+    document_framework_problems(app)
+
     @app.exception_handler(DomainError)
     async def _domain(request: Request, error: DomainError) -> JSONResponse:
         return problem_body(error, request)

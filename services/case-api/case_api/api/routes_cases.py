@@ -12,10 +12,18 @@ from fastapi.responses import JSONResponse
 from case_api.api.consistency import Consistent
 from case_api.api.deps import PrincipalDep, RuntimeDep, WriteDep
 from case_api.api.openapi_docs import errors
+from case_api.api.paging import page_limit
 from case_api.api.schemas_commands import FileCase, example_of
-from case_api.api.schemas_views import CaseList, CaseSummary, CommandResult, Timeline
+from case_api.api.schemas_views import (
+    CaseDetail,
+    CaseList,
+    CaseSummary,
+    CommandResult,
+    Timeline,
+)
 from case_api.api.writes import perform
 from case_api.queries import CaseFilters
+from case_api.verify import chain_head
 
 router = APIRouter(prefix="/v1/cases", tags=["cases"])
 
@@ -54,7 +62,7 @@ def list_cases(
     filed_to: date | None = None,
     overdue: bool | None = None,
     cursor: Annotated[str | None, Query(max_length=512)] = None,
-    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    limit: Annotated[int, page_limit(200)] = 50,
 ) -> CaseList:
     today = runtime.clock.today()
     filters = CaseFilters(agency, jurisdiction, status, court, filed_from, filed_to, overdue, today)
@@ -64,7 +72,7 @@ def list_cases(
 
 @router.get(
     "/{case_id}",
-    response_model=CaseSummary,
+    response_model=CaseDetail,
     summary="A case's current state",
     dependencies=[Consistent],
     responses={304: {"description": "Not modified since the ETag"}, **errors(401, 404, 503)},
@@ -79,8 +87,9 @@ def get_case(
     etag = f'"{row["version"]}"'
     if if_none_match == etag:
         return Response(status_code=304, headers={"ETag": etag})
-    summary = _summary(row, runtime.clock.today())
-    return JSONResponse(summary.model_dump(mode="json"), headers={"ETag": etag})
+    head = chain_head(runtime.store, case_id, row["version"])
+    detail = CaseDetail(**_summary(row, runtime.clock.today()).model_dump(), chain_head=head)
+    return JSONResponse(detail.model_dump(mode="json"), headers={"ETag": etag})
 
 
 @router.get(

@@ -14,6 +14,7 @@ from fastapi.responses import Response
 from case_api.api.consistency import Consistent
 from case_api.api.deps import PrincipalDep, RuntimeDep, SubscriberDep
 from case_api.api.openapi_docs import errors
+from case_api.api.paging import page_limit
 from case_api.api.schemas_deadlines import CaseDeadlines, DeadlineList, Preview
 from case_api.deadline_queries import DeadlineFilters
 from case_api.icsfeed import agency_calendar
@@ -50,7 +51,7 @@ def list_deadlines(
     status: Literal["open", "missed", "pending", "met", "met_late", "waived"] | None = "pending",
     due_from: date | None = None,
     due_to: date | None = None,
-    limit: Annotated[int, Query(ge=1, le=500)] = 100,
+    limit: Annotated[int, page_limit(500)] = 100,
 ) -> DeadlineList:
     filters = DeadlineFilters(agency, jurisdiction, kind, status, due_from, due_to)
     rows = runtime.deadline_queries.across_cases(principal, filters, runtime.clock.today(), limit)

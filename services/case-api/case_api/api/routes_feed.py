@@ -18,6 +18,7 @@ from starlette.concurrency import run_in_threadpool
 
 from case_api.api.deps import PrincipalDep, RuntimeDep
 from case_api.api.openapi_docs import errors
+from case_api.api.paging import POSITION_MAX, page_limit
 from case_api.api.schemas_views import FeedPage, TimelineEvent
 
 router = APIRouter(prefix="/v1/events", tags=["feed"])
@@ -32,8 +33,10 @@ router = APIRouter(prefix="/v1/events", tags=["feed"])
 async def feed(
     runtime: RuntimeDep,
     principal: PrincipalDep,
-    after: Annotated[int, Query(ge=0, description="Last position you have seen")] = 0,
-    limit: Annotated[int, Query(ge=1, le=1000)] = 200,
+    after: Annotated[
+        int, Query(ge=0, le=POSITION_MAX, description="Last position you have seen")
+    ] = 0,
+    limit: Annotated[int, page_limit(1000)] = 200,
     wait: Annotated[float, Query(ge=0, le=60, description="Seconds to wait for news")] = 0,
 ) -> FeedPage:
     wait = min(wait, runtime.settings.feed_max_wait_seconds)
@@ -64,11 +67,20 @@ async def feed(
 async def stream(
     runtime: RuntimeDep,
     principal: PrincipalDep,
-    after: Annotated[int, Query(ge=0)] = 0,
+    after: Annotated[int, Query(ge=0, le=POSITION_MAX)] = 0,
     last_event_id: Annotated[str | None, Header()] = None,
 ) -> StreamingResponse:
-    start = int(last_event_id) if last_event_id and last_event_id.isdigit() else after
+    start = resume_point(last_event_id, after)
     return StreamingResponse(_events(runtime, principal, start), media_type="text/event-stream")
+
+
+def resume_point(last_event_id: str | None, after: int) -> int:
+    """``Last-Event-ID`` when it is a position; anything else resumes from ``after``."""
+    if last_event_id and last_event_id.isascii() and last_event_id.isdigit():
+        position = int(last_event_id)
+        if position <= POSITION_MAX:
+            return position
+    return after
 
 
 async def _events(runtime, principal, after: int) -> AsyncIterator[str]:  # type: ignore[no-untyped-def]

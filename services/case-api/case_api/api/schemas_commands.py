@@ -22,6 +22,23 @@ class Body(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+class DocumentRef(Body):
+    """A document uploaded to ``POST /v1/documents``, referenced by its SHA-256."""
+
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$", description="As answered by the upload")
+    title: str = Field("", max_length=256, examples=["传票"])
+
+
+# Listing one document twice is refused with the references (`document-listed-twice`), not
+# here: JSON Schema cannot say "unique by sha256", and the document must match the checks.
+DocumentRefs = list[DocumentRef]
+Documents = Field(
+    default_factory=list,
+    max_length=20,
+    description="The served papers, uploaded first; an unknown SHA-256 is `document-not-found`",
+)
+
+
 class DefendantAgency(Body):
     agency_id: str = Field(min_length=1, max_length=64, description="Registered agency code")
     role: Literal["implementing", "nominal"] = Field(description="实施主体 / 名义主体")
@@ -57,6 +74,7 @@ class ServeDocument(Body):
     served_date: date
     hearing_date: date | None = Field(None, description="Required for a summons (传票)")
     document_number: str = Field("", max_length=128)
+    documents: DocumentRefs = Documents
 
 
 class ReportToBureau(Body):
@@ -132,6 +150,7 @@ class Conclude(Body):
 
     conclusion: Literal["withdrawn", "mediated"]
     concluded_date: date
+    documents: DocumentRefs = Documents
 
 
 class Judgment(Body):
@@ -161,6 +180,7 @@ class ServeJudgment(Body):
 
     judgment: Judgment
     served_date: date
+    documents: DocumentRefs = Documents
 
 
 class FileAppeal(Body):

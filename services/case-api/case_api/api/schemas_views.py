@@ -19,6 +19,9 @@ class CommandResult(BaseModel):
     position: int = Field(description="Position of the write in the event feed")
     status: str
     replayed: bool = Field(False, description="True when an earlier identical request is answered")
+    chain_head: str | None = Field(
+        None, description="Hash of the case's newest event (sha256:hex), for receipts"
+    )
 
 
 class RegistryResult(BaseModel):
@@ -56,6 +59,13 @@ class CaseSummary(BaseModel):
     version: int
     last_position: int
     updated_at: Instant
+
+
+class CaseDetail(CaseSummary):
+    chain_head: str | None = Field(
+        description="Hash of the event at `version` (sha256:hex): keep it to detect later "
+        "alteration with GET /v1/cases/{id}/verify"
+    )
 
 
 class CaseList(BaseModel):

@@ -11,10 +11,12 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
-from eventsourcing.domain import Aggregate, event
+from eventsourcing.domain import event
+
+from case_api.domain.chain import ChainedAggregate
 
 
-class ScheduleLoad(Aggregate):
+class ScheduleLoad(ChainedAggregate):
     @event("HolidayScheduleLoaded")
     def __init__(
         self,

@@ -13,11 +13,12 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
-from eventsourcing.domain import Aggregate, event
+from eventsourcing.domain import event
 
 from case_api.domain import accountability_rules as acc
 from case_api.domain import rules
 from case_api.domain.accountability import AccountabilityPolicy, new_state
+from case_api.domain.chain import ChainedAggregate
 from case_api.domain.values import (
     RESPONSE_DOCUMENTS,
     Conclusion,
@@ -35,7 +36,7 @@ def request_key(principal_id: str, request_id: str) -> str:
     return f"{principal_id}\x1f{request_id}"
 
 
-class Case(Aggregate):
+class Case(ChainedAggregate):
     @event("CaseFiled")
     def __init__(
         self,
@@ -107,7 +108,9 @@ class Case(Aggregate):
         hearing_date: date | None,
         document_number: str,
         meta: Meta,
+        documents: list[dict[str, Any]] | None = None,
     ) -> None:
+        """``documents``: the served papers, ``[{sha256, title, size, media_type}]``."""
         rules.require_open(self)
         rules.check_serve(self, kind, served_date, hearing_date)
         self._document_served(
@@ -115,6 +118,7 @@ class Case(Aggregate):
             served_date=served_date,
             hearing_date=hearing_date,
             document_number=document_number,
+            documents=documents or [],
             meta=meta,
         )
 
@@ -126,6 +130,7 @@ class Case(Aggregate):
         hearing_date: date | None,
         document_number: str,
         meta: Meta,
+        documents: list[dict[str, Any]] | None = None,  # None: stored before documents were kept
     ) -> None:
         self.served.setdefault(kind, []).append(served_date)
         if kind in RESPONSE_DOCUMENTS and self.status == Status.FILED:
@@ -220,13 +225,29 @@ class Case(Aggregate):
         self._remember(meta)
 
     def conclude_without_judgment(
-        self, *, conclusion: str, concluded_date: date, meta: Meta
+        self,
+        *,
+        conclusion: str,
+        concluded_date: date,
+        meta: Meta,
+        documents: list[dict[str, Any]] | None = None,
     ) -> None:
         rules.require_undecided(self)
-        self._concluded(conclusion=conclusion, concluded_date=concluded_date, meta=meta)
+        self._concluded(
+            conclusion=conclusion,
+            concluded_date=concluded_date,
+            documents=documents or [],
+            meta=meta,
+        )
 
     @event("CaseConcluded")
-    def _concluded(self, conclusion: str, concluded_date: date, meta: Meta) -> None:
+    def _concluded(
+        self,
+        conclusion: str,
+        concluded_date: date,
+        meta: Meta,
+        documents: list[dict[str, Any]] | None = None,  # None: stored before documents were kept
+    ) -> None:
         self.status = (
             Status.WITHDRAWN.value if conclusion == Conclusion.WITHDRAWN else Status.MEDIATED.value
         )
@@ -234,13 +255,28 @@ class Case(Aggregate):
 
     # -- judgment, appeal, effect, performance ---------------------------------------------
 
-    def serve_judgment(self, *, judgment: dict[str, Any], served_date: date, meta: Meta) -> None:
+    def serve_judgment(
+        self,
+        *,
+        judgment: dict[str, Any],
+        served_date: date,
+        meta: Meta,
+        documents: list[dict[str, Any]] | None = None,
+    ) -> None:
         rules.require_undecided(self)
         rules.check_judgment(self, judgment)
-        self._judgment_served(judgment=judgment, served_date=served_date, meta=meta)
+        self._judgment_served(
+            judgment=judgment, served_date=served_date, documents=documents or [], meta=meta
+        )
 
     @event("JudgmentServed")
-    def _judgment_served(self, judgment: dict[str, Any], served_date: date, meta: Meta) -> None:
+    def _judgment_served(
+        self,
+        judgment: dict[str, Any],
+        served_date: date,
+        meta: Meta,
+        documents: list[dict[str, Any]] | None = None,  # None: stored before documents were kept
+    ) -> None:
         self.judgments.append({**judgment, "served_date": served_date})
         self.instance = judgment["instance"]
         self.lost = judgment["outcome"] == Outcome.LOST

@@ -10,7 +10,9 @@ from __future__ import annotations
 from typing import Any
 from uuid import NAMESPACE_URL, UUID, uuid5
 
-from eventsourcing.domain import Aggregate, event
+from eventsourcing.domain import event
+
+from case_api.domain.chain import ChainedAggregate
 
 Meta = dict[str, Any]
 
@@ -23,7 +25,7 @@ def agency_id(code: str) -> UUID:
     return uuid5(NAMESPACE_URL, f"yingsu:agency:{code}")
 
 
-class Jurisdiction(Aggregate):
+class Jurisdiction(ChainedAggregate):
     @event("JurisdictionRegistered")
     def __init__(
         self, *, code: str, name: str, level: str, parent: str | None, pack: str, meta: Meta
@@ -46,7 +48,7 @@ class Jurisdiction(Aggregate):
         self.pack = pack
 
 
-class Agency(Aggregate):
+class Agency(ChainedAggregate):
     @event("AgencyRegistered")
     def __init__(self, *, code: str, name: str, jurisdiction: str, level: str, meta: Meta) -> None:
         self.code = code

@@ -8,6 +8,9 @@ from typing import Any
 from uuid import UUID
 
 _LIBRARY_FIELDS = {"originator_id", "originator_version", "timestamp", "originator_topic", "meta"}
+_CHAIN_FIELDS = {"prev_hash", "hash"}
+"""Tamper evidence, not facts: a case's head hash is in its summary and its verify answer."""
+_NOT_FACTS = _LIBRARY_FIELDS | _CHAIN_FIELDS
 
 
 def to_json(value: Any) -> Any:
@@ -26,7 +29,7 @@ def to_json(value: Any) -> Any:
 
 def event_data(event: Any) -> dict[str, Any]:
     """The event's own fields (the facts), without the library's bookkeeping."""
-    return {k: to_json(v) for k, v in vars(event).items() if k not in _LIBRARY_FIELDS}
+    return {k: to_json(v) for k, v in vars(event).items() if k not in _NOT_FACTS}
 
 
 def event_type(event: Any) -> str:

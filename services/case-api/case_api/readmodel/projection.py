@@ -7,8 +7,10 @@ from typing import Any
 
 from case_api.domain.calendar import ScheduleLoad
 from case_api.domain.case import Case
+from case_api.domain.clients import ApiClient
 from case_api.domain.registry import Agency, Jurisdiction
 from case_api.readmodel.batch import Batch
+from case_api.readmodel.document_projection import project_documents
 from case_api.readmodel.events_json import event_data, event_type, to_json
 
 
@@ -17,6 +19,9 @@ def project(batch: Batch, event: Any, position: int) -> None:
     stream_type = _stream_type(event)
     batch.position = position
     apply_event(event, batch)
+    project_documents(batch, event, position)
+    if isinstance(event, ApiClient.Event):
+        return  # credentials and their holders are not for the feed (client_projection)
     scope = _scope(batch, event, stream_type)
     batch.timeline.append(
         {
@@ -274,3 +279,4 @@ def _(event: ScheduleLoad.HolidayScheduleLoaded, batch: Batch) -> None:
 
 
 import case_api.readmodel.accountability_projection  # noqa: E402, F401  (registers its handlers)
+import case_api.readmodel.client_projection  # noqa: E402, F401

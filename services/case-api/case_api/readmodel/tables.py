@@ -276,3 +276,76 @@ accountability_recoveries = Table(
     Column("jurisdiction_path", String(512), nullable=False),
     Index("ix_accountability_recoveries_person", "person_id"),
 )
+
+api_clients = Table(
+    "api_clients",
+    metadata,
+    Column("client_id", String(64), primary_key=True),
+    Column("name", String(128), nullable=False),
+    Column("role", String(32), nullable=False),
+    Column("agency", String(64)),
+    Column("jurisdiction", String(64)),
+    Column("court", String(128)),
+    Column("actions", JSON, nullable=False),
+    Column("status", String(16), nullable=False),
+    # [{"secret_id", "expires_at"}]: which secrets exist and until when; never their hashes.
+    Column("secrets", JSON, nullable=False),
+    Column("registered_at", DateTime(timezone=True), nullable=False),
+    Column("revoked_at", DateTime(timezone=True)),
+    Column("version", Integer, nullable=False),
+)
+
+api_client_changes = Table(
+    "api_client_changes",
+    metadata,
+    Column("position", BigInteger, primary_key=True, autoincrement=False),
+    Column("client_id", String(64), nullable=False),
+    Column("type", String(64), nullable=False),
+    Column("recorded_at", DateTime(timezone=True), nullable=False),
+    Column("principal_id", String(128)),
+    Column("details", JSON, nullable=False),
+    Index("ix_api_client_changes_client", "client_id", "position"),
+)
+
+# Documents a case's events reference (one row per reference); the blobs live in the blob
+# store under their SHA-256 (case_api.documents).
+case_documents = Table(
+    "case_documents",
+    metadata,
+    Column("case_id", String(36), primary_key=True),
+    Column("sha256", String(64), primary_key=True),
+    Column("position", BigInteger, primary_key=True, autoincrement=False),
+    Column("version", Integer, nullable=False),
+    Column("event_type", String(64), nullable=False),
+    Column("title", String(256), nullable=False),
+    Column("size", BigInteger, nullable=False),
+    Column("media_type", String(64), nullable=False),
+    Column("recorded_at", DateTime(timezone=True), nullable=False),
+)
+
+
+# The signed court channel (case_api.deliveries): courts' signing secrets, and each delivery
+# with the receipt it was answered with. Operational state, not derivable from events.
+court_keys = Table(
+    "court_keys",
+    metadata,
+    Column("key_id", String(32), primary_key=True),
+    Column("court", String(128), nullable=False),
+    # Kept as given: verifying an HMAC needs the secret itself, not a hash of it.
+    Column("secret", String(128), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("retired_at", DateTime(timezone=True)),
+    Index("ix_court_keys_court", "court"),
+)
+
+court_deliveries = Table(
+    "court_deliveries",
+    metadata,
+    Column("court", String(128), primary_key=True),
+    Column("delivery_id", String(128), primary_key=True),
+    Column("body_sha256", String(64), nullable=False),
+    Column("received_at", DateTime(timezone=True), nullable=False),
+    Column("receipt", Text),
+    Column("receipt_timestamp", BigInteger),
+    Column("receipt_signature", Text),
+)

@@ -38,3 +38,9 @@ def require_operator(
 
 
 OperatorDep = Depends(require_operator)
+OPERATOR_RESPONSES: dict[int | str, dict] = {
+    401: {
+        "description": "No or wrong operator token",
+        "content": {"application/problem+json": {}},
+    }
+}

@@ -8,12 +8,17 @@ from fastapi import APIRouter, Query
 from starlette.concurrency import run_in_threadpool
 
 from notifier import queries as repo
-from notifier.api.deps import OperatorDep, RuntimeDep
+from notifier.api.deps import OPERATOR_RESPONSES, OperatorDep, RuntimeDep
 from notifier.api.problems import Problem
 from notifier.api.schemas import Delivery
 from notifier.db import from_db
 
-router = APIRouter(prefix="/v1/deliveries", tags=["deliveries"], dependencies=[OperatorDep])
+router = APIRouter(
+    prefix="/v1/deliveries",
+    tags=["deliveries"],
+    dependencies=[OperatorDep],
+    responses=OPERATOR_RESPONSES,
+)
 State = Query(pattern="^(scheduled|sending|sent|failed|dead|withdrawn)$")
 
 

@@ -9,7 +9,7 @@ from sqlalchemy import select, text
 from starlette.concurrency import run_in_threadpool
 
 from notifier import queries as repo
-from notifier.api.deps import OperatorDep, RuntimeDep
+from notifier.api.deps import OPERATOR_RESPONSES, OperatorDep, RuntimeDep
 from notifier.api.problems import Problem
 from notifier.api.schemas import BulletinInfo, FollowerStatus
 from notifier.db import from_db
@@ -24,6 +24,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     response_model=FollowerStatus,
     tags=["follower"],
     dependencies=[OperatorDep],
+    responses=OPERATOR_RESPONSES,
 )
 async def follower(runtime: RuntimeDep) -> FollowerStatus:
     position, head = await run_in_threadpool(runtime.follower.position)
