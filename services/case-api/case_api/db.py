@@ -1,36 +1,7 @@
-"""SQLAlchemy engines for the read models (SQLite file by default, PostgreSQL in production)."""
+"""Engines for the read models: the shared engine settings (``shared.sqlstore``)."""
 
 from __future__ import annotations
 
-from sqlalchemy import Engine, create_engine, event
+from shared.sqlstore import make_engine
 
-
-def make_engine(url: str, pool_size: int = 10) -> Engine:
-    if url.startswith("postgresql://"):
-        url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
-    if not url.startswith("sqlite"):
-        return create_engine(url, pool_size=pool_size, max_overflow=8, pool_pre_ping=True)
-    engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
-    _make_sqlite_transactions_immediate(engine)
-    return engine
-
-
-def _make_sqlite_transactions_immediate(engine: Engine) -> None:
-    """Let SQLAlchemy's transactions be real SQLite ones that take the write lock up front.
-
-    pysqlite's own transaction handling defers BEGIN and would let two projector threads
-    both read the tracking position before either writes it.
-    """
-
-    @event.listens_for(engine, "connect")
-    def _connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
-        dbapi_connection.isolation_level = None
-        cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA synchronous=FULL")
-        cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.close()
-
-    @event.listens_for(engine, "begin")
-    def _begin(conn) -> None:  # type: ignore[no-untyped-def]
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+__all__ = ["make_engine"]

@@ -9,31 +9,14 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine
+
+from shared.sqlstore import make_engine as shared_make_engine
 
 
 def make_engine(url: str, pool_size: int = 5) -> Engine:
-    if url.startswith("postgresql://"):
-        url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
-    if not url.startswith("sqlite"):
-        return create_engine(url, pool_size=pool_size, max_overflow=4, pool_pre_ping=True)
-    engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
-    _make_sqlite_transactions_immediate(engine)
-    return engine
-
-
-def _make_sqlite_transactions_immediate(engine: Engine) -> None:
-    @event.listens_for(engine, "connect")
-    def _connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
-        dbapi_connection.isolation_level = None
-        cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA synchronous=FULL")
-        cursor.close()
-
-    @event.listens_for(engine, "begin")
-    def _begin(conn) -> None:  # type: ignore[no-untyped-def]
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+    """The shared engine settings with the notifier's smaller pool (one follower, senders)."""
+    return shared_make_engine(url, pool_size=pool_size, max_overflow=4)
 
 
 def to_db(moment: datetime) -> datetime:

@@ -3,19 +3,11 @@
 (No ``from __future__ import annotations``: FastAPI must see each body's real type.)
 """
 
-from collections.abc import Callable
-from typing import Annotated, Any
-from uuid import UUID
-
-from fastapi import APIRouter, Body
-from fastapi.responses import JSONResponse
+from fastapi import APIRouter
 from pydantic import BaseModel
 
 from case_api.api import schemas_accountability as s
-from case_api.api.deps import RuntimeDep, WriteDep
-from case_api.api.openapi_docs import errors
-from case_api.api.schemas_views import CommandResult
-from case_api.api.writes import perform
+from case_api.api.routes_commands import add_command_routes
 
 router = APIRouter(prefix="/v1/cases/{case_id}/accountability", tags=["accountability"])
 
@@ -45,30 +37,4 @@ COMMANDS: list[tuple[str, type[BaseModel], str, str]] = [
 ]
 
 
-def _endpoint(command: str, schema: type[BaseModel]) -> Callable[..., JSONResponse]:
-    BodyIn = Annotated[schema, Body(openapi_examples=s.example_of(schema))]  # noqa: N806
-
-    def endpoint(case_id: UUID, body: BodyIn, runtime: RuntimeDep, ctx: WriteDep) -> JSONResponse:  # type: ignore[valid-type]
-        args: dict[str, Any] = body.model_dump()
-        return perform(
-            runtime,
-            ctx,
-            lambda: runtime.commands.execute(ctx.command_request(), case_id, command, **args),
-        )
-
-    endpoint.__name__ = command
-    return endpoint
-
-
-for path, schema, command, summary in COMMANDS:
-    router.add_api_route(
-        path,
-        _endpoint(command, schema),
-        methods=["POST"],
-        status_code=201,
-        response_model=CommandResult,
-        summary=summary,
-        description=(schema.__doc__ or summary).strip(),
-        responses=errors(401, 403, 404, 409, 412, 422),
-        operation_id=command,
-    )
+add_command_routes(router, COMMANDS, s.example_of)

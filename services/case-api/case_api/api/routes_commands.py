@@ -5,7 +5,7 @@ The routes are made from a table: a path, its body schema, the ``Case`` method i
 body type, which is a closure variable.)
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Annotated, Any
 from uuid import UUID
 
@@ -50,8 +50,13 @@ COMMANDS: list[tuple[str, type[BaseModel], str, str]] = [
 ACCESS = {"conclude_without_judgment": "conclude"}
 
 
-def _endpoint(command: str, schema: type[BaseModel]) -> Callable[..., JSONResponse]:
-    BodyIn = Annotated[schema, Body(openapi_examples=s.example_of(schema))]  # noqa: N806
+def _endpoint(
+    command: str,
+    schema: type[BaseModel],
+    examples: dict[str, Any],
+    access: str | None,
+) -> Callable[..., JSONResponse]:
+    BodyIn = Annotated[schema, Body(openapi_examples=examples)]  # noqa: N806
 
     def endpoint(case_id: UUID, body: BodyIn, runtime: RuntimeDep, ctx: WriteDep) -> JSONResponse:  # type: ignore[valid-type]
         args: dict[str, Any] = body.model_dump()
@@ -59,7 +64,7 @@ def _endpoint(command: str, schema: type[BaseModel]) -> Callable[..., JSONRespon
             runtime,
             ctx,
             lambda: runtime.commands.execute(
-                ctx.command_request(), case_id, command, access=ACCESS.get(command), **args
+                ctx.command_request(), case_id, command, access=access, **args
             ),
         )
 
@@ -67,15 +72,25 @@ def _endpoint(command: str, schema: type[BaseModel]) -> Callable[..., JSONRespon
     return endpoint
 
 
-for path, schema, command, summary in COMMANDS:
-    router.add_api_route(
-        path,
-        _endpoint(command, schema),
-        methods=["POST"],
-        status_code=201,
-        response_model=CommandResult,
-        summary=summary,
-        description=(schema.__doc__ or summary).strip(),
-        responses=errors(401, 403, 404, 409, 412, 422),
-        operation_id=command,
-    )
+def add_command_routes(
+    router: APIRouter,
+    commands: list[tuple[str, type[BaseModel], str, str]],
+    example_of: Callable[[type[BaseModel]], dict[str, Any]],
+    access: Mapping[str, str] | None = None,
+) -> None:
+    """One POST per row: the path, its body schema, the ``Case`` method, the summary."""
+    for path, schema, command, summary in commands:
+        router.add_api_route(
+            path,
+            _endpoint(command, schema, example_of(schema), (access or {}).get(command)),
+            methods=["POST"],
+            status_code=201,
+            response_model=CommandResult,
+            summary=summary,
+            description=(schema.__doc__ or summary).strip(),
+            responses=errors(401, 403, 404, 409, 412, 422),
+            operation_id=command,
+        )
+
+
+add_command_routes(router, COMMANDS, s.example_of, ACCESS)
