@@ -36,8 +36,9 @@ async def test_keys_are_scoped_per_client(api: Api):
     one = await api.client.post(
         "/v1/cases", json=GZ_CASE, headers={**api.court, "Idempotency-Key": "k"}
     )
+    other_case = {**GZ_CASE, "case_number": "（2025）粤0106行初124号"}
     two = await api.client.post(
-        "/v1/cases", json=GZ_CASE, headers={**api.admin, "Idempotency-Key": "k"}
+        "/v1/cases", json=other_case, headers={**api.admin, "Idempotency-Key": "k"}
     )
     assert one.status_code == two.status_code == 201
     assert one.json()["case_id"] != two.json()["case_id"]
@@ -121,3 +122,33 @@ async def test_bad_body_is_problem_json_and_appends_nothing(api: Api):
         ("body", "extra"),
     }
     assert api.runtime.store.max_position() == before
+
+
+async def test_a_case_number_names_one_case_whoever_files_it(api: Api):
+    await api.register_guangzhou()
+    filed = await api.file_case()
+    before = api.runtime.store.max_position()
+    # The agency files the court's case a second time, with half-width brackets and a space.
+    again = {**GZ_CASE, "case_number": "(2025)粤0106行初123号 "}
+    r = await api.client.post("/v1/cases", json=again, headers=api.agency)
+    assert (r.status_code, r.json()["code"]) == (409, "case-number-taken")
+    assert r.json()["case_id"] == filed["case_id"]
+    assert api.runtime.store.max_position() == before
+    # Another court's case with the same number is another case.
+    elsewhere = await api.client.post(
+        "/v1/cases",
+        json={**GZ_CASE, "court": "gz-yuexiu-court"},
+        headers=api.token("court_system", court="gz-yuexiu-court"),
+    )
+    assert elsewhere.status_code == 201, elsewhere.text
+
+
+async def test_a_taken_number_does_not_reveal_the_case_to_those_who_may_not_see_it(api: Api):
+    await api.register_guangzhou()
+    await api.file_case()
+    foreign = {**GZ_CASE, "agencies": [{"agency_id": "th-gov", "role": "implementing"}]}
+    r = await api.client.post(
+        "/v1/cases", json=foreign, headers=api.token("agency_user", agency="th-gov")
+    )
+    assert (r.status_code, r.json()["code"]) == (409, "case-number-taken")
+    assert "case_id" not in r.json()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
-from uuid import NAMESPACE_URL, UUID, uuid4, uuid5
+from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError
 
@@ -19,9 +19,10 @@ from case_api.accountability_policy import PackPolicies, takes_policy
 from case_api.application import CaseStore
 from case_api.documents.errors import unknown_reference
 from case_api.domain.accountability import AccountabilityPolicy
-from case_api.domain.case import Case, request_key
+from case_api.domain.case import Case, case_id_of, request_key
 from case_api.domain.errors import NotFound
 from case_api.errors import (
+    CaseNumberTaken,
     Forbidden,
     IdempotencyKeyReused,
     NotTheReviewingBureau,
@@ -87,10 +88,11 @@ class CaseCommands:
         principal = request.principal
         if not may(principal, "file_case"):
             raise Forbidden("Your role may not file cases.", "您的角色无权登记案件。")
-        case_id = self._new_case_id(request)
+        case_id = case_id_of(facts["court"], facts["case_number"])
         existing = self._replayed(case_id, request)
         if existing is not None:
             return existing
+        self._check_number_free(principal, case_id, facts)
         placement = self.registry.place_case(facts["agencies"])
         if not can_see_case(principal, placement.agency_codes, placement.path, facts["court"]):
             raise Forbidden(
@@ -107,7 +109,11 @@ class CaseCommands:
         try:
             position = self.committer.save(case)
         except VersionConflict:
-            return self._replayed(case_id, request) or self._conflict(case_id)
+            replayed = self._replayed(case_id, request)
+            if replayed is not None:
+                return replayed
+            self._check_number_free(principal, case_id, facts)
+            return self._conflict(case_id)
         return Written(
             str(case_id), case.version, position, case.status, chain_head=case.chain_head
         )
@@ -167,10 +173,21 @@ class CaseCommands:
             raise case_not_found(case_id)
         return case
 
-    def _new_case_id(self, request: Request) -> UUID:
-        if request.request_id is None:
-            return uuid4()
-        return uuid5(NAMESPACE_URL, f"yingsu:case:{request.principal.subject}:{request.request_id}")
+    def _check_number_free(self, principal: Principal, case_id: UUID, facts: dict) -> None:
+        """A court's case number (案号) names one case: a second filing is refused, and names
+        the case only to those who may see it."""
+        try:
+            case: Case = self.store.repository.get(case_id)
+        except AggregateNotFoundError:
+            return
+        visible = can_see_case(
+            principal, case.agency_ids, self.registry.path_of(case.jurisdiction), case.court
+        )
+        raise CaseNumberTaken(
+            f"{facts['court']} has already filed case {facts['case_number']}.",
+            f"{facts['case_number']} 已登记。",
+            **({"case_id": str(case_id)} if visible else {}),
+        )
 
     def _replayed(self, case_id: UUID, request: Request) -> Written | None:
         if request.request_id is None:

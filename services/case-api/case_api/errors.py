@@ -10,6 +10,11 @@ class Forbidden(DomainError):
     status = 403
 
 
+class CaseNumberTaken(DomainError):
+    code = "case-number-taken"
+    status = 409
+
+
 class NotTheReviewingBureau(Forbidden):
     code = "not-reviewing-bureau"
 

@@ -9,9 +9,10 @@ the client's request id.
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date
 from typing import Any
-from uuid import UUID
+from uuid import NAMESPACE_URL, UUID, uuid5
 
 from eventsourcing.domain import event
 
@@ -34,6 +35,14 @@ Meta = dict[str, Any]
 def request_key(principal_id: str, request_id: str) -> str:
     """Request ids are the client's own: two clients may pick the same one."""
     return f"{principal_id}\x1f{request_id}"
+
+
+def case_id_of(court: str, case_number: str) -> UUID:
+    """A case's identity is its court and case number (案号): filing it twice, or a court and
+    an agency both filing it, lands on one aggregate. Width and spaces do not count:
+    （2025）and (2025) are the same number."""
+    number = unicodedata.normalize("NFKC", case_number).replace(" ", "")
+    return uuid5(NAMESPACE_URL, f"yingsu:case:{court}:{number}")
 
 
 class Case(ChainedAggregate):
