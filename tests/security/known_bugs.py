@@ -4,6 +4,4 @@ test_found_bugs.py, and the generated tests skip only the one check it breaks.""
 KNOWN_BUGS = {
     "allow-header": "bug: a 405 on a path served by several routes lists one route's methods in"
     " Allow (Starlette stops at the first partial match)",
-    "lax-dates": "bug: date query parameters accept numbers (filed_to=0 reads as 1970-01-01)"
-    " where the document says format: date",
 }

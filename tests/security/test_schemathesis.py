@@ -146,16 +146,6 @@ schemathesis.serializer.alias(["application/pdf", "image/tiff"], "application/oc
 DOCUMENT = create_app(Settings()).openapi()
 schema = schemathesis.openapi.from_dict(DOCUMENT, config=CONFIG)
 MULTI_METHOD_PATHS = {path for path, item in DOCUMENT["paths"].items() if len(item) > 1}
-LAX_DATE_OPERATIONS = {
-    operation["operationId"]
-    for item in DOCUMENT["paths"].values()
-    for operation in item.values()
-    if any(
-        p["in"] == "query" and "date" in json.dumps(p.get("schema", {}))
-        for p in operation.get("parameters", [])
-    )
-}
-NEGATIVE_DATA_REJECTION = CHECKS.get_by_names(["negative_data_rejection"])
 ALLOW_HEADER_CHECKS = CHECKS.get_by_names(["unsupported_method", "allow_header_conformance"])
 
 
@@ -227,8 +217,6 @@ def known_bug_checks(operation: Any) -> list[Any]:
     skipped = []
     if operation.path in MULTI_METHOD_PATHS:
         skipped += ALLOW_HEADER_CHECKS  # test_a_405_lists_every_method_of_the_path
-    if operation.definition.raw.get("operationId") in LAX_DATE_OPERATIONS:
-        skipped += NEGATIVE_DATA_REJECTION  # test_a_date_query_parameter_refuses_a_number
     return skipped
 
 

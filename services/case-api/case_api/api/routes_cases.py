@@ -13,6 +13,7 @@ from case_api.api.consistency import Consistent
 from case_api.api.deps import PrincipalDep, RuntimeDep, WriteDep
 from case_api.api.openapi_docs import errors
 from case_api.api.paging import page_limit
+from case_api.api.query_types import QueryDate
 from case_api.api.schemas_commands import FileCase, example_of
 from case_api.api.schemas_views import (
     CaseDetail,
@@ -58,8 +59,8 @@ def list_cases(
     jurisdiction: Annotated[str | None, Query(description="Includes sub-jurisdictions")] = None,
     status: str | None = None,
     court: str | None = None,
-    filed_from: date | None = None,
-    filed_to: date | None = None,
+    filed_from: QueryDate | None = None,
+    filed_to: QueryDate | None = None,
     overdue: bool | None = None,
     cursor: Annotated[str | None, Query(max_length=512)] = None,
     limit: Annotated[int, page_limit(200)] = 50,

@@ -4,7 +4,6 @@ iCalendar feed of an agency's open deadlines."""
 from __future__ import annotations
 
 from dataclasses import asdict
-from datetime import date
 from typing import Annotated, Literal
 from uuid import UUID
 
@@ -15,6 +14,7 @@ from case_api.api.consistency import Consistent
 from case_api.api.deps import PrincipalDep, RuntimeDep, SubscriberDep
 from case_api.api.openapi_docs import errors
 from case_api.api.paging import page_limit
+from case_api.api.query_types import QueryDate
 from case_api.api.schemas_deadlines import CaseDeadlines, DeadlineList, Preview
 from case_api.deadline_queries import DeadlineFilters
 from case_api.icsfeed import agency_calendar
@@ -49,8 +49,8 @@ def list_deadlines(
     jurisdiction: str | None = None,
     kind: str | None = None,
     status: Literal["open", "missed", "pending", "met", "met_late", "waived"] | None = "pending",
-    due_from: date | None = None,
-    due_to: date | None = None,
+    due_from: QueryDate | None = None,
+    due_to: QueryDate | None = None,
     limit: Annotated[int, page_limit(500)] = 100,
 ) -> DeadlineList:
     filters = DeadlineFilters(agency, jurisdiction, kind, status, due_from, due_to)
@@ -66,7 +66,7 @@ def list_deadlines(
 )
 def deadline_preview(
     runtime: RuntimeDep,
-    trigger_date: date,
+    trigger_date: QueryDate,
     offset: Annotated[int | None, Query(ge=0, le=3650)] = None,
     unit: Unit | None = None,
     direction: Direction = Direction.AFTER,

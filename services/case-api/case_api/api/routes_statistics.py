@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
@@ -11,6 +10,7 @@ from pydantic import BaseModel, Field
 from case_api.api.consistency import Consistent
 from case_api.api.deps import PrincipalDep, RuntimeDep
 from case_api.api.openapi_docs import errors
+from case_api.api.query_types import QueryDate
 from case_api.domain.errors import InvalidValue
 from case_api.statistics import Scope, figures
 
@@ -45,8 +45,8 @@ class Statistics(BaseModel):
 def statistics(
     runtime: RuntimeDep,
     principal: PrincipalDep,
-    start: Annotated[date, Query(alias="from")],
-    end: Annotated[date, Query(alias="to")],
+    start: Annotated[QueryDate, Query(alias="from")],
+    end: Annotated[QueryDate, Query(alias="to")],
     jurisdiction: str | None = None,
     agency: str | None = None,
 ) -> dict:
