@@ -132,16 +132,19 @@ def _walk(stack: Stack) -> None:
     _check_remediation(stack, cases["A"])
     _check_bulletins(stack, notifier.url)
     _check_withdrawn(notifier.url, cases["B"])
-    keys = stack.sink.seen_keys()
-    assert len(keys) == len(set(keys)) == len(EXPECTED)
+    assert all(r.key for r in stack.sink.received), "every delivery carries its key"
+    assert len(set(stack.sink.seen_keys())) == len(EXPECTED)
 
 
 def _expect_exactly(stack: Stack, cases: dict[str, str], moment: str) -> None:
     wanted = Counter(_expected_item(e, cases) for e in EXPECTED if e[0] <= moment)
 
     def received() -> Counter:
+        # As a receiver would: a resend after a timeout carries the first copy's key and is
+        # dropped (on a loaded machine a webhook answer can miss the send timeout).
+        first_copies = {r.key: r for r in stack.sink.received}.values()
         return Counter(
-            (r.path.removeprefix("/hook/"), parse_key(r.key or "")) for r in stack.sink.received
+            (r.path.removeprefix("/hook/"), parse_key(r.key or "")) for r in first_copies
         )
 
     wait_until(lambda: received() == wanted or (received() - wanted), 30)

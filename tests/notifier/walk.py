@@ -52,7 +52,11 @@ class Stack:
     notifiers: list[Proc] = field(default_factory=list)
 
     def set_clock(self, instant: str) -> None:
-        self.clock.write_text(instant)
+        # Replace, never truncate in place: the services read this file on every clock call,
+        # and an empty read in the middle of a send would leave it unmarked (a resend).
+        staged = self.clock.with_suffix(".next")
+        staged.write_text(instant)
+        staged.replace(self.clock)
 
     def post(self, path: str, body: dict[str, Any]) -> dict[str, Any]:
         headers = {**ADMIN, "Idempotency-Key": str(uuid.uuid4())}
