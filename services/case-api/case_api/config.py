@@ -26,6 +26,11 @@ class Settings(BaseSettings):
         None, description="PostgreSQL schema of the event store (must exist); default public"
     )
     event_store_pool_size: int = Field(10, description="PostgreSQL connections for the store")
+    readmodel_pool_size: int = Field(
+        40,
+        description="PostgreSQL connections kept for the read models: one per request thread "
+        "(AnyIO runs sync routes on 40), so none is opened and closed per request",
+    )
     host: str = Field("127.0.0.1", description="Address the HTTP server binds")
     port: int = Field(8000, description="Port the HTTP server binds")
     token_secret: SecretStr = Field(

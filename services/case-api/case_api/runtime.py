@@ -92,7 +92,7 @@ class Runtime:
 def build_runtime(settings: Settings, pack_ids: frozenset[str] | None = None) -> Runtime:
     settings.prepare_local_dirs()
     store = CaseStore(env=store_env(settings))
-    engine = make_engine(settings.readmodel_url)
+    engine = make_engine(settings.readmodel_url, pool_size=settings.readmodel_pool_size)
     committer = GroupCommitter(store)
     registry = RegistryService(
         store, committer, pack_ids or frozenset(shipped_library().pack_ids())

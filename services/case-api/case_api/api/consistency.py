@@ -5,19 +5,29 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import Depends, Query
+from starlette.concurrency import run_in_threadpool
 
 from case_api.api.deps import RuntimeDep
 from case_api.errors import PositionNotWritten, ReadModelBehind
+from case_api.runtime import Runtime
 
 
-def wait_for_position(
+async def wait_for_position(
     runtime: RuntimeDep,
     min_position: Annotated[
         int | None,
         Query(ge=0, description="A write's position: answer only once the read model has it"),
     ] = None,
 ) -> None:
+    # Reached already (the usual case): answer on the event loop, no thread needed.
     if not min_position or runtime.watch.position >= min_position:
+        return
+    await run_in_threadpool(wait_until_projected, runtime, min_position)
+
+
+def wait_until_projected(runtime: Runtime, min_position: int) -> None:
+    """Block until the read models have ``min_position`` (or refuse, see below)."""
+    if runtime.watch.position >= min_position:
         return
     if runtime.projector_thread is None:
         runtime.watch.advance(runtime.projector.position())

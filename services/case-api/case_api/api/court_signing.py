@@ -64,7 +64,7 @@ async def court_or_admin(
         body = await request.body()
         await run_in_threadpool(verify_court_message, runtime, court, request.headers, body)
         return
-    if get_principal(runtime, credentials).role != Role.ADMIN:
+    if (await get_principal(runtime, credentials)).role != Role.ADMIN:
         raise Forbidden(
             "Only the court or an administrator may read receipts.",
             "仅法院或管理员可查看送达回证。",

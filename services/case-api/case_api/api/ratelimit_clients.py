@@ -39,7 +39,9 @@ class Clients:
             return subject
         try:
             bearer_token = HTTPAuthorizationCredentials(scheme="Bearer", credentials=token)
-            subject = get_subscriber(request, request.app.state.runtime, bearer_token).subject
+            subject = (
+                await get_subscriber(request, request.app.state.runtime, bearer_token)
+            ).subject
         except DomainError:
             return None
         self.subjects[token] = subject

@@ -88,7 +88,8 @@ def get_case(
     etag = f'"{row["version"]}"'
     if if_none_match == etag:
         return Response(status_code=304, headers={"ETag": etag})
-    head = chain_head(runtime.store, case_id, row["version"])
+    # Events from before the chain have no stored hash: only they cost a store read.
+    head = row["chain_head"] or chain_head(runtime.store, case_id, row["version"])
     detail = CaseDetail(**_summary(row, runtime.clock.today()).model_dump(), chain_head=head)
     return JSONResponse(detail.model_dump(mode="json"), headers={"ETag": etag})
 

@@ -7,7 +7,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Body, Depends, Header, Path, Request, Response
 
-from case_api.api.consistency import wait_for_position
+from case_api.api.consistency import wait_until_projected
 from case_api.api.court_signing import CourtOrAdmin, SignedRoute
 from case_api.api.deps import RuntimeDep
 from case_api.api.openapi_docs import errors
@@ -45,14 +45,14 @@ async def body_sha256(request: Request) -> str:
     return hashlib.sha256(await request.body()).hexdigest()
 
 
-def get_deliveries(runtime: RuntimeDep) -> Deliveries:
+async def get_deliveries(runtime: RuntimeDep) -> Deliveries:
     return Deliveries(
         runtime.commands,
         DeliveryLedger(runtime.engine),
         CourtKeys(runtime.engine),
         DeliveryReads(runtime.engine),
         runtime.clock,
-        lambda position: wait_for_position(runtime, position),
+        lambda position: wait_until_projected(runtime, position),
     )
 
 

@@ -40,6 +40,7 @@ def project(batch: Batch, event: Any, position: int) -> None:
         summary = batch.summary(str(event.originator_id))
         summary["version"] = event.originator_version
         summary["last_position"] = position
+        summary["chain_head"] = getattr(event, "hash", None)
         summary["updated_at"] = event.timestamp
 
 

@@ -61,6 +61,8 @@ case_summaries = Table(
     Column("report_state", String(16), nullable=False),
     Column("version", Integer, nullable=False),
     Column("last_position", BigInteger, nullable=False),
+    # Hash of the event at `version` (None for events recorded before the chain).
+    Column("chain_head", String(80)),
     Column("updated_at", DateTime(timezone=True), nullable=False),
     Index("ix_case_summaries_agency_status", "agency", "status"),
     Index("ix_case_summaries_jurisdiction_path", "jurisdiction_path"),
