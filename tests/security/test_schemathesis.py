@@ -18,7 +18,6 @@ from typing import Any
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
-from schemathesis.checks import CHECKS
 from schemathesis.core.parameters import ParameterLocation
 from schemathesis.python import asgi
 
@@ -28,6 +27,7 @@ from case_api.config import Settings
 from case_api.main import create_app
 from case_api.migrate import upgrade
 from tests.backends import BACKENDS, storage
+from tests.security.known_bugs import KNOWN_BUGS
 from tests.security.spec_requests import PATH_VALUES
 from tests.security.summary import report
 from tests.security.world import Place, build_sync, places
@@ -145,8 +145,6 @@ schemathesis.serializer.alias(["application/pdf", "image/tiff"], "application/oc
 # The document of an app never started: building it touches no storage.
 DOCUMENT = create_app(Settings()).openapi()
 schema = schemathesis.openapi.from_dict(DOCUMENT, config=CONFIG)
-MULTI_METHOD_PATHS = {path for path, item in DOCUMENT["paths"].items() if len(item) > 1}
-ALLOW_HEADER_CHECKS = CHECKS.get_by_names(["unsupported_method", "allow_header_conformance"])
 
 
 @schema.auth(refresh_interval=None)
@@ -214,10 +212,7 @@ def test_generated_requests_meet_the_documented_contract(case, world):
 def known_bug_checks(operation: Any) -> list[Any]:
     """Checks skipped for one operation only, each for a bug in known_bugs.py that an xfail
     test in test_found_bugs.py reproduces."""
-    skipped = []
-    if operation.path in MULTI_METHOD_PATHS:
-        skipped += ALLOW_HEADER_CHECKS  # test_a_405_lists_every_method_of_the_path
-    return skipped
+    return [check for bug in KNOWN_BUGS.values() for check in bug.get(operation.path, ())]
 
 
 def pick(case: Any) -> tuple[str, str, int]:

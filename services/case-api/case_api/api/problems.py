@@ -13,6 +13,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import compile_path
 
 from case_api.api import openapi_docs
 from case_api.domain.errors import DomainError
@@ -127,9 +128,10 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, error: StarletteHTTPException) -> JSONResponse:
         code = {404: "not-found", 405: "method-not-allowed"}.get(error.status_code, "http-error")
-        return problem(
-            request, error.status_code, code, str(error.detail), headers=error.headers or None
-        )
+        headers = dict(error.headers or {})
+        if error.status_code == 405:
+            headers["Allow"] = ", ".join(_allowed_methods(request))
+        return problem(request, error.status_code, code, str(error.detail), headers=headers or None)
 
     @app.exception_handler(Exception)
     async def _crash(request: Request, error: Exception) -> JSONResponse:
@@ -137,3 +139,19 @@ def install(app: FastAPI) -> None:
         return problem(
             request, 500, "internal-error", "An unexpected error occurred.", "发生内部错误。"
         )
+
+
+def _allowed_methods(request: Request) -> list[str]:
+    """Every method the API serves at this path: Starlette's own 405 names only the first
+    route that matched the path, though several routes may share it (GET and POST). The
+    OpenAPI document lists them all; its path templates are compiled once per app."""
+    app = request.app
+    templates = getattr(app.state, "method_templates", None)
+    if templates is None:
+        templates = [
+            (compile_path(path)[0], {method.upper() for method in item})
+            for path, item in app.openapi()["paths"].items()
+        ]
+        app.state.method_templates = templates
+    path = request.url.path
+    return sorted({m for regex, methods in templates if regex.match(path) for m in methods})
