@@ -3,6 +3,8 @@ notifier's database (SQLite file by default, PostgreSQL in production)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import Engine, MetaData, create_engine, event
 
 NAMING_CONVENTION = {
@@ -50,3 +52,24 @@ def _make_sqlite_transactions_immediate(engine: Engine) -> None:
     @event.listens_for(engine, "begin")
     def _begin(conn) -> None:  # type: ignore[no-untyped-def]
         conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def run_alembic(context: Any, metadata: MetaData) -> None:
+    """The body of both services' Alembic ``env.py``: offline SQL or a migration on the
+    configured URL (``-x url=…`` overrides alembic.ini), batch mode so SQLite can alter."""
+    url = context.get_x_argument(as_dictionary=True).get("url") or context.config.get_main_option(
+        "sqlalchemy.url"
+    )
+    if context.is_offline_mode():
+        context.configure(url=url, target_metadata=metadata, literal_binds=True)
+        with context.begin_transaction():
+            context.run_migrations()
+        return
+    engine = make_engine(url, pool_size=1, max_overflow=0)
+    try:
+        with engine.connect() as connection:
+            context.configure(connection=connection, target_metadata=metadata, render_as_batch=True)
+            with context.begin_transaction():
+                context.run_migrations()
+    finally:
+        engine.dispose()
