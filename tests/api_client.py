@@ -9,7 +9,7 @@ from typing import Any
 import httpx
 from asgi_lifespan import LifespanManager
 
-from case_api.access import Role
+from case_api.access import Principal, Role
 from case_api.api.auth import issue_token
 from case_api.config import Settings
 from case_api.main import create_app
@@ -22,6 +22,18 @@ GZ_CASE = {
     "plaintiff_count": 1,
     "filed_date": "2025-09-20",
 }
+
+ADMIN = Principal("admin", Role.ADMIN)
+
+
+def register_guangzhou(registry: Any, pack: str = "statutory") -> None:
+    """Register GZ_CASE's jurisdiction and agency directly on a registry service."""
+    registry.register_jurisdiction(
+        meta=ADMIN.meta(), code="gz", name="广州", level="city", parent=None, pack=pack
+    )
+    registry.register_agency(
+        meta=ADMIN.meta(), code="gz-hrss", name="人社局", jurisdiction="gz", level="department"
+    )
 
 
 class Api:

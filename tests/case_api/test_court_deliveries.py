@@ -118,7 +118,10 @@ async def test_two_copies_arriving_at_once_append_once_and_share_one_receipt(cou
     raw, headers = signed(FILING, "gz-2025-0009")
     post = court.client.post
     one, two = await asyncio.gather(*(post(URL, content=raw, headers=headers) for _ in "12"))
-    assert sorted([one.status_code, two.status_code]) in ([200, 201], [201, 201]), two.text
+    assert sorted([one.status_code, two.status_code]) in ([200, 201], [201, 201]), (
+        one.text,
+        two.text,
+    )
     assert one.content == two.content
     assert court.runtime.store.max_position() == one.json()["position"]
     assert len(one.json()["events"]) == 2

@@ -6,12 +6,11 @@ import asyncio
 import threading
 from datetime import date
 
-from case_api.access import Principal, Role
 from case_api.application import CaseStore, store_env
 from case_api.commands import CaseCommands, Request
 from case_api.groupcommit import GroupCommitter
 from case_api.registry import RegistryService
-from tests.api_client import GZ_CASE, Api
+from tests.api_client import ADMIN, GZ_CASE, Api, register_guangzhou
 
 
 async def test_feed_resumes_from_last_position_and_long_polls(api: Api):
@@ -59,13 +58,7 @@ def test_two_writers_with_crossing_commits_never_make_a_follower_skip(case_setti
     stores = [CaseStore(env=store_env(case_settings)) for _ in range(2)]
     committers = [GroupCommitter(s) for s in stores]
     registry = RegistryService(stores[0], committers[0], frozenset({"statutory"}))
-    admin = Principal("admin", Role.ADMIN)
-    registry.register_jurisdiction(
-        meta=admin.meta(), code="gz", name="广州", level="city", parent=None, pack="statutory"
-    )
-    registry.register_agency(
-        meta=admin.meta(), code="gz-hrss", name="人社局", jurisdiction="gz", level="department"
-    )
+    register_guangzhou(registry)
     per_writer, writers_done = 60, threading.Event()
     seen: list[int] = []
 
@@ -74,7 +67,7 @@ def test_two_writers_with_crossing_commits_never_make_a_follower_skip(case_setti
         facts = {**GZ_CASE, "filed_date": date(2025, 9, 20), "flags": []}
         for n in range(per_writer):
             facts["case_number"] = f"{index}-{n}"
-            commands.file_case(Request(admin), **facts)
+            commands.file_case(Request(ADMIN), **facts)
 
     def follow() -> None:
         last = 0

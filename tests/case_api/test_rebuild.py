@@ -12,17 +12,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
-from case_api.access import Principal, Role
 from case_api.config import Settings
 from case_api.domain.errors import DomainError
 from case_api.migrate import upgrade
 from case_api.rebuild import rebuild
 from case_api.runtime import PROJECTED_TABLES, build_runtime
-from tests.api_client import GZ_CASE
+from tests.api_client import ADMIN, GZ_CASE, register_guangzhou
 from tests.backends import storage
 from tests.case_api.commands_strategy import command
-
-ADMIN = Principal("admin", Role.ADMIN)
 
 
 def dump(engine: Any, tables: list[Any] = PROJECTED_TABLES) -> dict[str, list[dict[str, Any]]]:
@@ -44,22 +41,7 @@ def run_scenario(backend: str, cases: int, steps: list[tuple[int, str, dict, int
         upgrade(s.readmodel_url)
         runtime = build_runtime(s, pack_ids=frozenset({"statutory"}))
         try:
-            reg = runtime.registry
-            reg.register_jurisdiction(
-                meta=ADMIN.meta(),
-                code="gz",
-                name="广州",
-                level="city",
-                parent=None,
-                pack="statutory",
-            )
-            reg.register_agency(
-                meta=ADMIN.meta(),
-                code="gz-hrss",
-                name="人社局",
-                jurisdiction="gz",
-                level="department",
-            )
+            register_guangzhou(runtime.registry)
             ids = []
             for n in range(cases):
                 facts = {

@@ -11,25 +11,18 @@ import pytest
 
 from case_api.access import Principal, Role
 from case_api.api.routes_feed import _events
-from case_api.commands import Request
+from case_api.commands import Request, Written
 from case_api.errors import IdempotencyInFlight
 from case_api.idempotency import STALE_SECONDS
 from case_api.runtime import build_runtime
-from tests.api_client import GZ_CASE, Api
-
-ADMIN = Principal("admin", Role.ADMIN)
+from tests.api_client import ADMIN, GZ_CASE, Api, register_guangzhou
 
 
 def test_two_replicas_project_every_event_exactly_once(case_settings):
     replicas = [build_runtime(case_settings) for _ in range(2)]
     try:
         first = replicas[0]
-        first.registry.register_jurisdiction(
-            meta=ADMIN.meta(), code="gz", name="广州", level="city", parent=None, pack="guangzhou"
-        )
-        first.registry.register_agency(
-            meta=ADMIN.meta(), code="gz-hrss", name="人社局", jurisdiction="gz", level="department"
-        )
+        register_guangzhou(first.registry, pack="guangzhou")
         for n in range(40):
             runtime = replicas[n % 2]
             facts = {**GZ_CASE, "case_number": f"R{n}", "filed_date": date(2025, 9, 1), "flags": []}
@@ -58,6 +51,36 @@ def test_two_replicas_project_every_event_exactly_once(case_settings):
                 select(func.count()).select_from(deadlines).where(deadlines.c.rule_id == "answer")
             ).scalar()
         assert answers == 40
+    finally:
+        for runtime in replicas:
+            runtime.close()
+
+
+def test_a_filing_resent_while_its_first_copy_commits_is_a_replay(case_settings):
+    """Two replicas receive one court filing at once; the first commits just after the second
+    found no case. The second must answer as a replay, not as a refiling of the number."""
+    replicas = [build_runtime(case_settings) for _ in range(2)]
+    try:
+        first, second = replicas
+        register_guangzhou(first.registry)
+        facts = {**GZ_CASE, "filed_date": date(2025, 9, 20), "flags": []}
+        court = Principal("court:gz-tianhe-court", Role.COURT_SYSTEM, court="gz-tianhe-court")
+        request = Request(court, "delivery-1", "sha-of-body")
+        written: list[Written] = []
+        lookup = second.store.repository.get
+
+        def get_then_let_the_first_copy_commit(*args, **kwargs):
+            try:
+                return lookup(*args, **kwargs)
+            finally:
+                if not written:
+                    written.append(first.commands.file_case(request, **facts))
+
+        second.store.repository.get = get_then_let_the_first_copy_commit  # type: ignore[method-assign]
+        again = second.commands.file_case(request, **facts)
+        assert again.replayed and not written[0].replayed
+        assert again.case_id == written[0].case_id and again.version == written[0].version
+        assert first.store.max_position() == written[0].position
     finally:
         for runtime in replicas:
             runtime.close()

@@ -89,10 +89,9 @@ class CaseCommands:
         if not may(principal, "file_case"):
             raise Forbidden("Your role may not file cases.", "您的角色无权登记案件。")
         case_id = case_id_of(facts["court"], facts["case_number"])
-        existing = self._replayed(case_id, request)
+        existing = self._replay_or_refuse(request, case_id, facts)
         if existing is not None:
             return existing
-        self._check_number_free(principal, case_id, facts)
         placement = self.registry.place_case(facts["agencies"])
         if not can_see_case(principal, placement.agency_codes, placement.path, facts["court"]):
             raise Forbidden(
@@ -109,11 +108,8 @@ class CaseCommands:
         try:
             position = self.committer.save(case)
         except VersionConflict:
-            replayed = self._replayed(case_id, request)
-            if replayed is not None:
-                return replayed
-            self._check_number_free(principal, case_id, facts)
-            return self._conflict(case_id)
+            existing = self._replay_or_refuse(request, case_id, facts)
+            return existing if existing is not None else self._conflict(case_id)
         return Written(
             str(case_id), case.version, position, case.status, chain_head=case.chain_head
         )
@@ -173,13 +169,21 @@ class CaseCommands:
             raise case_not_found(case_id)
         return case
 
-    def _check_number_free(self, principal: Principal, case_id: UUID, facts: dict) -> None:
-        """A court's case number (案号) names one case: a second filing is refused, and names
-        the case only to those who may see it."""
+    def _replay_or_refuse(self, request: Request, case_id: UUID, facts: dict) -> Written | None:
+        """A court's case number (案号) names one case: a resend of the filing that created it
+        is answered as a replay, any other filing is refused and names the case only to those
+        who may see it; None when the case does not exist yet.
+
+        One load decides both, so a concurrent resend cannot see the case missing as a replay
+        and present as a refiling."""
         try:
             case: Case = self.store.repository.get(case_id)
         except AggregateNotFoundError:
-            return
+            return None
+        replay = self._replay_of(case, request)
+        if replay is not None:
+            return replay
+        principal = request.principal
         visible = can_see_case(
             principal, case.agency_ids, self.registry.path_of(case.jurisdiction), case.court
         )
@@ -188,15 +192,6 @@ class CaseCommands:
             f"{facts['case_number']} 已登记。",
             **({"case_id": str(case_id)} if visible else {}),
         )
-
-    def _replayed(self, case_id: UUID, request: Request) -> Written | None:
-        if request.request_id is None:
-            return None
-        try:
-            case = self.store.repository.get(case_id)
-        except AggregateNotFoundError:
-            return None
-        return self._replay_of(case, request)
 
     def _replay_of(self, case: Case, request: Request) -> Written | None:
         if request.request_id is None:
