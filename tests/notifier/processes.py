@@ -53,7 +53,9 @@ class Proc:
                 self.kill()
 
 
-def wait_until(check: Callable[[], Any], timeout: float = 60.0, every: float = 0.05) -> Any:
+def wait_until(check: Callable[[], Any], timeout: float = 120.0, every: float = 0.05) -> Any:
+    # Generous: on a busy 2-core machine a process can take a minute to start; a passing
+    # check returns at once, so only a real failure pays for the length.
     end = time.monotonic() + timeout
     while True:
         try:

@@ -76,9 +76,14 @@ def start_sink() -> Sink:
             if sink.delay:
                 threading.Event().wait(sink.delay)
             try:
-                body = json.loads(raw or b"{}")
+                body = json.loads(raw)
             except ValueError:
-                body = {"raw": raw.decode(errors="replace")}
+                body = None
+            if len(raw) < length or not isinstance(body, dict):
+                # A sender killed between its headers and its body leaves an empty or cut
+                # request: like any receiver, refuse it rather than count it as delivered.
+                self._answer(400, b'{"code": "incomplete-request"}')
+                return
             status = sink.record(self.path, self.headers.get("Idempotency-Key"), body)
             self._answer(status, b"{}")
 
