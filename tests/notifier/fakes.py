@@ -16,6 +16,7 @@ class FakeCaseApi:
     events: list[dict[str, Any]] = field(default_factory=list)
     remediations: list[tuple[str, str, str]] = field(default_factory=list)
     statistics_body: dict[str, Any] = field(default_factory=dict)
+    statistics_asked: list[tuple[str, str, str]] = field(default_factory=list)
 
     def feed(self, after: int, limit: int, wait: float) -> FeedPage:
         page = [e for e in self.events if e["position"] > after][:limit]
@@ -28,6 +29,7 @@ class FakeCaseApi:
         return Answer(True, "201")
 
     def statistics(self, jurisdiction: str, start: str, end: str) -> dict[str, Any]:
+        self.statistics_asked.append((jurisdiction, start, end))
         return self.statistics_body
 
     def close(self) -> None:
@@ -66,5 +68,5 @@ class FixedBook:
 BOOK = {
     "agencies": {"gz-hrss": {"contact": ["json://c"], "head": ["json://h"]}},
     "bureaus": {"gz": ["json://b"]},
-    "bulletins": {"gz": ["json://n"]},
+    "bulletins": {"gz": ["json://n"], "xs": ["json://x"]},
 }

@@ -109,6 +109,7 @@ def test_bulletin_is_built_stored_and_sent_on_its_day(notifier_url: str) -> None
         "bulletin:gz:2025-09:build": "sent",
         "bulletin:gz:2025-09:bulletin:gz": "sent",
         "bulletin:gz:2025-10:build": "scheduled",  # due on the first working day of November
+        "bulletin:gz:2025-H2:build": "scheduled",  # 败诉案件半年报告通报 [004 5-④]
     }
 
 

@@ -9,6 +9,7 @@ have (2025: Oct 1-8 are holidays; Sun Sep 28 and Sat Oct 11 are make-up working 
 from __future__ import annotations
 
 import base64
+import re
 from collections import Counter
 from io import BytesIO
 from pathlib import Path
@@ -103,7 +104,13 @@ ACTIONS = [
 
 def test_guangzhou_chain_across_national_day(tmp_path: Path) -> None:
     sink = start_sink()
-    stack = open_stack(tmp_path, sink, at("09-15 08:00"), NOTIFIER_PUBLIC_URL="http://ops")
+    stack = open_stack(
+        tmp_path,
+        sink,
+        at("09-15 08:00"),
+        NOTIFIER_PUBLIC_URL="http://ops",
+        NOTIFIER_LINK_SECRET="link-secret-for-the-e2e-chain-0123456789",
+    )
     try:
         _walk(stack)
     finally:
@@ -172,14 +179,21 @@ def _check_remediation(stack: Stack, case_id: str) -> None:
 
 
 def _check_bulletins(stack: Stack, url: str) -> None:
-    listed = httpx.get(f"{url}/v1/bulletins").json()
+    listed = httpx.get(f"{url}/v1/bulletins", headers=OPERATOR).json()
     assert [b["period"] for b in listed] == ["2025-09", "2025-10"]
-    xlsx = httpx.get(f"{url}{listed[0]['xlsx_url']}")
+    xlsx = httpx.get(f"{url}{listed[0]['xlsx_url']}", headers=OPERATOR)
     book = load_workbook(BytesIO(xlsx.content))
     assert book["期限"]._charts, "the XLSX carries a native chart"
-    html = httpx.get(f"{url}{listed[0]['html_url']}").text
+    html = httpx.get(f"{url}{listed[0]['html_url']}", headers=OPERATOR).text
     assert "<svg" in html and "败诉率" in html
+    assert httpx.get(f"{url}{listed[0]['html_url']}").status_code == 401
     sent = [r for r in stack.sink.received if r.path == "/hook/bulletin"]
+    # Signed links last 30 days by the shared clock (now Nov 21): September's, sent Oct 9, has
+    # expired; October's, sent Nov 3, still downloads without the operator token.
+    links = [re.findall(r"http://ops(\S+)", s.body["message"]) for s in sent]
+    expired = httpx.get(f"{url}{links[0][0]}")
+    assert (expired.status_code, expired.json()["code"]) == (403, "link-expired")
+    assert httpx.get(f"{url}{links[1][0]}").content.startswith(b"PK")
     assert "收案2件" in sent[0].body["message"]  # cases A and B were filed in September
     assert "不答辩1件" in sent[1].body["message"]  # A's answer, due Oct 9, was missed
     names = sorted(a["filename"] for a in sent[0].body.get("attachments", []))

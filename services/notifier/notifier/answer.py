@@ -11,9 +11,11 @@ class Answer:
 
     ``unknown``: a timeout — the platform may have it; retry with the same key. ``final``: a
     failure no retry can fix (no channel configured, a rejected URL): the delivery is dead.
+    ``retry_after``: the receiver said not to try again for so many seconds (429/503).
     """
 
     ok: bool
     detail: str
     unknown: bool = False
     final: bool = False
+    retry_after: float | None = None

@@ -45,7 +45,20 @@ class Settings(BaseSettings):
     backoff_max_seconds: float = Field(6 * 3600.0, description="Longest retry delay")
     sender_poll_seconds: float = Field(0.2, description="How often the sender looks for due rows")
     public_url: str | None = Field(
-        None, description="Operator API URL named in bulletin messages (download links)"
+        None, description="Operator API URL named in bulletin messages (signed download links)"
+    )
+    link_secret: SecretStr = Field(
+        SecretStr(""),
+        description="HMAC key signing the bulletin download links in messages (?expires&sig); "
+        "unset: messages carry no links and downloads need the operator token",
+    )
+    link_lifetime_days: float = Field(
+        30.0, gt=0, description="How long a signed bulletin download link works"
+    )
+    retry_after_max_seconds: float = Field(
+        300.0,
+        ge=0,
+        description="Longest wait honoured from case-api's Retry-After (a 429 or 503)",
     )
     run_api: bool = Field(True, description="Serve the operator API in `notifier run`")
     clock_file: Path | None = Field(

@@ -115,11 +115,17 @@ def mark_failed(
     base_seconds: float,
     max_seconds: float,
     retry: bool = True,
+    retry_after: float | None = None,
 ) -> str:
-    """failed (retry later, backing off) or dead; only while this sender still holds the lease."""
+    """failed (retry later, backing off) or dead; only while this sender still holds the lease.
+
+    ``retry_after`` (the receiver's Retry-After, seconds) is a floor under the backoff.
+    """
     dead = not retry or is_dead(lease.attempts, max_attempts)
     state = "dead" if dead else "failed"
     retry_at = next_attempt(now, lease.attempts, base_seconds, max_seconds)
+    if retry_after is not None:
+        retry_at = max(retry_at, now + timedelta(seconds=retry_after))
     with engine.begin() as conn:
         conn.execute(
             update(deliveries)

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, Engine, select, update
 
 from notifier.calendars import CalendarSource, schedule_of
-from notifier.caseapi import CaseApiClient, FeedPage
+from notifier.caseapi import CaseApiBusy, CaseApiClient, FeedPage
 from notifier.db import to_db
 from notifier.schedule import recompute_case
 from notifier.sqlutil import insert_new, upsert
@@ -34,6 +35,7 @@ from shared.clock import Clock
 from shared.rulepacks import PackLibrary
 
 log = logging.getLogger(__name__)
+FAILURE_PAUSE = 1.0  # seconds after a failed step that named no wait
 
 
 class Follower:
@@ -169,24 +171,40 @@ def _cases_with_open_deliveries(conn: Connection) -> set[str]:
 
 
 class FollowerThread:
-    """Runs ``Follower.step`` until stopped; a failing step is logged and retried."""
+    """Runs ``Follower.step`` until stopped; a failing step is logged and retried.
 
-    def __init__(self, follower: Follower) -> None:
+    After a refusal the thread waits as long as case-api's Retry-After asked (nothing else runs
+    on this thread: the sender and the API go on meanwhile), after any other failure a second.
+    """
+
+    def __init__(self, follower: Follower, wait: Callable[[float], object] | None = None) -> None:
         self.follower = follower
         self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="follower", daemon=True)
+        self._wait = wait or self._stop.wait  # returns early on stop()
+        self._thread = threading.Thread(target=self.run, name="follower", daemon=True)
 
     def start(self) -> None:
         self._thread.start()
 
     def stop(self) -> None:
         self._stop.set()
-        self._thread.join(timeout=self.follower.wait_seconds + 15)
+        if self._thread.is_alive():
+            self._thread.join(timeout=self.follower.wait_seconds + 15)
 
-    def _run(self) -> None:
+    def run(self) -> None:
         while not self._stop.is_set():
-            try:
-                self.follower.step()
-            except Exception:  # noqa: BLE001 - case-api may be down; keep following
-                log.exception("follower step failed; retrying")
-                self._stop.wait(1.0)
+            pause = self.step()
+            if pause > 0:
+                self._wait(pause)
+
+    def step(self) -> float:
+        """One step of the feed; the seconds to wait before the next."""
+        try:
+            self.follower.step()
+        except CaseApiBusy as busy:
+            log.warning("case-api busy (%s); following again in %s s", busy, busy.wait)
+            return FAILURE_PAUSE if busy.wait is None else busy.wait
+        except Exception:  # noqa: BLE001 - case-api may be down; keep following
+            log.exception("follower step failed; retrying")
+            return FAILURE_PAUSE
+        return 0.0

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
+from datetime import timedelta
 
 from sqlalchemy import Engine
 
@@ -19,6 +21,8 @@ from notifier.metrics import Metrics
 from notifier.sender import Sender
 from shared.clock import Clock, clock_from_file
 from shared.rulepacks import PackLibrary, shipped_library
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -46,6 +50,11 @@ class Runtime:
 
 
 def build_runtime(settings: Settings, clock: Clock | None = None) -> Runtime:
+    if settings.public_url and not settings.link_secret.get_secret_value():
+        log.warning(
+            "NOTIFIER_PUBLIC_URL is set but NOTIFIER_LINK_SECRET is not: bulletin "
+            "messages carry no download links"
+        )
     clock = clock or clock_from_file(settings.clock_file)
     engine = make_engine(settings.database_url)
     library = shipped_library()
@@ -55,6 +64,7 @@ def build_runtime(settings: Settings, clock: Clock | None = None) -> Runtime:
         token,
         statistics_url=settings.statistics_url,
         timeout=settings.send_timeout_seconds,
+        max_retry_after=settings.retry_after_max_seconds,
     )
     metrics = Metrics()
     follower = Follower(
@@ -74,7 +84,13 @@ def build_runtime(settings: Settings, clock: Clock | None = None) -> Runtime:
         Dispatcher(settings.send_timeout_seconds),
         client,
         ChannelFile(settings.channels_file),
-        BulletinBuilder(engine, client, settings.public_url),
+        BulletinBuilder(
+            engine,
+            client,
+            settings.public_url,
+            settings.link_secret.get_secret_value(),
+            timedelta(days=settings.link_lifetime_days),
+        ),
         observe=metrics.observe,
     )
     return Runtime(

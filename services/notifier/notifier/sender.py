@@ -1,8 +1,9 @@
 """The sender loop: lease due deliveries, send them outside any transaction, record answers.
 
 Marked ``sent`` only after the platform's own answer says so; any other outcome backs off and
-is retried with the same idempotency key until ``max_attempts``, then the row is dead. One
-failure never stops the batch.
+is retried with the same idempotency key until ``max_attempts``, then the row is dead; a
+receiver's ``Retry-After`` puts the next try no earlier than it asked. One failure never stops
+the batch.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from sqlalchemy import Engine, select
 
 from notifier.answer import Answer
 from notifier.bulletin.build import BulletinBuilder
-from notifier.caseapi import CaseApiClient
+from notifier.caseapi import CaseApiBusy, CaseApiClient
 from notifier.channels.book import ChannelFile
 from notifier.channels.dispatch import Dispatcher
 from notifier.config import Settings
@@ -66,6 +67,9 @@ class Sender:
     def _attempt(self, lease: Lease, parents: dict[str, Any]) -> Answer:
         try:
             return self._send(lease, parents)
+        except CaseApiBusy as busy:
+            # Not retried in this thread: the row waits (and the batch goes on) until then.
+            return Answer(False, f"case-api busy: {busy}", retry_after=busy.wait)
         except Exception as error:  # noqa: BLE001 - one bad delivery must not stop the batch
             log.exception("delivery %s failed", lease.key)
             return Answer(False, f"{type(error).__name__}: {error}")
@@ -88,6 +92,7 @@ class Sender:
                     base_seconds=s.backoff_base_seconds,
                     max_seconds=s.backoff_max_seconds,
                     retry=not answer.final,
+                    retry_after=answer.retry_after,
                 )
             if self.observe:
                 self.observe(lease, answer, state, now)

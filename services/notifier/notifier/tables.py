@@ -62,7 +62,7 @@ jurisdictions = Table(
     Column("level", String(32), nullable=False),
     Column("parent", String(64), nullable=True),
     Column("pack", String(64), nullable=False),
-    Column("seen_at", DateTime, nullable=False),  # notifier clock: first bulletin month
+    Column("seen_at", DateTime, nullable=False),  # notifier clock: first bulletin period
 )
 
 agencies = Table(
@@ -115,7 +115,7 @@ bulletins = Table(
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("key", String(128), nullable=False, unique=True),
     Column("jurisdiction", String(64), nullable=False),
-    Column("period", String(7), nullable=False),  # YYYY-MM
+    Column("period", String(7), nullable=False),  # 2025-09, 2025-Q3, 2025-H1 or 2025
     Column("statistics", JSON, nullable=False),
     Column("html", Text, nullable=False),
     Column("xlsx", LargeBinary, nullable=False),

@@ -1,17 +1,23 @@
-"""Dependency aliases: the runtime lives on ``app.state``, built by ``create_app``."""
+"""Dependency aliases: the runtime lives on ``app.state``, built by ``create_app``.
+
+Two ways in: the operator token (every operator endpoint), and for downloads also a signed,
+expiring link (``signed_links``) such as a bulletin message carries.
+"""
 
 from __future__ import annotations
 
 import hmac
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from notifier.api.problems import Problem
 from notifier.runtime import Runtime
+from notifier.signed_links import LinkCheck, check_link
 
 bearer = HTTPBearer(auto_error=False, description="NOTIFIER_OPERATOR_TOKEN")
+Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
 
 
 def _runtime(request: Request) -> Runtime:
@@ -21,26 +27,84 @@ def _runtime(request: Request) -> Runtime:
 RuntimeDep = Annotated[Runtime, Depends(_runtime)]
 
 
-def require_operator(
-    runtime: RuntimeDep,
-    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
-) -> None:
-    """Delivery records name people, agencies and their channels: operators only."""
+def _is_operator(runtime: Runtime, credentials: HTTPAuthorizationCredentials | None) -> bool:
     expected = runtime.settings.operator_token.get_secret_value()
     given = credentials.credentials if credentials else ""
-    if not expected or not hmac.compare_digest(given.encode(), expected.encode()):
-        raise Problem(
-            401,
-            "operator-token-required",
-            "Operator token required",
-            "需要运维令牌（NOTIFIER_OPERATOR_TOKEN）。",
+    return bool(expected) and hmac.compare_digest(given.encode(), expected.encode())
+
+
+def _operator_token_required(title: str, detail: str) -> Problem:
+    return Problem(401, "operator-token-required", title, detail)
+
+
+def require_operator(runtime: RuntimeDep, credentials: Credentials) -> None:
+    """Delivery records name people, agencies and their channels: operators only."""
+    if not _is_operator(runtime, credentials):
+        raise _operator_token_required(
+            "Operator token required", "需要运维令牌（NOTIFIER_OPERATOR_TOKEN）。"
         )
 
 
+LINK_FAILURES = {
+    LinkCheck.EXPIRED: ("link-expired", "Link expired", "下载链接已过期，请向运维人员索取。"),
+    LinkCheck.BAD_SIGNATURE: (
+        "link-signature-invalid",
+        "Link signature invalid",
+        "下载链接签名无效。",
+    ),
+}
+
+
+def require_operator_or_signed_link(
+    request: Request,
+    runtime: RuntimeDep,
+    credentials: Credentials,
+    expires: Annotated[
+        int | None, Query(description="Signed link: Unix time the link stops working")
+    ] = None,
+    sig: Annotated[
+        str | None,
+        Query(description="Signed link: HMAC-SHA256 hex of 'GET\\npath\\nexpires'"),
+    ] = None,
+) -> None:
+    if _is_operator(runtime, credentials):
+        return
+    if expires is None and sig is None:
+        raise _operator_token_required(
+            "Operator token or signed link required",
+            "需要运维令牌（NOTIFIER_OPERATOR_TOKEN）或签名下载链接。",
+        )
+    secret = runtime.settings.link_secret.get_secret_value()
+    found = check_link(
+        secret, request.method, _app_path(request), expires, sig, runtime.clock.now()
+    )
+    if found is not LinkCheck.VALID:
+        code, title, detail = LINK_FAILURES[found]
+        raise Problem(403, code, title, detail)
+
+
+def _app_path(request: Request) -> str:
+    """The path the route saw: behind a proxy that mounts the API under a prefix, links are
+    signed without it (``root_path``), whatever the public URL adds."""
+    path, root = request.url.path, request.scope.get("root_path", "").rstrip("/")
+    return path[len(root) :] if root and path.startswith(f"{root}/") else path
+
+
 OperatorDep = Depends(require_operator)
+OperatorOrLinkDep = Depends(require_operator_or_signed_link)
 OPERATOR_RESPONSES: dict[int | str, dict] = {
     401: {
         "description": "No or wrong operator token",
         "content": {"application/problem+json": {}},
     }
+}
+DOWNLOAD_RESPONSES: dict[int | str, dict] = {
+    401: {
+        "description": "Neither an operator token nor a signed link",
+        "content": {"application/problem+json": {}},
+    },
+    403: {
+        "description": "Signed link expired (link-expired) or forged (link-signature-invalid)",
+        "content": {"application/problem+json": {}},
+    },
 }

@@ -9,9 +9,17 @@ from sqlalchemy import select, text
 from starlette.concurrency import run_in_threadpool
 
 from notifier import queries as repo
-from notifier.api.deps import OPERATOR_RESPONSES, OperatorDep, RuntimeDep
+from notifier.api.deps import (
+    DOWNLOAD_RESPONSES,
+    OPERATOR_RESPONSES,
+    OperatorDep,
+    OperatorOrLinkDep,
+    RuntimeDep,
+)
 from notifier.api.problems import Problem
 from notifier.api.schemas import BulletinInfo, FollowerStatus
+from notifier.bulletin.links import FORMATS, bulletin_path
+from notifier.bulletin.periods import period_kind
 from notifier.db import from_db
 from notifier.tables import bulletins
 
@@ -36,26 +44,43 @@ async def follower(runtime: RuntimeDep) -> FollowerStatus:
     )
 
 
-@router.get("/v1/bulletins", response_model=list[BulletinInfo], tags=["bulletins"])
+@router.get(
+    "/v1/bulletins",
+    response_model=list[BulletinInfo],
+    tags=["bulletins"],
+    summary="Stored bulletins, in the order they were built",
+    dependencies=[OperatorDep],
+    responses=OPERATOR_RESPONSES,
+)
 async def list_bulletins(runtime: RuntimeDep) -> list[dict[str, Any]]:
     def query() -> list[dict[str, Any]]:
         columns = (bulletins.c.jurisdiction, bulletins.c.period, bulletins.c.created_at)
         with runtime.engine.connect() as conn:
-            rows = conn.execute(select(*columns).order_by(bulletins.c.period)).mappings()
+            rows = conn.execute(select(*columns).order_by(bulletins.c.id)).mappings()
             return [dict(r) for r in rows]
 
     found = await run_in_threadpool(query)
     for row in found:
-        base = f"/v1/bulletins/{row['jurisdiction']}/{row['period']}"
+        code, period = row["jurisdiction"], row["period"]
         row.update(
-            created_at=from_db(row["created_at"]), html_url=f"{base}.html", xlsx_url=f"{base}.xlsx"
+            created_at=from_db(row["created_at"]),
+            every=period_kind(period),
+            html_url=bulletin_path(code, period, "html"),
+            xlsx_url=bulletin_path(code, period, "xlsx"),
         )
     return found
 
 
-@router.get("/v1/bulletins/{jurisdiction}/{period}.{fmt}", tags=["bulletins"])
+@router.get(
+    "/v1/bulletins/{jurisdiction}/{period}.{fmt}",
+    tags=["bulletins"],
+    summary="One bulletin as HTML or XLSX (operator token, or a message's signed link)",
+    description="period: 2025-09 (month), 2025-Q3 (quarter), 2025-H1 (half-year), 2025 (year)",
+    dependencies=[OperatorOrLinkDep],
+    responses=DOWNLOAD_RESPONSES,
+)
 async def bulletin_file(jurisdiction: str, period: str, fmt: str, runtime: RuntimeDep) -> Response:
-    if fmt not in ("html", "xlsx"):
+    if fmt not in FORMATS:
         raise Problem(404, "bulletin-format-unknown", "Not found", "formats: html, xlsx")
 
     def query() -> Any:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 
 class Delivery(BaseModel):
@@ -35,7 +35,8 @@ class FollowerStatus(BaseModel):
 
 class BulletinInfo(BaseModel):
     jurisdiction: str
-    period: str
+    period: str = Field(description="2025-09, 2025-Q3, 2025-H1 or 2025")
+    every: str = Field(description="month, quarter, half_year or year")
     created_at: datetime
     html_url: str
     xlsx_url: str

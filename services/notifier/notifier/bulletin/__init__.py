@@ -1,1 +1,1 @@
-"""通报: the monthly bulletin per jurisdiction — scheduling, rendering (HTML, XLSX), sending."""
+"""通报: each jurisdiction's bulletins per period — scheduling, rendering (HTML, XLSX), sending."""

@@ -1,4 +1,4 @@
-"""Building a bulletin (statistics → HTML + XLSX, stored) and handing it to the sender.
+"""Building a period's bulletin (statistics → HTML + XLSX, stored) and handing it to the sender.
 
 The build is itself a delivery row (kind ``bulletin_build``, recipient case-api): the sender
 leases it, fetches the statistics and renders outside any transaction, then ``complete``
@@ -11,7 +11,7 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -19,26 +19,39 @@ from sqlalchemy import Engine, select, update
 
 from notifier import messages
 from notifier.answer import Answer
+from notifier.bulletin.links import download_links
+from notifier.bulletin.periods import period_bounds, period_label
 from notifier.bulletin.render_html import render_html
 from notifier.bulletin.render_xlsx import render_xlsx
-from notifier.bulletin.schedule import period_bounds
 from notifier.caseapi import CaseApiClient
 from notifier.db import to_db
 from notifier.deliveries import Lease
 from notifier.sqlutil import insert_new, upsert
 from notifier.tables import bulletins, deliveries
 
+# Build rows planned before bulletins came from the pack's entries carry no title of their own.
+MONTHLY_TITLE = "行政应诉工作月度通报"
+
 
 class BulletinBuilder:
-    def __init__(self, engine: Engine, client: CaseApiClient, public_url: str | None = None):
+    def __init__(
+        self,
+        engine: Engine,
+        client: CaseApiClient,
+        public_url: str | None = None,
+        link_secret: str = "",
+        link_lifetime: timedelta = timedelta(days=30),
+    ) -> None:
         self.engine, self.client, self.public_url = engine, client, public_url
+        self.link_secret, self.link_lifetime = link_secret, link_lifetime
         self._built: dict[int, dict[str, Any]] = {}
 
     def build(self, lease: Lease) -> Answer:
         period, code = lease.payload["period"], lease.payload["jurisdiction"]
         start, end = period_bounds(period)
         stats = self.client.statistics(code, start.isoformat(), end.isoformat())
-        title = f"{lease.payload['name']}行政应诉工作月度通报（{period}）"
+        title_zh = lease.payload.get("title_zh", MONTHLY_TITLE)
+        title = f"{lease.payload['name']}{title_zh}（{period_label(period)}）"
         self._built[lease.id] = {
             "stats": stats,
             "title": title,
@@ -58,7 +71,7 @@ class BulletinBuilder:
             "kind": "bulletin",
             "recipient": f"bulletin:{code}",
             "jurisdiction": code,
-            "payload": {**self._message(lease.payload, built), "bulletin": key},
+            "payload": {**self._message(lease.payload, built, now), "bulletin": key},
         }
         send |= {"due_at": moment, "next_attempt_at": moment, "updated_at": moment}
         done = {"state": "sent", "sent_at": moment, "last_answer": detail, "lease_token": None}
@@ -71,16 +84,21 @@ class BulletinBuilder:
                 .values(**done, updated_at=moment)
             )
 
-    def _message(self, payload: dict[str, Any], built: dict[str, Any]) -> dict[str, str]:
+    def _message(
+        self, payload: dict[str, Any], built: dict[str, Any], now: datetime
+    ) -> dict[str, str]:
         stats = built["stats"]
         rates = {r["name"]: messages.percent(r.get("value")) for r in stats.get("rates", [])}
-        links = ""
-        if self.public_url:
-            base = self.public_url.rstrip("/")
-            links = f"下载：{base}/v1/bulletins/{payload['jurisdiction']}/{payload['period']}.xlsx"
+        code, period = payload["jurisdiction"], payload["period"]
+        links = download_links(
+            self.public_url, self.link_secret, self.link_lifetime, code, period, now
+        )
+        source = payload.get("source")
         values = {
             "jurisdiction_name": payload["name"],
-            "period": payload["period"],
+            "bulletin_title": payload.get("title_zh", MONTHLY_TITLE),
+            "period_label": period_label(period),
+            "basis": f"（依据：{source}）" if source else "",
             "links": links,
             **{k: stats.get("counts", {}).get(k, 0) for k in ("received", "concluded", "losses")},
             **{

@@ -1,18 +1,26 @@
-"""When each monthly bulletin goes out, and planning its build rows.
+"""When each bulletin goes out, and planning its build rows.
 
-A month's bulletin goes out on the first working day of the next month at the reminder hour
-(Guangzhou: "全市联动每月通报" [004 5-①] fixes no day; September 2025's goes out on
-2025-10-09, after the National Day holiday). Only jurisdictions at the pack's bulletin scope
-(Guangzhou: the city) get one. Rows are planned from the month the notifier first saw the
-jurisdiction through the current month, with deterministic keys, so planning is idempotent.
+A rule pack's ``bulletins`` entries say how often (``every``: month, quarter, half-year,
+year) and for which level of jurisdiction (``scope``); each jurisdiction at that level gets one
+bulletin per entry and period. A period's bulletin goes out on the first working day after the
+period ends, at the reminder hour (Guangzhou's "全市联动每月通报" [004 5-①] fixes no day;
+September 2025's goes out on 2025-10-09, after the National Day holiday; the second half of
+2025's on Sunday 2026-01-04, the make-up working day after New Year).
+
+Rows are planned from the period the notifier first saw the jurisdiction in through the current
+one, keyed ``bulletin:<jurisdiction>:<period>:build`` (the key monthly bulletins always had),
+so planning is idempotent. A period's name says its kind, so the key needs no entry id: should
+a pack name two entries of one kind for one level, the first is planned.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import Connection, select
 
+from notifier.bulletin.periods import next_period, period_bounds, period_of
 from notifier.db import from_db, to_db
 from notifier.plan import CASE_API, day_at
 from notifier.sqlutil import insert_new
@@ -20,17 +28,7 @@ from notifier.tables import deliveries, jurisdictions
 from shared.calendar import WorkCalendar
 from shared.rulepacks import PackLibrary, PackNotFound, PackNotInEffect
 from shared.rulepacks.library import SHANGHAI
-
-
-def period_of(day: date) -> str:
-    return f"{day.year:04d}-{day.month:02d}"
-
-
-def period_bounds(period: str) -> tuple[date, date]:
-    year, month = (int(p) for p in period.split("-"))
-    start = date(year, month, 1)
-    following = date(year + month // 12, month % 12 + 1, 1)
-    return start, following - timedelta(days=1)
+from shared.rulepacks.section_models import Bulletin
 
 
 def bulletin_due(period: str, calendar: WorkCalendar, hour: int) -> datetime:
@@ -40,15 +38,25 @@ def bulletin_due(period: str, calendar: WorkCalendar, hour: int) -> datetime:
     return day_at(day, hour)
 
 
-def monthly_jurisdictions(conn: Connection, library: PackLibrary, now: datetime) -> list[dict]:
+def bulletin_key(jurisdiction: str, period: str) -> str:
+    return f"bulletin:{jurisdiction}:{period}:build"
+
+
+def bulletin_entries(
+    conn: Connection, library: PackLibrary, now: datetime
+) -> list[tuple[dict[str, Any], Bulletin]]:
+    """(jurisdiction row, bulletin entry) for each entry the pack in force names for its level."""
     found = []
-    for row in conn.execute(select(jurisdictions)).mappings():
+    for row in conn.execute(select(jurisdictions).order_by(jurisdictions.c.code)).mappings():
         try:
             pack = library.pack(row["pack"], now)
         except (PackNotFound, PackNotInEffect):
             continue
-        if any(b.every == "month" and b.scope == row["level"] for b in pack.bulletins):
-            found.append(dict(row))
+        first: dict[str, Bulletin] = {}
+        for entry in pack.bulletins:
+            if entry.scope == row["level"]:
+                first.setdefault(entry.every, entry)
+        found += [(dict(row), entry) for entry in first.values()]
     return found
 
 
@@ -56,14 +64,13 @@ def plan_bulletins(
     conn: Connection, library: PackLibrary, calendar: WorkCalendar, now: datetime, hour: int
 ) -> None:
     today = now.astimezone(SHANGHAI).date()
-    for row in monthly_jurisdictions(conn, library, now):
+    for row, entry in bulletin_entries(conn, library, now):
         seen = from_db(row["seen_at"]).astimezone(SHANGHAI).date()  # type: ignore[union-attr]
-        period = period_of(seen)
-        while period <= period_of(today):
+        period = period_of(seen, entry.every)
+        while period_bounds(period)[0] <= today:
             due = to_db(bulletin_due(period, calendar, hour))
-            key = f"bulletin:{row['code']}:{period}:build"
             values = {
-                "key": key,
+                "key": bulletin_key(row["code"], period),
                 "kind": "bulletin_build",
                 "recipient": CASE_API,
                 "jurisdiction": row["code"],
@@ -72,7 +79,18 @@ def plan_bulletins(
                 "attempts": 0,
                 "next_attempt_at": due,
                 "updated_at": to_db(now),
-                "payload": {"jurisdiction": row["code"], "name": row["name"], "period": period},
+                "payload": _payload(row, entry, period),
             }
             insert_new(conn, deliveries, ["key"], values)
-            period = period_of(period_bounds(period)[1] + timedelta(days=1))
+            period = next_period(period)
+
+
+def _payload(row: dict[str, Any], entry: Bulletin, period: str) -> dict[str, Any]:
+    return {
+        "jurisdiction": row["code"],
+        "name": row["name"],
+        "period": period,
+        "entry": entry.id,
+        "title_zh": entry.title_zh,
+        "source": entry.source,
+    }
