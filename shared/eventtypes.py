@@ -56,6 +56,7 @@ CONCLUSIONS = ("withdrawn", "mediated")
 DECISIONS = ("sanction", "no_accountability", "exemption", "fault_tolerance")
 PARTY_KINDS = ("person", "unit")
 APPEAL_OUTCOMES = ("upheld", "changed", "revoked")
+UNIT_POSITIONS = ("concur", "dissent")  # a unit's position in a joint review
 BOOLS: tuple[Scalar, ...] = (True, False)
 
 _JUDGMENT: dict[str, Vocabulary] = {
@@ -138,6 +139,18 @@ _TYPES = (
     EventType("SanctionAppealDecided", ("decided_date",), {"outcome": APPEAL_OUTCOMES}),
     EventType("CompensationRecovered", ("recovered_date",)),
     EventType("TransferredToDisciplineOrgan", ("transferred_date",), {"organ": None}),
+    EventType(
+        "JointReviewDesignated",
+        ("designated_date",),
+        doc="The legal office designated a major case for joint review (会同联合审核)"
+        " [000 二(五)2].",
+    ),
+    EventType(
+        "JointReviewPositionRecorded",
+        ("recorded_date",),
+        {"unit_id": None, "position": UNIT_POSITIONS},
+        doc="A unit taking part in the joint review concurred or dissented [000 二(五)2].",
+    ),
     _planned(
         "LeadershipBriefed",
         "briefed_date",

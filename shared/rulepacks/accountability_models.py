@@ -48,6 +48,37 @@ class Sanction(Item):
     units_only_with: tuple[Ident, ...] = ()
 
 
+class JointReviewUnit(BaseModel):
+    """A kind of unit that takes part in a joint review; ``required``: the review waits for
+    every named unit of this kind (the court and the organisation department in Wenzhou)."""
+
+    model_config = STRICT
+    kind: Ident
+    title: Text
+    title_zh: Text
+    required: bool
+    source: Text
+
+
+class JointReview(BaseModel):
+    """会同联合审核: for the cases ``grounds`` name, the legal office reviews the report
+    together with units of the ``units`` kinds [000 二(五)2]."""
+
+    model_config = STRICT
+    grounds: tuple[Item, ...] = Field(min_length=1)
+    units: tuple[JointReviewUnit, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> JointReview:
+        kinds = Counter(u.kind for u in self.units)
+        repeated = sorted(k for k, n in kinds.items() if n > 1)
+        if repeated:
+            raise ValueError(f"joint review unit kinds repeat: {', '.join(repeated)}")
+        if not any(u.required for u in self.units):
+            raise ValueError("a joint review needs at least one required kind of unit")
+        return self
+
+
 class ProcedureStep(BaseModel):
     model_config = STRICT
     id: Step
@@ -57,7 +88,8 @@ class ProcedureStep(BaseModel):
 class Accountability(BaseModel):
     """``scope_from``: only administrative acts on or after this date are in scope (Wenzhou).
     ``transfer_threshold_yuan``: direct economic loss through dereliction above which the case
-    goes to the discipline organ first (Xiuyan, in yuan)."""
+    goes to the discipline organ first (Xiuyan, in yuan). ``joint_review``: which cases the
+    legal office reviews jointly with other units, and with which (Wenzhou)."""
 
     model_config = STRICT
     steps: tuple[ProcedureStep, ...] = ()
@@ -72,6 +104,7 @@ class Accountability(BaseModel):
     scope_source: Text | None = None
     transfer_threshold_yuan: int | None = Field(default=None, gt=0)
     transfer_source: Text | None = None
+    joint_review: JointReview | None = None
 
     @model_validator(mode="after")
     def _consistent(self) -> Accountability:
@@ -83,6 +116,7 @@ class Accountability(BaseModel):
             self.mitigation,
             self.aggravation,
             self.sanctions,
+            self.joint_review.grounds if self.joint_review else (),
         )
         ids = Counter(item.id for items in lists for item in items)
         repeated = sorted(i for i, n in ids.items() if n > 1)

@@ -36,6 +36,17 @@ class Place:
             r = await self.api.client.post("/v1/agencies", json=body, headers=self.api.admin)
             assert r.status_code == 201, r.text
 
+    async def register_county(self, code: str, name: str, government: str) -> None:
+        """A county under this jurisdiction with its government, whose reports the city's
+        legal office reviews [000 二(五)2]."""
+        admin, post = self.api.admin, self.api.client.post
+        body = {"code": code, "name": name, "level": "county", "parent": self.code}
+        r = await post("/v1/jurisdictions", json={**body, "pack": self.pack}, headers=admin)
+        assert r.status_code == 201, r.text
+        body = {"code": government, "name": name, "jurisdiction": code, "level": "government"}
+        r = await post("/v1/agencies", json=body, headers=admin)
+        assert r.status_code == 201, r.text
+
     async def lost_case(
         self, served: str, effective: str | None, agency: str | None = None, number: str = "1"
     ) -> str:
@@ -80,6 +91,15 @@ class Place:
         for d in r.json()["deadlines"]:
             found.setdefault(d["rule_id"], []).append(d)
         return found
+
+    async def timeline(self, case_id: str) -> list[dict[str, Any]]:
+        r = await self.api.client.get(
+            f"/v1/cases/{case_id}/events",
+            params={"min_position": self.position},
+            headers=self.api.admin,
+        )
+        assert r.status_code == 200, r.text
+        return list(r.json()["events"])
 
     async def view(self, case_id: str, who: str = "agency") -> dict[str, Any]:
         r = await self.api.client.get(

@@ -10,7 +10,7 @@ import pytest
 
 from case_api.application import CaseStore, store_env
 from case_api.config import Settings
-from case_api.domain.accountability import AccountabilityPolicy
+from case_api.domain.accountability import AccountabilityPolicy, JointReviewPolicy
 from case_api.domain.case import Case
 from tests.backends import BACKENDS, storage
 from tests.case_api.test_case_properties import META
@@ -48,6 +48,8 @@ PINNED_TOPICS = {
     "case_api.domain.case:Case.SanctionAppealDecided",
     "case_api.domain.case:Case.CompensationRecovered",
     "case_api.domain.case:Case.TransferredToDisciplineOrgan",
+    "case_api.domain.case:Case.JointReviewDesignated",
+    "case_api.domain.case:Case.JointReviewPositionRecorded",
 }
 
 
@@ -104,7 +106,10 @@ def every_event_case() -> Case:
     case.require_remediation(deadline="answer", reason="逾期", meta=META)
     case.record_remediation(deadline="answer", measures="补正", meta=META)
     case.submit_loss_report(submitted_date=date(2026, 1, 5), summary="分析", meta=META)
-    case.review_report(result="approved", opinion="", reviewed_date=date(2026, 1, 10), meta=META)
+    add_joint_review_events(case)
+    case.review_report(
+        result="approved", opinion="", reviewed_date=date(2026, 1, 10), meta=META, policy=POLICY
+    )
     case.close(closed_date=date(2026, 1, 25), meta=META)
     add_accountability_events(case)
     return case
@@ -128,7 +133,21 @@ POLICY = AccountabilityPolicy(
     aggravation=frozenset(),
     sanctions={"admonishment": frozenset({"person"})},
     sources={"unclear_facts": "001 五(一)"},
+    joint_review=JointReviewPolicy(
+        grounds=frozenset({"major_case"}), kinds=frozenset({"court"}), required=frozenset({"court"})
+    ),
 )
+
+
+def add_joint_review_events(case: Case) -> None:
+    d, p = date(2026, 1, 6), POLICY
+    court = {"unit_id": "court", "name": "法院", "kind": "court"}
+    case.designate_joint_review(
+        grounds=["major_case"], units=[court], reason="", designated_date=d, meta=META, policy=p
+    )
+    case.record_joint_review_position(
+        unit_id="court", position="concur", opinion="同意", recorded_date=d, meta=META, policy=p
+    )
 
 
 def add_accountability_events(case: Case) -> None:

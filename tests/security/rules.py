@@ -109,6 +109,10 @@ RULES: dict[str, Rule] = {
     # reviewing bureau and the discipline/organisation organs decide.
     "complete_investigation": command(A, B, D),
     "issue_review_opinion": command(B),
+    # The joint review of a major case: the reviewing legal office designates it and records
+    # each participating unit's position on its behalf [000 二(五)2].
+    "designate_joint_review": command(B),
+    "record_joint_review_position": command(B),
     "complete_city_filing": command(B),
     "schedule_joint_meeting": command(B),
     "send_meeting_papers": command(B),

@@ -81,3 +81,43 @@ def _raw(**changes: Any) -> dict[str, Any]:
 def test_an_inconsistent_section_is_rejected(changes: dict[str, Any], message: str):
     with pytest.raises(ValidationError, match=message):
         Accountability.model_validate(_raw(**changes))
+
+
+def test_only_wenzhou_reviews_major_cases_jointly_with_the_court_and_organisation_department():
+    joint = section("wenzhou").joint_review
+    assert joint is not None
+    assert [g.id for g in joint.grounds] == [
+        "major_case",
+        "difficult_case",
+        "complex_case",
+        "disputed_case",
+    ]
+    assert {u.kind for u in joint.units if u.required} == {"court", "organisation_department"}
+    assert {g.source for g in joint.grounds} | {u.source for u in joint.units} == {"000 二(五)2"}
+    assert section("jinzhai").joint_review is None and section("xiuyan").joint_review is None
+
+
+def _joint(**changes: Any) -> dict[str, Any]:
+    ground = {"id": "major_case", "title": "t", "title_zh": "t", "source": "s"}
+    unit = {"kind": "court", "title": "t", "title_zh": "t", "required": True, "source": "s"}
+    return {"grounds": [ground], "units": [unit], **changes}
+
+
+@pytest.mark.parametrize(
+    ("joint", "message"),
+    [
+        (_joint(units=[_joint()["units"][0]] * 2), "unit kinds repeat"),
+        (_joint(units=[{**_joint()["units"][0], "required": False}]), "at least one required"),
+        (_joint(grounds=[{**_joint()["grounds"][0], "id": "a"}]), "ids repeat: a"),
+        (_joint(grounds=[]), "at least 1 item"),
+        (_joint(units=[{**_joint()["units"][0], "kind": "Court"}]), "pattern"),
+        (_joint(deadline_days=30), "Extra inputs"),
+    ],
+)
+def test_an_inconsistent_joint_review_is_rejected(joint: dict[str, Any], message: str):
+    with pytest.raises(ValidationError, match=message):
+        Accountability.model_validate(_raw(joint_review=joint))
+
+
+def test_a_consistent_joint_review_is_accepted():
+    assert Accountability.model_validate(_raw(joint_review=_joint())).joint_review is not None

@@ -94,6 +94,9 @@ COMMAND_ROLES: dict[str, frozenset[Role]] = {
     # bureau decide; the agency investigates, names parties and records recoveries.
     "complete_investigation": frozenset({A, B, D}),
     "issue_review_opinion": frozenset({B}),
+    # 会同联合审核: the reviewing legal office records the units' positions on their behalf.
+    "designate_joint_review": frozenset({B}),
+    "record_joint_review_position": frozenset({B}),
     "complete_city_filing": frozenset({B}),
     "schedule_joint_meeting": frozenset({B}),
     "send_meeting_papers": frozenset({B}),

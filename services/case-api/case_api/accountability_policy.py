@@ -5,10 +5,10 @@ from __future__ import annotations
 import inspect
 from functools import cache
 
-from case_api.domain.accountability import AccountabilityPolicy, Decision
+from case_api.domain.accountability import AccountabilityPolicy, Decision, JointReviewPolicy
 from case_api.domain.case import Case
 from shared.rulepacks import PackLibrary, shipped_library
-from shared.rulepacks.accountability_models import Accountability
+from shared.rulepacks.accountability_models import Accountability, JointReview
 
 
 def policy_of(section: Accountability | None, pack_id: str) -> AccountabilityPolicy | None:
@@ -22,6 +22,7 @@ def policy_of(section: Accountability | None, pack_id: str) -> AccountabilityPol
         section.mitigation,
         section.aggravation,
         section.sanctions,
+        section.joint_review.grounds if section.joint_review else (),
     )
     return AccountabilityPolicy(
         pack=pack_id,
@@ -39,6 +40,17 @@ def policy_of(section: Accountability | None, pack_id: str) -> AccountabilityPol
         unit_companions={s.id: frozenset(s.units_only_with) for s in section.sanctions},
         scope_from=section.scope_from,
         transfer_threshold_yuan=section.transfer_threshold_yuan,
+        joint_review=_joint_review(section.joint_review),
+    )
+
+
+def _joint_review(section: JointReview | None) -> JointReviewPolicy | None:
+    if section is None:
+        return None
+    return JointReviewPolicy(
+        grounds=frozenset(g.id for g in section.grounds),
+        kinds=frozenset(u.kind for u in section.units),
+        required=frozenset(u.kind for u in section.units if u.required),
     )
 
 

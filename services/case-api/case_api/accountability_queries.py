@@ -14,6 +14,7 @@ from sqlalchemy import Engine, select
 
 from case_api.access import Principal
 from case_api.domain.errors import NotFound
+from case_api.joint_review_view import joint_review_view
 from case_api.queries import CaseQueries
 from case_api.readmodel.tables import (
     accountability_cases,
@@ -40,7 +41,7 @@ class AccountabilityQueries:
         self.library = library
 
     def case(self, principal: Principal, case_id: str) -> dict[str, Any]:
-        CaseQueries(self.engine).case(principal, case_id)
+        summary = CaseQueries(self.engine).case(principal, case_id)
         with self.engine.connect() as conn:
             row = (
                 conn.execute(
@@ -52,10 +53,17 @@ class AccountabilityQueries:
             parties = self._rows(conn, accountability_parties, case_id)
             decisions = self._rows(conn, accountability_decisions, case_id)
             recoveries = self._rows(conn, accountability_recoveries, case_id)
-        procedure = dict(row) if row else None
+            procedure = dict(row) if row else None
+            stored = procedure.pop("joint_review") if procedure else None
+            joint_review = None
+            if stored is not None:
+                section = self.library.pack(summary["pack"]).accountability
+                state = summary["report_state"]
+                joint_review = joint_review_view(conn, case_id, stored, state, section)
         return {
             "case_id": case_id,
             "procedure": procedure,
+            "joint_review": joint_review,
             "transfer": self._transfer(procedure),
             "parties": parties,
             "decisions": self._decisions(decisions, parties),

@@ -61,7 +61,14 @@ class Request:
         return self.principal.meta(self.request_id, self.request_hash)
 
 
-REVIEWS = frozenset({"review_report", "issue_review_opinion"})
+REVIEWS = frozenset(
+    {
+        "review_report",
+        "issue_review_opinion",
+        "designate_joint_review",
+        "record_joint_review_position",
+    }
+)
 """Commands only the bureau at the losing agency's review level may run."""
 
 

@@ -14,6 +14,18 @@ router = APIRouter(prefix="/v1/cases/{case_id}/accountability", tags=["accountab
 COMMANDS: list[tuple[str, type[BaseModel], str, str]] = [
     ("/investigation", s.CompleteInvestigation, "complete_investigation", "Investigation done"),
     ("/review-opinions", s.IssueReviewOpinion, "issue_review_opinion", "Review opinion (审核意见)"),
+    (
+        "/joint-review",
+        s.DesignateJointReview,
+        "designate_joint_review",
+        "Designate for joint review (会同联合审核)",
+    ),
+    (
+        "/joint-review/positions",
+        s.RecordJointReviewPosition,
+        "record_joint_review_position",
+        "A participating unit's position in the joint review",
+    ),
     ("/city-filings", s.CompleteCityFiling, "complete_city_filing", "Filed with the city (备案)"),
     ("/meetings", s.ScheduleJointMeeting, "schedule_joint_meeting", "Joint meeting (联席会议)"),
     ("/meeting-papers", s.SendMeetingPapers, "send_meeting_papers", "Meeting papers sent"),

@@ -35,6 +35,43 @@ class IssueReviewOpinion(Body):
     opinion: str = Text
 
 
+class JointReviewUnit(Body):
+    """A unit that reviews the report with the legal office."""
+
+    unit_id: str = Field(min_length=1, max_length=64, description="The unit's code")
+    name: str = Field(min_length=1, max_length=128)
+    kind: str = Field(
+        min_length=1,
+        max_length=64,
+        pattern=r"^[a-z][a-z0-9_]*$",
+        description="A unit kind of the pack's joint review (Wenzhou: court, "
+        "organisation_department, other)",
+    )
+
+
+class DesignateJointReview(Body):
+    """会同联合审核: the legal office designates a major, difficult, complex or highly disputed
+    case for review together with the court, the organisation department and others, while the
+    report awaits its review. The review then waits for every unit of a required kind."""
+
+    grounds: list[str] = Field(
+        min_length=1, max_length=10, description="Ground ids of the pack's joint review"
+    )
+    units: list[JointReviewUnit] = Field(min_length=1, max_length=20)
+    reason: str = Text
+    designated_date: date
+
+
+class RecordJointReviewPosition(Body):
+    """A participating unit concurs or dissents, with its opinion, on the report now under
+    review; the legal office records it on the unit's behalf, once per unit and review."""
+
+    unit_id: str = Field(min_length=1, max_length=64)
+    position: Literal["concur", "dissent"]
+    opinion: str = Field(min_length=1, max_length=4000)
+    recorded_date: date
+
+
 class CompleteCityFiling(Body):
     """县级审核意见报市备案."""
 
@@ -145,6 +182,21 @@ EXAMPLES: dict[type[Body], dict] = {
         "dereliction": False,
     },
     IssueReviewOpinion: {"issued_date": "2026-04-20", "opinion": "同意调查处理意见"},
+    DesignateJointReview: {
+        "grounds": ["major_case", "disputed_case"],
+        "units": [
+            {"unit_id": "wz-court", "name": "温州市中级人民法院", "kind": "court"},
+            {"unit_id": "wz-org", "name": "中共温州市委组织部", "kind": "organisation_department"},
+        ],
+        "reason": "涉及多名领导干部，各方意见分歧较大",
+        "designated_date": "2026-04-01",
+    },
+    RecordJointReviewPosition: {
+        "unit_id": "wz-court",
+        "position": "concur",
+        "opinion": "同意责任分析报告的认定",
+        "recorded_date": "2026-04-10",
+    },
     CompleteCityFiling: {"filed_date": "2026-04-20"},
     ScheduleJointMeeting: {"meeting_date": "2026-03-12", "agenda": "讨论败诉责任认定"},
     SendMeetingPapers: {"sent_date": "2026-03-09"},

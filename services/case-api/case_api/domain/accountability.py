@@ -51,6 +51,23 @@ class AppealOutcome(StrEnum):
     REVOKED = "revoked"
 
 
+class UnitPosition(StrEnum):
+    """A participating unit's position in a joint review (会同联合审核)."""
+
+    CONCUR = "concur"  # 同意
+    DISSENT = "dissent"  # 不同意, with its opinion
+
+
+@dataclass(frozen=True)
+class JointReviewPolicy:
+    """``grounds``: why a case is reviewed jointly; ``kinds``: the kinds of unit that may take
+    part; ``required``: those whose every named unit must state a position [000 二(五)2]."""
+
+    grounds: frozenset[str]
+    kinds: frozenset[str]
+    required: frozenset[str]
+
+
 @dataclass(frozen=True)
 class AccountabilityPolicy:
     """``grounds`` maps each decision to the ids of its pack list; ``sanctions`` maps a
@@ -66,6 +83,7 @@ class AccountabilityPolicy:
     unit_companions: Mapping[str, frozenset[str]] = field(default_factory=dict)
     scope_from: date | None = None
     transfer_threshold_yuan: int | None = None
+    joint_review: JointReviewPolicy | None = None
 
 
 def new_state() -> dict[str, Any]:
@@ -84,4 +102,5 @@ def new_state() -> dict[str, Any]:
         "decisions": {},  # party id → {"decision", "sanctioned", "appeal"}
         "committee_reports": 0,
         "transferred": False,
+        "joint_review": None,  # {"units": {unit id → kind}, "positions": {unit id → round}}
     }

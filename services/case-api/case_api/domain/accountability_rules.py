@@ -131,7 +131,7 @@ def check_party(case: Case, policy: AccountabilityPolicy | None, party: dict[str
     else:
         check(UnitRole, party["role"], "role")
     if party["fault_kind"] not in found.grounds[Decision.SANCTION]:
-        raise _not_in_pack(found, "fault_kind", party["fault_kind"])
+        raise not_in_pack(found.pack, "fault_kind", party["fault_kind"])
 
 
 def check_decision(
@@ -161,7 +161,7 @@ def check_decision(
         )
     check(Decision, decision, "decision")
     if ground not in found.grounds.get(decision, frozenset()):
-        raise _not_in_pack(found, "ground", ground, decision=decision)
+        raise not_in_pack(found.pack, "ground", ground, decision=decision)
     if decision == Decision.FAULT_TOLERANCE and kind == PartyKind.UNIT:
         raise RuleViolation(
             "fault-tolerance-for-persons",
@@ -178,7 +178,7 @@ def check_decision(
         )
     for factor in factors:
         if factor not in found.mitigation | found.aggravation:
-            raise _not_in_pack(found, "factor", factor)
+            raise not_in_pack(found.pack, "factor", factor)
     return found
 
 
@@ -208,7 +208,7 @@ def check_sanctions(policy: AccountabilityPolicy, kind: str, sanctions: Sequence
     for sanction in sanctions:
         parties = policy.sanctions.get(sanction)
         if parties is None:
-            raise _not_in_pack(policy, "sanction", sanction)
+            raise not_in_pack(policy.pack, "sanction", sanction)
         if kind not in parties:
             raise RuleViolation(
                 f"sanction-not-for-{kind}s",
@@ -310,12 +310,10 @@ def _named(case: Case, party_id: str) -> str:
     return str(kind)
 
 
-def _not_in_pack(
-    policy: AccountabilityPolicy, field: str, value: str, **more: str
-) -> RuleViolation:
+def not_in_pack(pack: str, field: str, value: str, **more: str) -> RuleViolation:
     return RuleViolation(
         f"{field.replace('_', '-')}-not-in-pack",
-        f"{field} {value!r} is not in the {policy.pack} pack's list.",
+        f"{field} {value!r} is not in the {pack} pack's list.",
         "所填事项不在本辖区规则包的清单内。",
         value=value,
         **more,

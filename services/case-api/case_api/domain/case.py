@@ -17,6 +17,7 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 from eventsourcing.domain import event
 
 from case_api.domain import accountability_rules as acc
+from case_api.domain import joint_review_rules as joint
 from case_api.domain import rules
 from case_api.domain.accountability import AccountabilityPolicy, new_state
 from case_api.domain.chain import ChainedAggregate
@@ -352,8 +353,17 @@ class Case(ChainedAggregate):
         self.report_state = "submitted"
         self._remember(meta)
 
-    def review_report(self, *, result: str, opinion: str, reviewed_date: date, meta: Meta) -> None:
+    def review_report(
+        self,
+        *,
+        result: str,
+        opinion: str,
+        reviewed_date: date,
+        meta: Meta,
+        policy: AccountabilityPolicy | None = None,  # None: the pack has no accountability
+    ) -> None:
         rules.check_review(self)
+        joint.check_review_waits(self, policy)
         self._reviewed(result=result, opinion=opinion, reviewed_date=reviewed_date, meta=meta)
 
     @event("ReportReviewed")
@@ -423,6 +433,75 @@ class Case(ChainedAggregate):
     @event("ReviewOpinionIssued")
     def _opinion_issued(self, issued_date: date, opinion: str, meta: Meta) -> None:
         self.accountability["opinions"] = self.accountability["reviews"]
+        self._remember(meta)
+
+    def designate_joint_review(
+        self,
+        *,
+        grounds: list[str],
+        units: list[dict[str, str]],
+        reason: str,
+        designated_date: date,
+        meta: Meta,
+        policy: AccountabilityPolicy | None,
+    ) -> None:
+        """``units``: ``[{unit_id, name, kind}]``, kinds from the pack [000 二(五)2]."""
+        joint.check_designation(self, policy, grounds, units)
+        self._joint_review_designated(
+            grounds=grounds,
+            units=units,
+            reason=reason,
+            designated_date=designated_date,
+            meta=meta,
+        )
+
+    @event("JointReviewDesignated")
+    def _joint_review_designated(
+        self,
+        grounds: list[str],
+        units: list[dict[str, str]],
+        reason: str,
+        designated_date: date,
+        meta: Meta,
+    ) -> None:
+        self.accountability["joint_review"] = {
+            "units": {u["unit_id"]: u["kind"] for u in units},
+            "positions": {},
+        }
+        self._remember(meta)
+
+    def record_joint_review_position(
+        self,
+        *,
+        unit_id: str,
+        position: str,
+        opinion: str,
+        recorded_date: date,
+        meta: Meta,
+        policy: AccountabilityPolicy | None,
+    ) -> None:
+        """Recorded by the legal office on the unit's behalf, for the review now pending."""
+        joint.check_position(self, policy, unit_id, position)
+        self._joint_review_position(
+            unit_id=unit_id,
+            position=position,
+            opinion=opinion,
+            review_round=joint.review_round(self),
+            recorded_date=recorded_date,
+            meta=meta,
+        )
+
+    @event("JointReviewPositionRecorded")
+    def _joint_review_position(
+        self,
+        unit_id: str,
+        position: str,
+        opinion: str,
+        review_round: int,
+        recorded_date: date,
+        meta: Meta,
+    ) -> None:
+        self.accountability["joint_review"]["positions"][unit_id] = review_round
         self._remember(meta)
 
     def complete_city_filing(

@@ -16,6 +16,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from case_api.domain.case import Case
 from case_api.readmodel.batch import Batch
+from case_api.readmodel.events_json import to_json
 from case_api.readmodel.projection import apply_event
 from case_api.readmodel.tables import (
     accountability_cases,
@@ -82,6 +83,29 @@ def _(event: Case.InvestigationCompleted, batch: Batch) -> None:
 @apply_event.register
 def _(event: Case.ReviewOpinionIssued, batch: Batch) -> None:
     _case_row(batch, event, opinion_date=event.issued_date)
+
+
+@apply_event.register
+def _(event: Case.JointReviewDesignated, batch: Batch) -> None:
+    designation = {
+        "designated_date": to_json(event.designated_date),
+        "grounds": list(event.grounds),
+        "reason": event.reason,
+        "units": to_json(event.units),
+        "positions": [],
+    }
+    _case_row(batch, event, joint_review=designation)
+
+
+@apply_event.register
+def _(event: Case.JointReviewPositionRecorded, batch: Batch) -> None:
+    c = accountability_cases.c
+    where = c.case_id == str(event.originator_id)
+    review = batch.conn.execute(select(c.joint_review).where(where)).scalar_one()
+    fields = ("unit_id", "review_round", "position", "opinion", "recorded_date")
+    position = {k: to_json(getattr(event, k)) for k in fields}
+    review = {**review, "positions": [*review["positions"], position]}
+    batch.conn.execute(update(accountability_cases).where(where).values(joint_review=review))
 
 
 @apply_event.register

@@ -208,6 +208,8 @@ accountability_cases = Table(
     Column("committee_reported_date", Date),
     Column("transferred_date", Date),
     Column("transferred_to", String(128)),
+    # {designated_date, grounds, reason, units: [{unit_id, name, kind}], positions: [...]}
+    Column("joint_review", JSON),
 )
 
 accountability_parties = Table(
