@@ -58,6 +58,10 @@ assert (ROOT / 'alembic.ini').is_file(); \
 assert (ROOT / 'migrations' / 'case_api').is_dir() and (ROOT / 'migrations' / 'notifier').is_dir()" \
     && command -v case-api && command -v notifier
 
+# The documents volume's mount point, owned by the app user: a new named volume takes the
+# ownership of the directory it is mounted over.
+RUN mkdir -p /var/lib/yingsu/documents && chown -R app:app /var/lib/yingsu
+
 USER app:app
 
 # Containers must bind all interfaces; compose sets these explicitly as well.

@@ -615,6 +615,33 @@ def test_databases_are_the_postgres_service(monkeypatch: pytest.MonkeyPatch) -> 
         assert settings.readmodel_url.startswith("postgresql"), name
 
 
+def test_replicas_share_one_document_store(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A document uploaded through one replica is cited through the other: both must name
+    the same store, and a local one must live on a volume both mount (not in a container)."""
+    replicas = services_running(("case-api", "serve"))
+    assert len(replicas) >= 2
+    urls = set()
+    for service in replicas.values():
+        with monkeypatch.context() as m:
+            urls.add(settings_for(service, "CASE_API_", m).document_store_url)
+    assert len(urls) == 1, urls
+    url = urls.pop()
+    if url.startswith("file:"):
+        path = url.removeprefix("file:")
+        assert path.startswith("/"), f"{url}: relative to the container's working directory"
+        named = set(raw_compose().get("volumes") or {})
+        for name, service in replicas.items():
+            mounts = [v.split(":") for v in service.get("volumes", []) if isinstance(v, str)]
+            covering = [src for src, target, *_ in mounts if path.startswith(target)]
+            assert covering and covering[0] in named, f"{name}: {path} is on no named volume"
+        owned = [
+            rest
+            for keyword, rest in dockerfile_instructions()
+            if keyword == "RUN" and path in rest and "chown" in rest
+        ]
+        assert owned, f"the image does not create {path} for the app user"
+
+
 def test_depends_on_conditions() -> None:
     all_services = services()
     for name, service in all_services.items():

@@ -1,6 +1,7 @@
 """The blob store contract, run against local disk and an S3-compatible bucket (moto).
 
-Plus what only the local store can show: a writer killed mid-blob leaves no blob behind.
+Plus what only the local store can show: a writer killed mid-blob leaves no blob behind, and
+its partial file is swept once old, never while written.
 """
 
 from __future__ import annotations
@@ -21,8 +22,8 @@ from case_api.config import Settings
 from case_api.documents.local import LocalBlobStore
 from case_api.documents.service import blob_store
 from case_api.documents.store import CHUNK_BYTES, BlobNotFound, BlobStore
+from tests.case_api.moto_bucket import FIELDS, moto_bucket
 
-S3_ENDPOINT = "http://minio.test:9000"
 CONTENT = b"%PDF-1.7\n" + os.urandom(3 * CHUNK_BYTES + 123)
 
 
@@ -31,26 +32,8 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[BlobStore]
     if request.param == "local":
         yield blob_store(Settings(document_store_url=f"file:{tmp_path}/blobs"))
         return
-    import boto3
-    from moto import mock_aws
-
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("MOTO_S3_CUSTOM_ENDPOINTS", S3_ENDPOINT)
-        with mock_aws():
-            settings = Settings(
-                document_store_url="s3://court-documents/case-api",
-                document_s3_endpoint_url=S3_ENDPOINT,
-                document_s3_access_key_id="minio",
-                document_s3_secret_access_key="minio-secret",
-            )
-            boto3.client(
-                "s3",
-                endpoint_url=S3_ENDPOINT,
-                region_name="us-east-1",
-                aws_access_key_id="minio",
-                aws_secret_access_key="minio-secret",
-            ).create_bucket(Bucket="court-documents")
-            yield blob_store(settings)
+    with moto_bucket():
+        yield blob_store(Settings(**FIELDS))
 
 
 def read_all(store: BlobStore, sha256: str) -> bytes:
@@ -138,11 +121,13 @@ def test_a_writer_killed_mid_blob_leaves_only_a_partial_file_never_served(tmp_pa
         writer.stdin.write(CONTENT[: 2 * CHUNK_BYTES + 10])
         writer.stdin.flush()
         partial = _wait_for_partial(root / "partial", at_least=2 * CHUNK_BYTES)
+        store = LocalBlobStore(root)
+        while_written = store.sweep_partial(3600, time.time())
         os.kill(writer.pid, signal.SIGKILL)
     finally:
         writer.wait(timeout=10)
     assert writer.returncode == -signal.SIGKILL
-    store = LocalBlobStore(root)
+    assert (while_written.removed, while_written.kept) == ((), 1)
     finals = [p for p in root.rglob("*") if p.is_file() and p.parent != root / "partial"]
     assert finals == []
     assert partial.exists()
@@ -151,6 +136,11 @@ def test_a_writer_killed_mid_blob_leaves_only_a_partial_file_never_served(tmp_pa
         store.open(hashlib.sha256(CONTENT).hexdigest())
     blob = store.put(io.BytesIO(CONTENT))
     assert blob.created
+    assert read_all(store, blob.sha256) == CONTENT
+    left = partial.stat()
+    orphaned = store.sweep_partial(3600, left.st_mtime + 3601)
+    assert (orphaned.removed, orphaned.freed_bytes) == ((str(partial),), left.st_size)
+    assert not partial.exists()
     assert read_all(store, blob.sha256) == CONTENT
 
 

@@ -13,6 +13,7 @@ from eventsourcing.persistence import StoredEvent
 
 from case_api.config import Settings
 from tests.api_client import Api
+from tests.case_api.ofd_samples import container, ofd
 
 LIMIT = 256 * 1024
 PDF = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj <<>> endobj\n" + b"0" * 4000 + b"\n%%EOF\n"
@@ -127,6 +128,35 @@ async def test_the_type_comes_from_the_content_not_the_name_or_claimed_type(api:
     )
     assert zh.status_code == 415
     assert "仅接受" in zh.json()["detail"]
+
+
+async def test_an_ofd_is_told_from_a_plain_zip_by_its_content_not_its_claim(api: Api):
+    claimed = {"Content-Type": "application/ofd", "Content-Disposition": 'filename="judgment.ofd"'}
+    headers = {**api.court, **claimed}
+    accepted = await api.client.post("/v1/documents", content=ofd(), headers=headers)
+    plain = container({"word/document.xml": "<w:document/>"})
+    refused = await api.client.post("/v1/documents", content=plain, headers=headers)
+    assert accepted.status_code == 201, accepted.text
+    assert accepted.json()["media_type"] == "application/ofd"
+    assert refused.status_code == 415
+    assert refused.headers["content-type"] == "application/problem+json"
+    assert refused.json()["code"] == "document-type-not-allowed"
+    assert api.runtime.documents.store.size(hashlib.sha256(plain).hexdigest()) is None
+
+
+async def test_an_ofd_container_like_a_zip_bomb_is_refused_and_not_stored(api: Api):
+    bomb = ofd(**{"Doc_0/Res/font.ttf": bytes(10_000_000)})  # ~10 kB on the wire
+    r = await api.client.post(
+        "/v1/documents", content=bomb, headers={**api.court, "Accept-Language": "zh-CN"}
+    )
+    assert r.status_code == 422
+    assert r.headers["content-type"] == "application/problem+json"
+    assert (r.json()["code"], r.json()["reason"]) == (
+        "document-archive-refused",
+        "expands-too-much",
+    )
+    assert "OFD 容器不予接收" in r.json()["detail"]
+    assert stored_files(api) == []
 
 
 async def test_a_body_over_the_limit_is_refused_while_it_streams(api: Api):

@@ -9,6 +9,7 @@ import sys
 from case_api import cli_clients, court_key_cli, store_check
 from case_api.access import Role
 from case_api.config import Settings
+from case_api.documents import cli as documents_cli
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -32,6 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     cli_clients.add_parser(sub)
     court_key_cli.add_parser(sub)
     store_check.add_parser(sub)
+    documents_cli.add_parser(sub)
     args = parser.parse_args(argv)
     settings = Settings()
     return COMMANDS[args.command](settings, args)
@@ -129,6 +131,7 @@ COMMANDS = {
     "client": cli_clients.run,
     "court-key": court_key_cli.run,
     "verify": store_check.run,
+    "documents": documents_cli.run,
 }
 
 if __name__ == "__main__":

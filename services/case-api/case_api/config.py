@@ -94,6 +94,15 @@ class Settings(BaseSettings):
     document_s3_addressing_style: Literal["path", "virtual"] = Field(
         "path", description="path for MinIO/Ceph; virtual for stores that require it (OSS)"
     )
+    document_partial_max_age_seconds: float = Field(
+        3600,
+        gt=0,
+        description="Age after which an interrupted upload's partial file is removed, at start-up"
+        " and by `case-api documents sweep`; younger ones may still be written",
+    )
+    metrics_token: SecretStr | None = Field(
+        None, description="Bearer token /metrics requires; unset, /metrics is open to anyone"
+    )
     clock_file: Path | None = Field(
         None, description="Testing only: a file holding an ISO datetime used as 'now'"
     )

@@ -53,6 +53,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         runtime.watch.bind_loop(asyncio.get_running_loop())
         runtime.watch.advance(runtime.projector.position())
         app.state.runtime = runtime
+        await asyncio.to_thread(runtime.documents.sweep_at_startup)
         housekeeping = asyncio.create_task(_purge_idempotency_keys(runtime))
         try:
             yield

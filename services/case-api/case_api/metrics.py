@@ -19,6 +19,10 @@ LATENCY = Histogram(
 )
 PROJECTION_POSITION = Gauge("case_api_projection_position", "Last projected event position")
 PROJECTION_LAG = Gauge("case_api_projection_lag_events", "Events not yet in the read models")
+DOCUMENTS_MISSING = Counter(
+    "case_api_documents_missing",
+    "Downloads of a document a case cites that the blob store does not hold",
+)
 
 
 class MetricsMiddleware:

@@ -23,8 +23,8 @@ from case_api.api.deps import PrincipalDep, RuntimeDep
 from case_api.api.openapi_docs import PROBLEM_SCHEMA, errors
 from case_api.api.schemas_documents import CaseDocument, CaseDocuments, StoredDocument
 from case_api.documents.media import ALLOWED_MEDIA_TYPES
-from case_api.documents.store import CHUNK_BYTES, SHA256
-from case_api.documents.upload import SPOOL_IN_MEMORY_BYTES, receive
+from case_api.documents.store import CHUNK_BYTES, SHA256, SPOOL_IN_MEMORY_BYTES
+from case_api.documents.upload import keep, receive
 from case_api.errors import Forbidden
 
 router = APIRouter(tags=["documents"])
@@ -41,7 +41,8 @@ def _problem(description: str) -> dict[str, Any]:
 
 UPLOAD_BODY = {
     "required": True,
-    "description": "The file itself, not a form. Its type is read from its first bytes.",
+    "description": "The file itself, not a form. Its type is read from its bytes: the first"
+    " ones, or for a zip its central directory (OFD).",
     "content": {
         t: {"schema": {"type": "string", "format": "binary"}} for t in sorted(ALLOWED_MEDIA_TYPES)
     },
@@ -52,14 +53,22 @@ UPLOAD_BODY = {
     "/v1/documents",
     status_code=201,
     response_model=StoredDocument,
-    summary="Upload a served document (PDF, JPEG, PNG, TIFF)",
+    summary="Upload a served document (PDF, OFD, JPEG, PNG, TIFF)",
     operation_id="upload_document",
     openapi_extra={"requestBody": UPLOAD_BODY},
     responses={
         200: {"model": StoredDocument, "description": "The same content was already stored"},
         **errors(401, 403),
         413: _problem("Larger than max_document_bytes (problem+json `document-too-large`)"),
-        415: _problem("Not PDF, JPEG, PNG or TIFF (problem+json `document-type-not-allowed`)"),
+        415: _problem(
+            "Not PDF, OFD, JPEG, PNG or TIFF; a zip without OFD.xml at its root is not OFD"
+            " (problem+json `document-type-not-allowed`)"
+        ),
+        422: _problem(
+            "An OFD container too large to open safely: too many entries, far more bytes"
+            " uncompressed than stored, entry names leaving the root or used twice, ZIP64"
+            " (problem+json `document-archive-refused`, with `reason`)"
+        ),
     },
 )
 async def upload_document(
@@ -69,9 +78,9 @@ async def upload_document(
         raise Forbidden("Your role may not upload documents.", "您的角色无权上传文书。")
     limit, declared = runtime.settings.max_document_bytes, _declared_length(request)
     with tempfile.SpooledTemporaryFile(max_size=SPOOL_IN_MEMORY_BYTES) as spool:
-        received = await receive(request.stream(), spool, limit, declared)
-        blob = await run_in_threadpool(runtime.documents.store.put, spool)
-    body = StoredDocument(sha256=blob.sha256, size=blob.size, media_type=received.media_type)
+        await receive(request.stream(), spool, limit, declared)
+        blob, media_type = await run_in_threadpool(keep, runtime.documents.store, spool)
+    body = StoredDocument(sha256=blob.sha256, size=blob.size, media_type=media_type)
     return JSONResponse(body.model_dump(), status_code=201 if blob.created else 200)
 
 
@@ -105,10 +114,15 @@ def list_case_documents(
             },
         },
         304: {"description": "If-None-Match names this document"},
-        **errors(401, 422, 503),
+        **errors(401, 422),
         404: _problem(
             "No such case, not one you may see (`case-not-found`), or the case does not"
             " reference this document (`document-not-found`)"
+        ),
+        503: _problem(
+            "The read model has not reached min_position yet (`read-model-behind`), or the"
+            " case cites the document but the store has lost it (`document-missing`, with"
+            " `sha256`: the operators must restore it)"
         ),
     },
 )
@@ -127,7 +141,7 @@ def download_case_document(
     }
     if _matches(if_none_match, sha256):
         return Response(status_code=304, headers=headers)
-    blob = runtime.documents.store.open(sha256)
+    blob = runtime.documents.open_cited(sha256, str(case_id))
     headers["Content-Length"] = str(row["size"])
     return StreamingResponse(_chunks(blob), media_type=row["media_type"], headers=headers)
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Response
+from fastapi import APIRouter, Depends, Response
 from fastapi.responses import JSONResponse
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from sqlalchemy import text
 
 from case_api.api.deps import RuntimeDep
+from case_api.api.metrics_access import METRICS_UNAUTHENTICATED, require_metrics_token
 from case_api.api.schemas_views import Health
 from case_api.metrics import PROJECTION_LAG, PROJECTION_POSITION
 
@@ -43,7 +44,15 @@ def readyz(runtime: RuntimeDep) -> JSONResponse:
     return JSONResponse(body.model_dump(), status_code=200 if ok else 503)
 
 
-@router.get("/metrics", summary="Prometheus metrics", response_class=Response)
+@router.get(
+    "/metrics",
+    summary="Prometheus metrics",
+    description="Open to anyone unless CASE_API_METRICS_TOKEN is set; then only with"
+    " `Authorization: Bearer <that token>`.",
+    response_class=Response,
+    dependencies=[Depends(require_metrics_token)],
+    responses={401: METRICS_UNAUTHENTICATED},
+)
 def metrics(runtime: RuntimeDep) -> Response:
     PROJECTION_POSITION.set(runtime.watch.position)
     PROJECTION_LAG.set(max(0, runtime.store.max_position() - runtime.watch.position))

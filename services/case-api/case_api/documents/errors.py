@@ -15,6 +15,40 @@ class DocumentTypeNotAllowed(DomainError):
     status = 415
 
 
+class DocumentArchiveRefused(DomainError):
+    code = "document-archive-refused"
+    status = 422
+
+
+class DocumentMissing(DomainError):
+    """An event cites the blob but the store lacks it: lost on our side, not the client's."""
+
+    code = "document-missing"
+    status = 503
+
+
+ARCHIVE_REASONS = {
+    "zip64": ("it is a ZIP64 container", "它是 ZIP64 容器"),
+    "directory-too-large": (
+        "its central directory is larger than {max_directory_bytes} bytes",
+        "其中央目录超过 {max_directory_bytes} 字节",
+    ),
+    "too-many-entries": (
+        "it holds more than {max_entries} entries",
+        "所含条目超过 {max_entries} 个",
+    ),
+    "duplicate-entry": ("two of its entries share a name", "其中有同名条目"),
+    "unsafe-entry-name": (
+        "an entry's name points outside the container",
+        "有条目名称指向容器之外",
+    ),
+    "expands-too-much": (
+        "its entries declare more than {max_expansion} times its size once uncompressed",
+        "其条目声明的解压后大小超过文件本身的 {max_expansion} 倍",
+    ),
+}
+
+
 def too_large(limit: int) -> DocumentTooLarge:
     return DocumentTooLarge(
         f"Documents may be at most {limit} bytes.",
@@ -25,8 +59,28 @@ def too_large(limit: int) -> DocumentTooLarge:
 
 def type_not_allowed() -> DocumentTypeNotAllowed:
     return DocumentTypeNotAllowed(
-        "Only PDF, JPEG, PNG and TIFF documents are accepted; the content is none of these.",
-        "仅接受 PDF、JPEG、PNG、TIFF 格式的文书，所传内容不属于这些格式。",
+        "Only PDF, OFD, JPEG, PNG and TIFF documents are accepted; the content is none of these.",
+        "仅接受 PDF、OFD、JPEG、PNG、TIFF 格式的文书，所传内容不属于这些格式。",
+    )
+
+
+def archive_refused(reason: str, **limit: int) -> DocumentArchiveRefused:
+    """An OFD container that whoever opens it later should not have to (HTTP 422)."""
+    english, chinese = ARCHIVE_REASONS[reason]
+    return DocumentArchiveRefused(
+        f"The OFD container is refused: {english.format(**limit)}.",
+        f"该 OFD 容器不予接收：{chinese.format(**limit)}。",
+        reason=reason,
+        **limit,
+    )
+
+
+def missing(sha256: str) -> DocumentMissing:
+    return DocumentMissing(
+        f"The document {sha256} is cited by the case but missing from the document store;"
+        " this is logged for the operators to restore it.",
+        f"案件引用的文书 {sha256} 在文书存储中缺失，已记录，待运维人员恢复。",
+        sha256=sha256,
     )
 
 

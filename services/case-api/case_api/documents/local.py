@@ -1,17 +1,22 @@
 """Blobs on local disk, under ``ROOT/ab/cd/<sha256>``.
 
 A blob is written to ``ROOT/partial/`` and fsynced, then renamed to its final name: a crash
-leaves at most an orphaned ``.part`` file, never a partial blob under a hash.
+leaves at most an orphaned ``.part`` file, never a partial blob under a hash. Orphans are swept
+by age: a ``.part`` file is written from an already received spool, in seconds at most, so
+one untouched for an hour belongs to no running upload.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 from typing import IO
 
-from case_api.documents.store import Blob, BlobNotFound, copy_hashing, fan_out, is_sha256
+from case_api.documents.store import Blob, BlobNotFound, Swept, copy_hashing, fan_out, is_sha256
+
+PARTIAL_SUFFIX = ".part"
 
 
 class LocalBlobStore:
@@ -21,7 +26,7 @@ class LocalBlobStore:
 
     def put(self, stream: IO[bytes]) -> Blob:
         self.partial.mkdir(parents=True, exist_ok=True)
-        fd, name = tempfile.mkstemp(dir=self.partial, suffix=".part")
+        fd, name = tempfile.mkstemp(dir=self.partial, suffix=PARTIAL_SUFFIX)
         try:
             with os.fdopen(fd, "wb") as out:
                 sha256, size = copy_hashing(stream, out)
@@ -53,8 +58,39 @@ class LocalBlobStore:
         except FileNotFoundError:
             return None
 
+    def sweep_partial(self, older_than_seconds: float, now: float) -> Swept:
+        cutoff = now - older_than_seconds
+        removed, freed, kept = [], 0, 0
+        for entry in _entries(self.partial):
+            if not entry.name.endswith(PARTIAL_SUFFIX):
+                continue
+            try:
+                info = entry.stat(follow_symlinks=False)
+            except FileNotFoundError:
+                continue  # its upload finished or another sweep took it
+            if not stat.S_ISREG(info.st_mode):
+                continue
+            if info.st_mtime >= cutoff:
+                kept += 1
+                continue
+            try:
+                os.unlink(entry.path)
+            except FileNotFoundError:
+                continue
+            removed.append(entry.path)
+            freed += info.st_size
+        return Swept(tuple(sorted(removed)), freed, kept)
+
     def _path(self, sha256: str) -> Path:
         return self.root / fan_out(sha256)
+
+
+def _entries(directory: Path) -> list[os.DirEntry[str]]:
+    try:
+        with os.scandir(directory) as found:
+            return list(found)
+    except FileNotFoundError:
+        return []  # nothing was ever uploaded here
 
 
 def _fsync_directory(path: Path) -> None:

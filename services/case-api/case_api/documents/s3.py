@@ -1,7 +1,9 @@
 """Blobs in an S3-compatible bucket (AWS S3, MinIO, Ceph RGW, Aliyun OSS…).
 
 The content is spooled (memory, then disk) while hashed, because its key is its hash; a PUT
-makes an object visible only once complete, so no reader sees a partial blob.
+makes an object visible only once complete, so no reader sees a partial blob. One PUT per blob
+(documents are far below S3's 5 GB single-PUT limit), never a multipart upload: an interrupted
+upload leaves nothing in the bucket to sweep.
 """
 
 from __future__ import annotations
@@ -11,9 +13,16 @@ from typing import IO, Any, cast
 
 from botocore.exceptions import ClientError
 
-from case_api.documents.store import Blob, BlobNotFound, copy_hashing, fan_out, is_sha256
+from case_api.documents.store import (
+    SPOOL_IN_MEMORY_BYTES,
+    Blob,
+    BlobNotFound,
+    Swept,
+    copy_hashing,
+    fan_out,
+    is_sha256,
+)
 
-SPOOL_IN_MEMORY_BYTES = 1024 * 1024
 MISSING = {"404", "NoSuchKey", "NotFound"}
 
 
@@ -55,6 +64,9 @@ class S3BlobStore:
                 return None
             raise
         return int(head["ContentLength"])
+
+    def sweep_partial(self, older_than_seconds: float, now: float) -> Swept:
+        return Swept()
 
     def _key(self, sha256: str) -> str:
         return f"{self.prefix}{fan_out(sha256)}"

@@ -2,32 +2,67 @@
 
 from __future__ import annotations
 
+import logging
+import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from sqlalchemy import Engine
 
 from case_api.config import Settings
+from case_api.documents.errors import missing
 from case_api.documents.local import LocalBlobStore
 from case_api.documents.queries import DocumentQueries
 from case_api.documents.references import describe
 from case_api.documents.s3 import S3BlobStore
-from case_api.documents.store import BlobStore
+from case_api.documents.store import BlobNotFound, BlobStore, Swept
+from case_api.metrics import DOCUMENTS_MISSING
 from case_api.queries import CaseQueries
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
 class Documents:
     store: BlobStore
     queries: DocumentQueries
+    partial_max_age_seconds: float
 
     def describe(self, references: list[dict[str, Any]]) -> list[dict[str, Any]]:
         return describe(self.store, references)
 
+    def open_cited(self, sha256: str, case_id: str) -> IO[bytes]:
+        """The bytes of a blob the case cites; its absence is the store's fault, and loud."""
+        try:
+            return self.store.open(sha256)
+        except BlobNotFound:
+            DOCUMENTS_MISSING.inc()
+            log.error("document %s, cited by case %s, is missing from the store", sha256, case_id)
+            raise missing(sha256) from None
+
+    def sweep_at_startup(self) -> None:
+        """A store that can't be swept now is swept next time: it must not stop the API."""
+        try:
+            sweep(self.store, self.partial_max_age_seconds)
+        except OSError:
+            log.exception("could not sweep partial uploads at start-up")
+
+
+def sweep(store: BlobStore, older_than_seconds: float) -> Swept:
+    """Remove partial uploads last written more than ``older_than_seconds`` ago, logging each."""
+    swept = store.sweep_partial(older_than_seconds, time.time())
+    for path in swept.removed:
+        log.warning("removed the orphaned partial upload %s", path)
+    return swept
+
 
 def build_documents(settings: Settings, engine: Engine, cases: CaseQueries) -> Documents:
-    return Documents(blob_store(settings), DocumentQueries(engine, cases))
+    return Documents(
+        blob_store(settings),
+        DocumentQueries(engine, cases),
+        settings.document_partial_max_age_seconds,
+    )
 
 
 def blob_store(settings: Settings) -> BlobStore:

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from typing import IO, Protocol
 
 CHUNK_BYTES = 1024 * 1024
+SPOOL_IN_MEMORY_BYTES = 1024 * 1024
+"""Content being received or judged stays in memory up to this size, then goes to a file."""
 SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
 
@@ -26,6 +28,16 @@ class Blob:
     """False when the same content was already stored (putting it again changes nothing)."""
 
 
+@dataclass(frozen=True)
+class Swept:
+    """What a sweep of orphaned partial uploads did."""
+
+    removed: tuple[str, ...] = ()
+    freed_bytes: int = 0
+    kept: int = 0
+    """Partial uploads younger than the age limit, left alone: they may still be written."""
+
+
 class BlobStore(Protocol):
     def put(self, stream: IO[bytes]) -> Blob:
         """Store everything ``stream`` yields; the blob appears under its hash only when whole."""
@@ -37,6 +49,11 @@ class BlobStore(Protocol):
 
     def size(self, sha256: str) -> int | None:
         """The blob's size in bytes, or None when it is not stored."""
+        ...
+
+    def sweep_partial(self, older_than_seconds: float, now: float) -> Swept:
+        """Remove what interrupted uploads left behind, last written before ``now`` (epoch
+        seconds) minus ``older_than_seconds``."""
         ...
 
 

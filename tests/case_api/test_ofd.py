@@ -1,0 +1,102 @@
+"""Telling an OFD from any other zip, and refusing containers a reader should not have to open."""
+
+from __future__ import annotations
+
+import io
+import random
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from case_api.documents.errors import DocumentArchiveRefused
+from case_api.documents.media import HEAD_BYTES, may_be_allowed, media_type_of
+from case_api.documents.ofd import MAX_ENTRIES
+from tests.case_api.ofd_samples import OFD_XML, ONE_PAGE, as_zip64, container, ofd, with_duplicate
+
+
+def verdict(data: bytes) -> str | None:
+    return media_type_of(io.BytesIO(data))
+
+
+def refusal(data: bytes) -> str:
+    with pytest.raises(DocumentArchiveRefused) as refused:
+        verdict(data)
+    return str(refused.value.params["reason"])
+
+
+def test_a_zip_with_ofd_xml_at_its_root_is_ofd():
+    assert verdict(ofd()) == "application/ofd"
+    assert verdict(ofd(**{"Doc_0/Res/seal.png": b"\x89PNG" + bytes(range(256)) * 40})) == (
+        "application/ofd"
+    )
+
+
+@pytest.mark.parametrize(
+    "entries",
+    [
+        {"word/document.xml": "<w:document/>", "[Content_Types].xml": "<Types/>"},  # docx
+        {"Doc_0/OFD.xml": OFD_XML, "Doc_0/Document.xml": ""},  # OFD.xml below the root
+        {"ofd.xml": OFD_XML},  # the standard names it OFD.xml
+        {"OFD.xml/": ""},  # a folder, not the entry
+    ],
+    ids=["docx", "nested", "lower-case", "folder"],
+)
+def test_any_other_zip_is_not_an_accepted_type(entries: dict[str, str]):
+    assert verdict(container(entries)) is None
+
+
+def test_a_zip_is_judged_on_its_central_directory_not_its_first_bytes():
+    """OFD.xml is the last entry here: only the directory at the end of the file names it."""
+    image = random.Random(7).randbytes(HEAD_BYTES * 2)  # does not deflate
+    late = container({"Doc_0/Res/image.jpg": image, **ONE_PAGE})
+    plain = container({"Doc_0/Res/image.jpg": image})
+    assert late[:HEAD_BYTES] == plain[:HEAD_BYTES]
+    assert may_be_allowed(late[:HEAD_BYTES]) and may_be_allowed(plain[:HEAD_BYTES])
+    assert (verdict(late), verdict(plain)) == ("application/ofd", None)
+
+
+def test_a_declared_expansion_like_a_zip_bomb_is_refused():
+    """10 MB of zeros deflates to ~10 kB: ~1000 declared bytes per stored byte."""
+    assert refusal(ofd(**{"Doc_0/Res/font.ttf": bytes(10_000_000)})) == "expands-too-much"
+
+
+def test_too_many_entries_are_refused():
+    entries = {**ONE_PAGE, **{f"Doc_0/Res/{i}.xml": b"" for i in range(MAX_ENTRIES)}}
+    assert refusal(container(entries)) == "too-many-entries"
+
+
+def test_a_central_directory_too_large_to_parse_is_refused_before_parsing():
+    """Entry comments live only in the directory: 40 × 60 kB make it 2.4 MB, 2.5 MB in all."""
+    bloated = container({**ONE_PAGE, **{f"Doc_0/Res/{i}": "" for i in range(40)}}, 60_000)
+    assert refusal(bloated) == "directory-too-large"
+
+
+@pytest.mark.parametrize("name", ["../../etc/cron.d/job", "/etc/passwd", "C:/Windows/x.dll"])
+def test_an_entry_escaping_the_root_is_refused(name: str):
+    assert refusal(ofd(**{name: "x"})) == "unsafe-entry-name"
+
+
+def test_two_entries_under_one_name_are_refused():
+    """A viewer may show one OFD.xml and a signature check read the other."""
+    assert refusal(with_duplicate("OFD.xml")) == "duplicate-entry"
+
+
+def test_a_zip64_container_is_refused():
+    assert refusal(as_zip64(ofd())) == "zip64"
+
+
+def test_every_truncation_of_an_ofd_is_no_accepted_type():
+    whole = ofd()
+    assert {verdict(whole[:cut]) for cut in range(len(whole))} == {None}
+
+
+@given(st.lists(st.tuples(st.integers(0, 10_000), st.integers(0, 255)), min_size=1, max_size=6))
+def test_damaged_containers_get_a_verdict_never_a_crash(damage: list[tuple[int, int]]):
+    data = bytearray(ofd())
+    for at, value in damage:
+        data[at % len(data)] = value
+    try:
+        assert verdict(bytes(data)) in ("application/ofd", None)
+    except DocumentArchiveRefused as refused:
+        assert refused.code == "document-archive-refused"
