@@ -29,6 +29,11 @@ class IdempotencyKeyReused(DomainError):
     status = 422
 
 
+class UnknownQueryParameter(DomainError):
+    code = "unknown-query-parameter"
+    status = 422
+
+
 class IdempotencyInFlight(DomainError):
     code = "idempotency-request-in-flight"
     status = 409

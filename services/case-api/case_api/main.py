@@ -6,9 +6,10 @@ import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 
 from case_api.api import bodylimit, problems, ratelimit
+from case_api.api.query_strict import refuse_unknown_query
 from case_api.api.routes_accountability import router as accountability_router
 from case_api.api.routes_accountability_commands import router as accountability_commands_router
 from case_api.api.routes_calendar import router as calendar_router
@@ -66,6 +67,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version="1.0.0",
         description=DESCRIPTION,
         lifespan=lifespan,
+        dependencies=[Depends(refuse_unknown_query)],
     )
     problems.install(app)
     routers = (

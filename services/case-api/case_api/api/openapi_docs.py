@@ -11,7 +11,10 @@ DESCRIPTIONS = {
     404: "No such case, or not one you may see (problem+json `case-not-found`)",
     409: "The case's rules forbid this now; `code` names the rule",
     412: "If-Match names another version (problem+json `version-mismatch`)",
-    422: "The request is malformed (problem+json `invalid-request` and others)",
+    422: (
+        "The request is malformed (problem+json `invalid-request`, `unknown-query-parameter`"
+        " and others)"
+    ),
     429: "Too many requests",
     503: "The read model has not reached min_position yet (problem+json `read-model-behind`)",
 }

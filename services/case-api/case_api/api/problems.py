@@ -80,8 +80,9 @@ UNREADABLE_BODY = {
 
 
 def document_framework_problems(app: FastAPI) -> None:
-    """Document what FastAPI answers before a route runs, as this module renders it: its 422
-    (documented by FastAPI as ``HTTPValidationError``) and its 400 for an unreadable body."""
+    """Document what is answered before a route runs, as this module renders it: FastAPI's
+    422 (documented by FastAPI as ``HTTPValidationError``), the 422 for an unknown query
+    parameter, and the 400 for an unreadable body."""
     build = app.openapi
 
     def openapi() -> dict[str, Any]:
@@ -92,7 +93,9 @@ def document_framework_problems(app: FastAPI) -> None:
             for operation in item.values():
                 responses = operation.get("responses", {})
                 invalid = responses.get("422")
-                if invalid is not None and "application/json" in invalid.get("content", {}):
+                # FastAPI's own 422 is rendered as problem+json; every operation may answer
+                # 422 `unknown-query-parameter` (query_strict), documented or not by FastAPI.
+                if invalid is None or "application/json" in invalid.get("content", {}):
                     responses["422"] = openapi_docs.errors(422)[422]
                 body = operation.get("requestBody", {}).get("content", {})
                 if "application/json" in body:
