@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from tqdm import tqdm
-
 from case_api.config import Settings
 from case_api.runtime import build_runtime
+from case_api.store_walk import position_bar
 
 REBUILD_BATCH = 2000  # events per transaction: per-event commits cap a rebuild at ~1,250/s
 
@@ -18,11 +17,7 @@ def rebuild(settings: Settings, *, show_progress: bool = True) -> int:
         projector.batch_size = max(projector.batch_size, REBUILD_BATCH)
         total = runtime.store.max_position()
         projector.reset()
-        with tqdm(total=total, unit="event", disable=not show_progress) as bar:
-
-            def advance(position: int) -> None:
-                bar.update(position - bar.n)
-
+        with position_bar(total, show_progress) as advance:
             return projector.catch_up(progress=advance)
     finally:
         runtime.close()

@@ -10,12 +10,11 @@ import argparse
 from collections.abc import Callable
 from uuid import UUID
 
-from tqdm import tqdm
-
-from case_api.application import CaseStore, store_env
+from case_api.application import CaseStore
 from case_api.chain_walk import Problem
 from case_api.config import Settings
 from case_api.db import make_engine
+from case_api.store_walk import opened_store, position_bar
 from case_api.verify import timeline_positions, verify_aggregate, verify_store
 
 Print = Callable[[str], None]
@@ -37,14 +36,10 @@ def check(
     show_progress: bool = True,
     out: Print = print,
 ) -> int:
-    settings.prepare_local_dirs()
-    store = CaseStore(env=store_env(settings))
-    try:
+    with opened_store(settings) as store:
         if case_id is not None:
             return _check_one(settings, store, case_id, out)
         return _check_all(store, show_progress, out)
-    finally:
-        store.close()
 
 
 def _check_one(settings: Settings, store: CaseStore, case_id: UUID, out: Print) -> int:
@@ -63,9 +58,8 @@ def _check_one(settings: Settings, store: CaseStore, case_id: UUID, out: Print) 
 
 
 def _check_all(store: CaseStore, show_progress: bool, out: Print) -> int:
-    total = store.max_position()
-    with tqdm(total=total, unit="event", disable=not show_progress) as bar:
-        report = verify_store(store, progress=lambda position: bar.update(position - bar.n))
+    with position_bar(store.max_position(), show_progress) as advance:
+        report = verify_store(store, progress=advance)
     for problem in report.problems:
         out(describe(problem))
     out(

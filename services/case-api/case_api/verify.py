@@ -8,7 +8,7 @@ otherwise. Deleting a stream's newest event cannot be seen from inside the store
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from uuid import UUID
 
@@ -18,8 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from case_api.application import CaseStore
 from case_api.chain_walk import ChainWalk, Problem, decode_state
 from case_api.readmodel.tables import case_timeline
-
-PAGE = 500
+from case_api.store_walk import PAGE, Progress, stored_events
 
 
 @dataclass(frozen=True)
@@ -64,17 +63,12 @@ def verify_aggregate(
 
 
 def verify_store(
-    store: CaseStore, progress: Callable[[int], None] | None = None, page: int = PAGE
+    store: CaseStore, progress: Progress | None = None, page: int = PAGE
 ) -> StoreReport:
     """Every event in notification order; ``progress`` gets the position reached."""
     walk = ChainWalk(store.mapper)
-    start = 1
-    while notifications := store.recorder.select_notifications(start, page):
-        for notification in notifications:
-            walk.step(notification, notification.id)
-        start = notifications[-1].id + 1
-        if progress:
-            progress(notifications[-1].id)
+    for notification in stored_events(store, progress, page):
+        walk.step(notification, notification.id)
     open_streams = sum(1 for link in walk.links.values() if not link.chained)
     return StoreReport(walk.events, len(walk.links), walk.unchained, open_streams, walk.problems)
 

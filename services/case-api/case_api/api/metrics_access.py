@@ -6,13 +6,12 @@ API's port is reachable from outside (behind the compose proxy, for one).
 
 from __future__ import annotations
 
-import hmac
-
 from fastapi import Request
 
 from case_api.api.deps import RuntimeDep
 from case_api.api.openapi_docs import PROBLEM_SCHEMA
 from case_api.errors import Unauthenticated
+from shared.metrics_access import may_read_metrics
 
 
 class MetricsTokenRequired(Unauthenticated):
@@ -20,14 +19,11 @@ class MetricsTokenRequired(Unauthenticated):
 
 
 async def require_metrics_token(request: Request, runtime: RuntimeDep) -> None:
-    """Read from the header itself rather than through the API's bearer scheme: that scheme
-    means a JWT, and /metrics stays outside it (the OpenAPI document lists no security)."""
+    """Outside the API's bearer scheme, which means a JWT (the OpenAPI document lists no
+    security on /metrics)."""
     token = runtime.settings.metrics_token
-    expected = token.get_secret_value().encode() if token else b""
-    if not expected:
-        return
-    scheme, _, given = request.headers.get("authorization", "").partition(" ")
-    if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), expected):
+    expected = token.get_secret_value() if token else None
+    if not may_read_metrics(request.headers.get("authorization"), expected):
         raise MetricsTokenRequired(
             "/metrics requires the bearer token set in CASE_API_METRICS_TOKEN.",
             "访问 /metrics 需要 CASE_API_METRICS_TOKEN 中设置的访问令牌。",

@@ -67,12 +67,14 @@ def fan_out(sha256: str) -> str:
     return f"{sha256[:2]}/{sha256[2:4]}/{sha256}"
 
 
-def copy_hashing(source: IO[bytes], target: IO[bytes]) -> tuple[str, int]:
-    """Copy ``source`` to ``target``; return the SHA-256 (hex) and size of what was copied."""
+def copy_hashing(source: IO[bytes], target: IO[bytes] | None) -> tuple[str, int]:
+    """Copy ``source`` to ``target`` (None: only read it); return the SHA-256 (hex) and size
+    of what was read."""
     digest = hashlib.sha256()
     size = 0
     while chunk := source.read(CHUNK_BYTES):
         digest.update(chunk)
-        target.write(chunk)
+        if target is not None:
+            target.write(chunk)
         size += len(chunk)
     return digest.hexdigest(), size

@@ -15,6 +15,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from notifier.api.problems import Problem
 from notifier.runtime import Runtime
 from notifier.signed_links import LinkCheck, check_link
+from shared.metrics_access import may_read_metrics
 
 bearer = HTTPBearer(auto_error=False, description="NOTIFIER_OPERATOR_TOKEN")
 Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
@@ -90,8 +91,23 @@ def _app_path(request: Request) -> str:
     return path[len(root) :] if root and path.startswith(f"{root}/") else path
 
 
+def require_metrics_token(request: Request, runtime: RuntimeDep) -> None:
+    """Open unless NOTIFIER_METRICS_TOKEN is set: it is Prometheus's key, not the operator's
+    (an operator token opens delivery records; a scraper needs only the counters)."""
+    token = runtime.settings.metrics_token
+    expected = token.get_secret_value() if token else None
+    if not may_read_metrics(request.headers.get("authorization"), expected):
+        raise Problem(
+            401,
+            "metrics-token-required",
+            "Metrics token required",
+            "访问 /metrics 需要 NOTIFIER_METRICS_TOKEN 中设置的访问令牌。",
+        )
+
+
 OperatorDep = Depends(require_operator)
 OperatorOrLinkDep = Depends(require_operator_or_signed_link)
+MetricsDep = Depends(require_metrics_token)
 OPERATOR_RESPONSES: dict[int | str, dict] = {
     401: {
         "description": "No or wrong operator token",
@@ -107,4 +123,11 @@ DOWNLOAD_RESPONSES: dict[int | str, dict] = {
         "description": "Signed link expired (link-expired) or forged (link-signature-invalid)",
         "content": {"application/problem+json": {}},
     },
+}
+METRICS_RESPONSES: dict[int | str, dict] = {
+    401: {
+        "description": "Only when NOTIFIER_METRICS_TOKEN is set: no or another bearer token"
+        " (metrics-token-required)",
+        "content": {"application/problem+json": {}},
+    }
 }

@@ -11,7 +11,9 @@ from starlette.concurrency import run_in_threadpool
 from notifier import queries as repo
 from notifier.api.deps import (
     DOWNLOAD_RESPONSES,
+    METRICS_RESPONSES,
     OPERATOR_RESPONSES,
+    MetricsDep,
     OperatorDep,
     OperatorOrLinkDep,
     RuntimeDep,
@@ -120,7 +122,15 @@ async def readyz(runtime: RuntimeDep) -> dict[str, str]:
     return {"status": "ready"}
 
 
-@router.get("/metrics", tags=["ops"])
+@router.get(
+    "/metrics",
+    tags=["ops"],
+    summary="Prometheus metrics",
+    description="Open to anyone unless NOTIFIER_METRICS_TOKEN is set; then only with"
+    " `Authorization: Bearer <that token>`.",
+    dependencies=[MetricsDep],
+    responses=METRICS_RESPONSES,
+)
 async def metrics(runtime: RuntimeDep) -> Response:
     def collect() -> bytes:
         position, head = runtime.follower.position()
