@@ -565,6 +565,21 @@ def test_proxy_upstreams_are_the_replicas(monkeypatch: pytest.MonkeyPatch) -> No
     assert all(depends.get(r, {}).get("condition") == "service_healthy" for r in replicas)
 
 
+def test_proxy_never_counts_a_lost_documents_503_against_the_replicas() -> None:
+    """Both replicas read one document store, so a cited blob gone from it answers 503 on
+    both; were that retried and counted (max_fails), a few downloads would take every
+    replica out of the upstream. nginx picks the first regex location matching the URI."""
+    text = strip_nginx_comments(nginx_config()[1])
+    download = f"/v1/cases/{'0' * 8}-0000-0000-0000-{'0' * 12}/documents/{'ab' * 32}"
+    blocks = re.findall(r"location\s+~\s+(\S+)\s*\{([^}]*)\}", text)
+    matching = [body for pattern, body in blocks if re.search(pattern, download)]
+    assert matching, "no location of its own for document downloads"
+    retry = re.search(r"proxy_next_upstream\s+([^;]*);", matching[0])
+    assert retry is not None and "http_503" not in retry[1].split(), retry
+    listing = re.sub(r"/documents/.*", "/documents", download)
+    assert not any(re.search(pattern, listing) for pattern, _ in blocks)
+
+
 def test_notifier_reaches_case_api_and_its_database(monkeypatch: pytest.MonkeyPatch) -> None:
     [(name, notifier)] = services_running(("notifier", "run")).items()
     with monkeypatch.context() as m:
@@ -627,17 +642,22 @@ def test_replicas_share_one_document_store(monkeypatch: pytest.MonkeyPatch) -> N
     assert len(urls) == 1, urls
     url = urls.pop()
     if url.startswith("file:"):
-        path = url.removeprefix("file:")
-        assert path.startswith("/"), f"{url}: relative to the container's working directory"
+        path = PurePosixPath(url.removeprefix("file:"))
+        assert path.is_absolute(), f"{url}: relative to the container's working directory"
         named = set(raw_compose().get("volumes") or {})
+        sources = set()
         for name, service in replicas.items():
             mounts = [v.split(":") for v in service.get("volumes", []) if isinstance(v, str)]
-            covering = [src for src, target, *_ in mounts if path.startswith(target)]
+            covering = [
+                src for src, target, *_ in mounts if path.is_relative_to(PurePosixPath(target))
+            ]
             assert covering and covering[0] in named, f"{name}: {path} is on no named volume"
+            sources.add(covering[0])
+        assert len(sources) == 1, f"the replicas mount different volumes: {sources}"
         owned = [
             rest
             for keyword, rest in dockerfile_instructions()
-            if keyword == "RUN" and path in rest and "chown" in rest
+            if keyword == "RUN" and str(path) in rest and "chown" in rest
         ]
         assert owned, f"the image does not create {path} for the app user"
 

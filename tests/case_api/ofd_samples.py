@@ -7,6 +7,7 @@ import io
 import struct
 import warnings
 import zipfile
+import zlib
 
 NS = 'xmlns:ofd="http://www.ofdspec.org/2016"'
 OFD_XML = f"""<?xml version="1.0" encoding="UTF-8"?>
@@ -80,3 +81,29 @@ def as_zip64(data: bytes) -> bytes:
     )  # fmt: skip
     locator = struct.pack("<4sIQI", b"PK\x06\x07", 0, end, 1)
     return data[:end] + record + locator + data[end:]
+
+
+def lying_about_size(name: str, real: bytes, declared: int) -> bytes:
+    """The one-page OFD plus ``name`` holding ``real``, whose local header and directory record
+    both declare only its first ``declared`` bytes (with their checksum): a reader that trusts
+    the declared size stops there, one that inflates the stream gets all of ``real``."""
+    data = bytearray(ofd(**{name: real}))
+    crc = zlib.crc32(real[:declared])
+    raw = name.encode()
+    local = data.index(raw) - 30  # the first occurrence: the entry's local header
+    struct.pack_into("<I", data, local + 14, crc)
+    struct.pack_into("<I", data, local + 22, declared)
+    record = data.rindex(b"PK\x01\x02", 0, data.rindex(raw))
+    struct.pack_into("<I", data, record + 16, crc)
+    struct.pack_into("<I", data, record + 24, declared)
+    return bytes(data)
+
+
+def renamed_locally(name: str, local_name: str) -> bytes:
+    """The one-page OFD whose entry ``name`` carries ``local_name`` (same length) in its local
+    header only: a streaming extractor reads that one, the directory says ``name``."""
+    assert len(name) == len(local_name)
+    data = bytearray(ofd())
+    at = data.index(name.encode())  # the local header precedes the directory
+    data[at : at + len(name)] = local_name.encode()
+    return bytes(data)

@@ -12,7 +12,16 @@ from hypothesis import strategies as st
 from case_api.documents.errors import DocumentArchiveRefused
 from case_api.documents.media import HEAD_BYTES, may_be_allowed, media_type_of
 from case_api.documents.ofd import MAX_ENTRIES
-from tests.case_api.ofd_samples import OFD_XML, ONE_PAGE, as_zip64, container, ofd, with_duplicate
+from tests.case_api.ofd_samples import (
+    OFD_XML,
+    ONE_PAGE,
+    as_zip64,
+    container,
+    lying_about_size,
+    ofd,
+    renamed_locally,
+    with_duplicate,
+)
 
 
 def verdict(data: bytes) -> str | None:
@@ -72,14 +81,43 @@ def test_a_central_directory_too_large_to_parse_is_refused_before_parsing():
     assert refusal(bloated) == "directory-too-large"
 
 
-@pytest.mark.parametrize("name", ["../../etc/cron.d/job", "/etc/passwd", "C:/Windows/x.dll"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "../../etc/cron.d/job",
+        "/etc/passwd",
+        "//etc/cron.d/job",
+        "\\\\evil-host\\share\\x.dll",
+        "Doc_0\\..\\..\\x.dll",
+        "C:/Windows/x.dll",
+    ],
+)
 def test_an_entry_escaping_the_root_is_refused(name: str):
     assert refusal(ofd(**{name: "x"})) == "unsafe-entry-name"
 
 
-def test_two_entries_under_one_name_are_refused():
-    """A viewer may show one OFD.xml and a signature check read the other."""
-    assert refusal(with_duplicate("OFD.xml")) == "duplicate-entry"
+@pytest.mark.parametrize(
+    "name", ["OFD.xml", "./OFD.xml", "ofd.XML", "Doc_0//Document.xml", "Doc_0\\Document.xml"]
+)
+def test_two_entries_under_one_name_are_refused(name: str):
+    """A viewer may show one OFD.xml and a signature check read the other, however a lenient
+    reader spells the name."""
+    assert refusal(with_duplicate(name)) == "duplicate-entry"
+
+
+def test_an_entry_inflating_beyond_its_declared_size_is_refused():
+    """200 kB of zeros declared (sizes and checksum) as 1 kB: stored, it would pass any check
+    that trusts declarations and swamp a reader that inflates the stream."""
+    lie = lying_about_size("Doc_0/Res/font.ttf", bytes(200_000), 1_000)
+    assert refusal(lie) == "entry-size-mismatch"
+    honest = ofd(**{"Doc_0/Res/font.ttf": bytes(1_000)})
+    assert verdict(honest) == "application/ofd"
+
+
+def test_a_local_header_naming_another_file_than_the_directory_is_refused():
+    """Streaming extractors read local headers only: that name must be the directory's."""
+    tampered = renamed_locally("Doc_0/Document.xml", "../../etc/cron/x.s")
+    assert refusal(tampered) == "local-header-mismatch"
 
 
 def test_a_zip64_container_is_refused():

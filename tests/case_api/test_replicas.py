@@ -10,7 +10,7 @@ from uuid import UUID
 import pytest
 
 from case_api.access import Principal, Role
-from case_api.api.routes_feed import _events
+from case_api.api.routes_feed import _events, stream
 from case_api.commands import Request, Written
 from case_api.errors import IdempotencyInFlight
 from case_api.idempotency import STALE_SECONDS
@@ -128,3 +128,20 @@ def test_a_key_still_in_flight_is_409_until_it_goes_stale(case_settings):
         assert store.purge_expired(datetime.now(UTC)) == 1
     finally:
         runtime.close()
+
+
+async def test_sse_resumes_from_a_last_event_id_sent_in_the_query(api: Api):
+    """Browser polyfills that send a bearer token put Last-Event-ID in the query."""
+    await api.register_guangzhou()
+    first = await api.file_case()
+    second = await api.file_case(case_number="（2025）粤0106行初124号")
+    response = await stream(
+        api.runtime, ADMIN, after=0, last_event_id=None, last_event_id_query=str(first["position"])
+    )
+    events = response.body_iterator
+    assert await anext(events) == "retry: 1000\n\n"
+    message = await asyncio.wait_for(anext(events), 5)
+    assert message.startswith(f"id: {second['position']}\n"), message
+    await events.aclose()
+    operation = api.app.openapi()["paths"]["/v1/events/stream"]["get"]
+    assert "lastEventId" in {p["name"] for p in operation["parameters"]}

@@ -160,3 +160,51 @@ def test_no_shipped_pack_names_two_bulletins_of_one_kind_for_one_level() -> None
         for pack in library.versions(pack_id):
             entries = [(b.every, b.scope) for b in pack.bulletins]
             assert len(entries) == len(set(entries)), (pack_id, pack.version)
+
+
+def test_a_kind_of_bulletin_new_to_a_jurisdiction_starts_with_the_current_period(
+    notifier_url: str,
+) -> None:
+    """A notifier that planned Guangzhou's monthly bulletins only, upgraded in August 2026:
+    the half-year bulletins of 2025-H2 and 2026-H1 must not all go out, stale, that day."""
+    follower(notifier_url, FakeCaseApi(registry())).step()  # Guangzhou seen in 2025-09
+    clock = at("2026-08-03T10:00:00+08:00")
+    sender = make_sender(notifier_url, ScriptedDispatcher(), clock)
+    with sender.engine.begin() as conn:  # what the monthly-only planner had left
+        conn.execute(deliveries.insert().values(**monthly_row("gz", "2025-09")))
+    plan(sender, clock)
+    planned = sorted(builds(sender))
+    assert [k for k in planned if "-H" in k] == ["bulletin:gz:2026-H2:build"]
+    assert [k for k in planned if "-H" not in k][0] == "bulletin:gz:2025-09:build"
+    assert len(planned) == 12 + 1  # 2025-09 … 2026-08, and 2026-H2
+
+
+def test_a_jurisdiction_new_to_the_notifier_gets_every_kind_from_when_it_was_seen(
+    notifier_url: str,
+) -> None:
+    follower(notifier_url, FakeCaseApi(registry())).step()  # Guangzhou seen in 2025-09
+    clock = at("2026-08-03T10:00:00+08:00")
+    sender = make_sender(notifier_url, ScriptedDispatcher(), clock)
+    plan(sender, clock)
+    planned = sorted(builds(sender))
+    assert [k for k in planned if "-H" in k] == [
+        "bulletin:gz:2025-H2:build",
+        "bulletin:gz:2026-H1:build",
+        "bulletin:gz:2026-H2:build",
+    ]
+
+
+def monthly_row(jurisdiction: str, period: str) -> dict:
+    due = datetime(2025, 10, 9, 1)
+    return {
+        "key": f"bulletin:{jurisdiction}:{period}:build",
+        "kind": "bulletin_build",
+        "recipient": "case-api",
+        "jurisdiction": jurisdiction,
+        "due_at": due,
+        "state": "sent",
+        "attempts": 1,
+        "next_attempt_at": due,
+        "updated_at": due,
+        "payload": {"jurisdiction": jurisdiction, "name": "广州市", "period": period},
+    }

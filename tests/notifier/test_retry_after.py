@@ -140,6 +140,12 @@ def follow(url: str, api: FakeCaseApi, **options: object) -> tuple[FollowerThrea
         (refusal(503, "Mon, 05 Jan 2026 01:00:30 GMT", "Mon, 05 Jan 2026 01:00:00 GMT"), 30.0),
         (refusal(503), FAILURE_PAUSE),  # no Retry-After: the pause after any failure
         (refusal(429, "3600"), 300.0),  # capped
+        # "now", or a date already past: still the failure pause, never a tight loop
+        (refusal(429, "0"), FAILURE_PAUSE),
+        (
+            refusal(503, "Mon, 05 Jan 2026 00:59:00 GMT", "Mon, 05 Jan 2026 01:00:00 GMT"),
+            FAILURE_PAUSE,
+        ),
     ],
 )
 def test_the_follower_reads_the_feed_again_only_after_retry_after(

@@ -24,6 +24,9 @@ class Settings(BaseSettings):
         description="Bearer token the operator API requires (deliveries, retries, follower); "
         "unset: those endpoints answer 401",
     )
+    metrics_token: SecretStr | None = Field(
+        None, description="Bearer token /metrics requires; unset, /metrics is open to anyone"
+    )
     host: str = Field("127.0.0.1", description="Address of the operator API")
     port: int = Field(8100, description="Port of the operator API")
     channels_file: Path | None = Field(
@@ -57,7 +60,7 @@ class Settings(BaseSettings):
     )
     retry_after_max_seconds: float = Field(
         300.0,
-        ge=0,
+        gt=0,
         description="Longest wait honoured from case-api's Retry-After (a 429 or 503)",
     )
     run_api: bool = Field(True, description="Serve the operator API in `notifier run`")

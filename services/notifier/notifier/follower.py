@@ -203,7 +203,9 @@ class FollowerThread:
             self.follower.step()
         except CaseApiBusy as busy:
             log.warning("case-api busy (%s); following again in %s s", busy, busy.wait)
-            return FAILURE_PAUSE if busy.wait is None else busy.wait
+            # Never less than the failure pause: a 'Retry-After: 0' (or a date already past)
+            # answered at once would otherwise have the follower ask in a tight loop.
+            return max(busy.wait or 0.0, FAILURE_PAUSE)
         except Exception:  # noqa: BLE001 - case-api may be down; keep following
             log.exception("follower step failed; retrying")
             return FAILURE_PAUSE

@@ -69,8 +69,14 @@ async def stream(
     principal: PrincipalDep,
     after: Annotated[int, Query(ge=0, le=POSITION_MAX)] = 0,
     last_event_id: Annotated[str | None, Header()] = None,
+    # Browser EventSource polyfills that send a bearer token cannot set Last-Event-ID on
+    # reconnect and append it to the query instead (event-source-polyfill: lastEventId).
+    last_event_id_query: Annotated[
+        str | None,
+        Query(alias="lastEventId", description="Last-Event-ID, for clients that cannot send it"),
+    ] = None,
 ) -> StreamingResponse:
-    start = resume_point(last_event_id, after)
+    start = resume_point(last_event_id or last_event_id_query, after)
     return StreamingResponse(_events(runtime, principal, start), media_type="text/event-stream")
 
 

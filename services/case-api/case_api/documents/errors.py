@@ -46,6 +46,18 @@ ARCHIVE_REASONS = {
         "its entries declare more than {max_expansion} times its size once uncompressed",
         "其条目声明的解压后大小超过文件本身的 {max_expansion} 倍",
     ),
+    "local-header-mismatch": (
+        "an entry's local header disagrees with its central directory record",
+        "有条目的本地文件头与中央目录记录不一致",
+    ),
+    "entry-size-mismatch": (
+        "an entry does not uncompress to the size it declares",
+        "有条目解压后的大小与其声明不符",
+    ),
+    "compression-not-allowed": (
+        "an entry is compressed other than stored or deflated",
+        "有条目采用了存储、Deflate 以外的压缩方式",
+    ),
 }
 
 

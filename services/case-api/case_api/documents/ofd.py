@@ -1,17 +1,20 @@
 """OFD (GB/T 33190, 版式文档): a zip container whose root holds ``OFD.xml``.
 
-Nothing here extracts an entry: the verdict comes from the central directory alone, read by the
-stdlib ``zipfile`` from the whole received (or stored) file. Whoever opens the document later
-(a viewer, a signature check) does extract it, so a container that would swamp them — far more
-declared bytes than stored, entries escaping the root, two entries under one name — is refused
-here rather than stored as evidence.
+Nothing is written out: the verdict comes from the central directory, read by the stdlib
+``zipfile`` from the whole received (or stored) file, checked against each entry's local header
+and inflated in memory up to the size the directory declares. Whoever opens the document later
+(a viewer, a signature check, a streaming extractor that reads only local headers) does extract
+it, so a container that would swamp or mislead them — more bytes than declared, far more
+declared bytes than stored, entries escaping the root, two entries under one name, a local
+header naming another file than the directory — is refused here rather than stored as evidence.
 """
 
 from __future__ import annotations
 
+import posixpath
 import struct
 import zipfile
-from pathlib import PurePosixPath
+import zlib
 from typing import IO
 
 from case_api.documents.errors import archive_refused
@@ -32,6 +35,10 @@ _END_RECORD_BYTES = 22
 _ZIP64_LOCATOR = b"PK\x06\x07"
 _ZIP64_LOCATOR_BYTES = 20
 _MAX_COMMENT_BYTES = 1 << 16
+_LOCAL_SIGNATURE = b"PK\x03\x04"
+_INFLATE_CHUNK = 1 << 20
+# signature, version, flags, method, time, date, crc, packed, unpacked, name and extra length
+_LOCAL_HEADER = struct.Struct("<4s2xHH4xIIIHH")
 
 
 def is_zip(head: bytes) -> bool:
@@ -56,13 +63,69 @@ def is_ofd(file: IO[bytes]) -> bool:
         return False
     if len(entries) > MAX_ENTRIES:
         raise archive_refused("too-many-entries", max_entries=MAX_ENTRIES)
-    if len(set(names)) != len(names):
+    if len({_canonical(name) for name in names}) != len(names):
         raise archive_refused("duplicate-entry")
     if any(_escapes_root(name) for name in names):
         raise archive_refused("unsafe-entry-name")
     if sum(entry.file_size for entry in entries) > MAX_EXPANSION * size:
         raise archive_refused("expands-too-much", max_expansion=MAX_EXPANSION)
-    return True
+    return all(_entry_intact(file, entry) for entry in entries)
+
+
+def _entry_intact(file: IO[bytes], entry: zipfile.ZipInfo) -> bool:
+    """The entry's local header names the same file with the same sizes as the directory, and
+    its data inflates to exactly the declared size (memory bounded by that size). False for
+    data that is merely damaged (a bad deflate stream or checksum), as for a broken zip."""
+    file.seek(entry.header_offset)
+    header = file.read(_LOCAL_HEADER.size)
+    if len(header) < _LOCAL_HEADER.size:
+        raise archive_refused("local-header-mismatch")
+    signature, flags, method, crc, packed, unpacked, name_bytes, extra_bytes = _LOCAL_HEADER.unpack(
+        header
+    )
+    name = file.read(name_bytes)
+    if signature != _LOCAL_SIGNATURE or name != _raw_name(entry) or method != entry.compress_type:
+        raise archive_refused("local-header-mismatch")
+    sizes_follow = flags & 0x08  # sizes in a data descriptor after the data: zero here
+    if not sizes_follow and (packed, unpacked, crc) != (
+        entry.compress_size,
+        entry.file_size,
+        entry.CRC,
+    ):
+        raise archive_refused("local-header-mismatch")
+    file.seek(extra_bytes, 1)
+    data = file.read(entry.compress_size)
+    if method == zipfile.ZIP_STORED:
+        size, crc, complete = len(data), zlib.crc32(data), True
+    elif method == zipfile.ZIP_DEFLATED:
+        try:
+            size, crc, complete = _inflate(data, entry.file_size)
+        except zlib.error:
+            return False
+    else:
+        raise archive_refused("compression-not-allowed")
+    if not complete or size != entry.file_size:
+        raise archive_refused("entry-size-mismatch")
+    return crc == entry.CRC
+
+
+def _inflate(data: bytes, declared: int) -> tuple[int, int, bool]:
+    """Inflate ``data`` a chunk at a time, never past ``declared`` + 1 bytes: its size, its
+    CRC-32 and whether the stream ended there. Memory stays one chunk whatever is declared."""
+    inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+    size, crc, pending = 0, 0, data
+    while size <= declared:
+        chunk = inflater.decompress(pending, min(_INFLATE_CHUNK, declared + 1 - size))
+        size, crc = size + len(chunk), zlib.crc32(chunk, crc)
+        pending = inflater.unconsumed_tail
+        if inflater.eof or not chunk:
+            break
+    return size, crc, inflater.eof
+
+
+def _raw_name(entry: zipfile.ZipInfo) -> bytes:
+    """The name's bytes as stored: UTF-8 when flagged, else code page 437 (as zipfile reads)."""
+    return entry.orig_filename.encode("utf-8" if entry.flag_bits & 0x800 else "cp437")
 
 
 def _check_end_record(file: IO[bytes], size: int) -> None:
@@ -101,6 +164,16 @@ def _end_record(file: IO[bytes], size: int) -> tuple[bytes, int] | None:
 
 
 def _escapes_root(name: str) -> bool:
-    """``/etc/x``, ``../x``, ``C:x``: extracting it would write outside the target folder."""
-    parts = PurePosixPath(name.replace("\\", "/")).parts
-    return bool(parts) and (parts[0] == "/" or ":" in parts[0] or ".." in parts)
+    """``/etc/x``, ``//host/x``, a backslashed UNC path, ``../x``, ``C:x``: extracting it would
+    write outside the target folder."""
+    path = name.replace("\\", "/")
+    parts = path.split("/")
+    return path.startswith("/") or ":" in parts[0] or ".." in parts
+
+
+def _canonical(name: str) -> str:
+    """What a lenient reader may take the name to mean: ``./OFD.xml``, ``Doc_0//x`` and
+    ``doc_0/X`` (or with backslashes) name the same file as ``OFD.xml`` and ``Doc_0/x``."""
+    folder = name.endswith(("/", "\\"))
+    canonical = posixpath.normpath(name.replace("\\", "/")).casefold()
+    return canonical + "/" if folder else canonical

@@ -7,20 +7,21 @@ period ends, at the reminder hour (Guangzhou's "全市联动每月通报" [004 5
 September 2025's goes out on 2025-10-09, after the National Day holiday; the second half of
 2025's on Sunday 2026-01-04, the make-up working day after New Year).
 
-Rows are planned from the period the notifier first saw the jurisdiction in through the current
-one, keyed ``bulletin:<jurisdiction>:<period>:build`` (the key monthly bulletins always had),
+Rows are planned from the period the notifier first saw the jurisdiction in (for a kind of
+bulletin new to a jurisdiction that has others: the current period) through the current one,
+keyed ``bulletin:<jurisdiction>:<period>:build`` (the key monthly bulletins always had),
 so planning is idempotent. A period's name says its kind, so the key needs no entry id: should
 a pack name two entries of one kind for one level, the first is planned.
 """
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, select
 
-from notifier.bulletin.periods import next_period, period_bounds, period_of
+from notifier.bulletin.periods import next_period, period_bounds, period_kind, period_of
 from notifier.db import from_db, to_db
 from notifier.plan import CASE_API, day_at
 from notifier.sqlutil import insert_new
@@ -64,9 +65,9 @@ def plan_bulletins(
     conn: Connection, library: PackLibrary, calendar: WorkCalendar, now: datetime, hour: int
 ) -> None:
     today = now.astimezone(SHANGHAI).date()
+    planned = _planned_kinds(conn)  # before this round adds any
     for row, entry in bulletin_entries(conn, library, now):
-        seen = from_db(row["seen_at"]).astimezone(SHANGHAI).date()  # type: ignore[union-attr]
-        period = period_of(seen, entry.every)
+        period = _first_period(row, planned.get(row["code"], set()), entry.every, today)
         while period_bounds(period)[0] <= today:
             due = to_db(bulletin_due(period, calendar, hour))
             values = {
@@ -83,6 +84,29 @@ def plan_bulletins(
             }
             insert_new(conn, deliveries, ["key"], values)
             period = next_period(period)
+
+
+def _planned_kinds(conn: Connection) -> dict[str, set[str]]:
+    """The kinds of bulletin (month, half_year …) each jurisdiction has build rows for."""
+    query = select(deliveries.c.jurisdiction, deliveries.c.key).where(
+        deliveries.c.kind == "bulletin_build"
+    )
+    kinds: dict[str, set[str]] = {}
+    for jurisdiction, key in conn.execute(query):
+        if key.count(":") == 3:  # bulletin:<jurisdiction>:<period>:build
+            kinds.setdefault(jurisdiction, set()).add(period_kind(key.split(":")[2]))
+    return kinds
+
+
+def _first_period(row: dict[str, Any], planned: set[str], every: str, today: date) -> str:
+    """From the period the jurisdiction was first seen in; but a kind of bulletin new to a
+    jurisdiction that already has others (a pack that gained an entry, or this notifier's
+    upgrade) starts with the current period: bulletins for periods long past would all go out
+    at once, stale, on the day it is deployed."""
+    if planned and every not in planned:
+        return period_of(today, every)
+    seen = from_db(row["seen_at"]).astimezone(SHANGHAI).date()  # type: ignore[union-attr]
+    return period_of(seen, every)
 
 
 def _payload(row: dict[str, Any], entry: Bulletin, period: str) -> dict[str, Any]:
