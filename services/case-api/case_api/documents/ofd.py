@@ -69,13 +69,16 @@ def is_ofd(file: IO[bytes]) -> bool:
         raise archive_refused("unsafe-entry-name")
     if sum(entry.file_size for entry in entries) > MAX_EXPANSION * size:
         raise archive_refused("expands-too-much", max_expansion=MAX_EXPANSION)
-    return all(_entry_intact(file, entry) for entry in entries)
+    return all(_entry_intact(file, entry, size) for entry in entries)
 
 
-def _entry_intact(file: IO[bytes], entry: zipfile.ZipInfo) -> bool:
+def _entry_intact(file: IO[bytes], entry: zipfile.ZipInfo, size: int) -> bool:
     """The entry's local header names the same file with the same sizes as the directory, and
     its data inflates to exactly the declared size (memory bounded by that size). False for
-    data that is merely damaged (a bad deflate stream or checksum), as for a broken zip."""
+    data that is merely damaged (a bad deflate stream or checksum, an offset outside the file),
+    as for a broken zip."""
+    if not 0 <= entry.header_offset < size:
+        return False
     file.seek(entry.header_offset)
     header = file.read(_LOCAL_HEADER.size)
     if len(header) < _LOCAL_HEADER.size:
