@@ -21,10 +21,7 @@ VAR = ROOT / "var"
 
 def main() -> int:
     VAR.mkdir(exist_ok=True)
-    secret_file = VAR / "token-secret"
-    if not secret_file.exists():
-        secret_file.write_text(secrets.token_hex(32))
-    env = {**os.environ, "CASE_API_TOKEN_SECRET": secret_file.read_text().strip()}
+    env = {**os.environ, "CASE_API_TOKEN_SECRET": _kept_secret(VAR / "token-secret")}
     run([BIN / "case-api", "migrate"], env)
     notifier_token = capture(
         [
@@ -48,6 +45,9 @@ def main() -> int:
     )
     env["NOTIFIER_CASE_API_TOKEN"] = notifier_token
     env["NOTIFIER_OPERATOR_TOKEN"] = operator_token
+    # Bulletin messages carry signed download links to this local notifier.
+    env.setdefault("NOTIFIER_PUBLIC_URL", "http://127.0.0.1:8100")
+    env.setdefault("NOTIFIER_LINK_SECRET", _kept_secret(VAR / "link-secret"))
     processes = [subprocess.Popen([BIN / "case-api", "serve"], env=env, cwd=ROOT)]
     if (BIN / "notifier").exists():
         run([BIN / "notifier", "migrate"], env)
@@ -55,6 +55,13 @@ def main() -> int:
     print("case-api: http://127.0.0.1:8000/docs   notifier: http://127.0.0.1:8100/docs")
     print(f"admin token in {VAR / 'tokens.txt'}")
     return supervise(processes)
+
+
+def _kept_secret(path: Path) -> str:
+    """A random secret made on the first run and kept, so tokens and links stay valid."""
+    if not path.exists():
+        path.write_text(secrets.token_hex(32))
+    return path.read_text().strip()
 
 
 def run(command: list, env: dict) -> None:
