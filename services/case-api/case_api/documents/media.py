@@ -20,15 +20,17 @@ HEAD_BYTES = 8192
 """How much of the start of a file the signature check reads (filetype's own window)."""
 
 
-def media_type_of(file: IO[bytes]) -> str | None:
+def media_type_of(file: IO[bytes], stored: bool = False) -> str | None:
     """The allowed media type of the whole content of a seekable file, or None.
 
     Raises ``document-archive-refused`` for an OFD container that breaks ``ofd``'s limits.
+    ``stored``: the file is a blob already in the store, so its OFD entries were inflated and
+    checked on upload and are not again.
     """
     file.seek(0)
     head = file.read(HEAD_BYTES)
     if ofd.is_zip(head):
-        return OFD_MEDIA_TYPE if ofd.is_ofd(file) else None
+        return OFD_MEDIA_TYPE if ofd.is_ofd(file, check_entries=not stored) else None
     return _by_first_bytes(head)
 
 

@@ -34,7 +34,7 @@ def describe(store: BlobStore, references: list[dict[str, Any]]) -> list[dict[st
         if size is None:
             raise unknown_reference(sha256)
         with _seekable(store.open(sha256)) as blob:
-            media_type = media_type_of(blob) or UNKNOWN_MEDIA_TYPE
+            media_type = media_type_of(blob, stored=True) or UNKNOWN_MEDIA_TYPE
         described.append(
             {
                 "sha256": sha256,
