@@ -5,10 +5,11 @@
 # `docker run IMAGE case-api token --role notifier --subject notifier` works as-is.
 #
 # Layout and install choice:
-#   case_api.migrate (and notifier.migrate) find alembic.ini and migrations/ at
-#   ROOT = Path(__file__).resolve().parents[3], i.e. the root of the repository
-#   (services/case-api/case_api/migrate.py -> ROOT). A plain `pip install .` would put the
-#   package under site-packages, where parents[3] is .../lib and alembic.ini is not found.
+#   case_api.platform.migrate (and notifier.platform.migrate) find alembic.ini and migrations/ at
+#   ROOT = Path(__file__).resolve().parents[4], i.e. the root of the repository
+#   (services/case-api/case_api/platform/migrate.py -> ROOT). A plain `pip install .` would
+#   put the package under site-packages, where ROOT is not the repository and alembic.ini is
+#   not found.
 #   So the repository layout is kept as-is under /app and the project is installed *editable*
 #   (`pip install -e .`): the installed finder maps case_api, notifier and shared to their
 #   directories under /app, the console scripts `case-api` and `notifier` land in
@@ -43,7 +44,7 @@ print('\\n'.join(tomllib.load(open('pyproject.toml', 'rb'))['project']['dependen
     && pip install -r /tmp/requirements.txt \
     && rm /tmp/requirements.txt
 
-# The repository layout that case_api.migrate.ROOT expects (see above).
+# The repository layout that case_api.platform.migrate.ROOT expects (see above).
 COPY alembic.ini ./
 COPY migrations ./migrations
 COPY shared ./shared
@@ -52,8 +53,9 @@ COPY services ./services
 RUN pip install --no-deps -e . \
     && python -m compileall -q shared services \
     && python -c "from zoneinfo import ZoneInfo; ZoneInfo('Asia/Shanghai')" \
-    && python -c "from case_api.migrate import ROOT; \
-assert str(ROOT) == '/app', ROOT; \
+    && python -c "from case_api.platform.migrate import ROOT; \
+from notifier.platform.migrate import ROOT as NOTIFIER_ROOT; \
+assert str(ROOT) == str(NOTIFIER_ROOT) == '/app', ROOT; \
 assert (ROOT / 'alembic.ini').is_file(); \
 assert (ROOT / 'migrations' / 'case_api').is_dir() and (ROOT / 'migrations' / 'notifier').is_dir()" \
     && command -v case-api && command -v notifier

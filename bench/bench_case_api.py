@@ -48,7 +48,7 @@ from caseapi_bench.serve import DEFAULT_DOC
 from caseapi_bench.servers import serve
 from caseapi_bench.storage import bench_schema, ensure_database, migrated_settings, server_env
 
-from case_api.application import CaseStore, store_env
+from case_api.platform.eventstore import CaseStore, store_env
 
 RESULTS = Path(__file__).with_name("results")
 CLIENTS = (1, 4, 16)

@@ -17,10 +17,10 @@ from datetime import date, timedelta
 from pathlib import Path
 from uuid import UUID
 
-from case_api.access import Principal, Role
-from case_api.commands import Request
-from case_api.config import Settings
-from case_api.migrate import upgrade
+from case_api.platform.access import Principal, Role
+from case_api.platform.commands import Request
+from case_api.platform.migrate import upgrade
+from case_api.platform.settings import Settings
 from case_api.runtime import build_runtime
 
 ADMIN = Principal("bench", Role.ADMIN)

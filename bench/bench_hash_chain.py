@@ -26,9 +26,9 @@ from uuid import uuid4
 from eventsourcing.domain import Aggregate, event
 from eventsourcing.utils import get_topic
 
-from case_api.application import CaseStore
-from case_api.domain.chain import ChainedAggregate, digest
-from case_api.verify import verify_store
+from case_api.chain.domain import ChainedAggregate, digest
+from case_api.chain.verify import verify_store
+from case_api.platform.eventstore import CaseStore
 
 REPEATS = 3
 EVENTS_PER_AGGREGATE = 10

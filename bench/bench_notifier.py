@@ -31,14 +31,14 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from notifier.bulletin.build import BulletinBuilder  # noqa: E402
-from notifier.caseapi import CaseApiClient  # noqa: E402
 from notifier.channels.book import ChannelBook  # noqa: E402
 from notifier.channels.dispatch import Dispatcher  # noqa: E402
-from notifier.config import Settings  # noqa: E402
-from notifier.db import from_db, make_engine, to_db  # noqa: E402
-from notifier.migrate import upgrade  # noqa: E402
-from notifier.sender import Sender  # noqa: E402
-from notifier.tables import deliveries  # noqa: E402
+from notifier.feed.caseapi import CaseApiClient  # noqa: E402
+from notifier.platform.config import Settings  # noqa: E402
+from notifier.platform.db import from_db, make_engine, to_db  # noqa: E402
+from notifier.platform.migrate import upgrade  # noqa: E402
+from notifier.platform.tables import deliveries  # noqa: E402
+from notifier.sending.sender import Sender  # noqa: E402
 from shared.clock import FixedClock  # noqa: E402
 from tests.notifier.processes import OPERATOR, wait_until  # noqa: E402
 from tests.notifier.sink import start_sink  # noqa: E402

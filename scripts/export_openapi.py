@@ -9,13 +9,13 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def documents() -> dict[str, dict]:
-    from case_api.config import Settings as CaseSettings
     from case_api.main import create_app
+    from case_api.platform.settings import Settings as CaseSettings
 
     docs = {"case-api.json": create_app(CaseSettings()).openapi()}
     try:
-        from notifier.config import Settings as NotifierSettings
         from notifier.main import create_app as create_notifier_app
+        from notifier.platform.config import Settings as NotifierSettings
     except ImportError:
         return docs
     docs["notifier.json"] = create_notifier_app(NotifierSettings()).openapi()

@@ -4,7 +4,7 @@ A rule names an event type, filters on its fields (``when: {kind: [summons]}``) 
 date from it (``date_field: served_date``). Loading a pack checks every such reference against
 this catalogue, so a misspelt event or field fails at start-up instead of never firing.
 
-Existing types mirror the events of ``case_api.domain.case.Case`` as stored (dates as ISO
+Existing types mirror the events of ``case_api.cases.aggregate.Case`` as stored (dates as ISO
 strings; nested fields as ``judgment.outcome``). Types with ``planned=True`` are steps the
 regulations time but the case aggregate does not record yet: rules may reference them now
 and start producing deadlines once the event is added (``doc`` names the step that adds it).

@@ -9,10 +9,10 @@ from typing import Any
 import httpx
 from asgi_lifespan import LifespanManager
 
-from case_api.access import Principal, Role
-from case_api.api.auth import issue_token
-from case_api.config import Settings
 from case_api.main import create_app
+from case_api.platform.access import Principal, Role
+from case_api.platform.http.auth import issue_token
+from case_api.platform.settings import Settings
 
 GZ_CASE = {
     "court": "gz-tianhe-court",

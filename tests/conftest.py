@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
-from case_api.config import Settings
-from case_api.migrate import upgrade
+from case_api.platform.migrate import upgrade
+from case_api.platform.settings import Settings
 from tests.api_client import Api, open_api
 from tests.backends import BACKENDS, storage
 

@@ -44,7 +44,10 @@ SERVERS = {  # command -> (settings prefix, health path)
     ("case-api", "serve"): ("CASE_API_", "/readyz"),
     ("notifier", "run"): ("NOTIFIER_", "/healthz"),
 }
-SETTINGS_CLASSES = {"CASE_API_": "case_api.config", "NOTIFIER_": "notifier.config"}
+SETTINGS_CLASSES = {
+    "CASE_API_": "case_api.platform.settings",
+    "NOTIFIER_": "notifier.platform.config",
+}
 DATABASE_SETTINGS = {"CASE_API_EVENT_STORE_URL", "CASE_API_READMODEL_URL", "NOTIFIER_DATABASE_URL"}
 POSTGRES_SERVICE = "postgres"
 SECRET_NAME = re.compile(r"(SECRET|TOKEN|PASSWORD)$")
@@ -600,8 +603,8 @@ def test_notifier_reaches_case_api_and_its_database(monkeypatch: pytest.MonkeyPa
 
 
 def test_databases_are_the_postgres_service(monkeypatch: pytest.MonkeyPatch) -> None:
-    from case_api.application import store_env
-    from case_api.db import make_engine
+    from case_api.platform.db import make_engine
+    from case_api.platform.eventstore import store_env
 
     roles, databases = postgres_roles_and_databases()
     postgres_env = environment(services()[POSTGRES_SERVICE])
@@ -701,7 +704,7 @@ def test_secrets_come_from_required_variables() -> None:
                     continue
                 refs = [m for m in _VAR.finditer(value) if m["name"]]
                 assert refs and all(m["op"] == ":?" for m in refs), f"{name}: {key} = {value}"
-    from case_api.config import DEV_SECRET
+    from case_api.platform.settings import DEV_SECRET
 
     assert DEV_SECRET not in COMPOSE_FILE.read_text(encoding="utf-8")
     listed = set(re.findall(r"^(\w+)=", ENV_EXAMPLE.read_text(encoding="utf-8"), re.M))
@@ -735,20 +738,18 @@ def test_dockerfile_builds_the_layout_migrate_expects() -> None:
     assert users and users[-1].split(":")[0] not in ("root", "0"), "runs as root"
     for source, _, _ in dockerfile_copies():
         assert (ROOT / source).exists(), f"COPY source {source} is not in the repository"
-    # case_api.migrate.ROOT = parents[3] of migrate.py must hold alembic.ini and migrations/
-    # (notifier.migrate, where it exists, does the same).
-    migrate_py = image_path_of("services/case-api/case_api/migrate.py")
+    # case_api.platform.migrate.ROOT = parents[4] of migrate.py must hold alembic.ini and
+    # migrations/ (notifier.platform.migrate does the same).
+    migrate_py = image_path_of("services/case-api/case_api/platform/migrate.py")
     assert migrate_py is not None, "migrate.py is not copied into the image"
-    image_root = migrate_py.parents[3]
+    image_root = migrate_py.parents[4]
     assert image_path_of("alembic.ini") == image_root / "alembic.ini"
     for tree in ("case_api", "notifier"):
         env_py = f"migrations/{tree}/env.py"
-        assert (ROOT / env_py).is_file() or tree == "notifier", f"{env_py} is missing"
-        if (ROOT / env_py).is_file():
-            assert image_path_of(env_py) == image_root / env_py
-    notifier_migrate = "services/notifier/notifier/migrate.py"
-    if (ROOT / notifier_migrate).is_file():
-        assert image_path_of(notifier_migrate) == image_root / notifier_migrate
+        assert (ROOT / env_py).is_file(), f"{env_py} is missing"
+        assert image_path_of(env_py) == image_root / env_py
+    notifier_migrate = "services/notifier/notifier/platform/migrate.py"
+    assert image_path_of(notifier_migrate) == image_root / notifier_migrate
     assert image_path_of("pyproject.toml") == image_root / "pyproject.toml"
     with (ROOT / "pyproject.toml").open("rb") as f:
         package_dirs = tomllib.load(f)["tool"]["setuptools"]["packages"]["find"]["where"]

@@ -15,9 +15,9 @@ from uuid import uuid4
 
 import psycopg
 
-from case_api.access import Principal, Role
-from case_api.application import CaseStore
-from case_api.domain.case import Case
+from case_api.cases.aggregate import Case
+from case_api.platform.access import Principal, Role
+from case_api.platform.eventstore import CaseStore
 from caseapi_bench.storage import CONNINFO, DBNAME, HOST, PORT, USER
 
 META = Principal("bench-admin", Role.ADMIN).meta(None, "0" * 64)
@@ -101,7 +101,7 @@ PAYLOAD = (
     '"document_number":"（2025）粤0106行初123号","meta":{"principal_id":"bench-admin",'
     '"role":"admin","agency":null,"source":"admin","request_id":null,"request_hash":"'
     + "0" * 64
-    + '"},"originator_topic":"case_api.domain.case:Case"}'
+    + '"},"originator_topic":"case_api.cases.aggregate:Case"}'
 )
 INSERT = f"INSERT INTO bench_pgb.rows (payload) VALUES ('{PAYLOAD}');\n"
 LOCKED = (

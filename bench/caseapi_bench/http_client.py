@@ -14,8 +14,8 @@ from typing import Any
 
 import httpx
 
-from case_api.access import Role
-from case_api.api.auth import issue_token
+from case_api.platform.access import Role
+from case_api.platform.http.auth import issue_token
 
 SECRET = "bench-secret-0123456789abcdef-0123456789abcdef"
 ISSUER = "case-api"

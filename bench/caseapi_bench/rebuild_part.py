@@ -2,7 +2,7 @@
 
 The log is written in-process, fast: cases of ``EVENTS_PER_CASE`` events (the HTTP clients'
 command cycle), 40 cases per ``store.save``. The projector then runs exactly as
-``case_api.rebuild.rebuild`` runs it (batch 2,000, ``reset`` + ``catch_up``), twice: into
+``case_api.readmodel.rebuild.rebuild`` runs it (batch 2,000, ``reset`` + ``catch_up``), twice: into
 empty tables (a first projection) and over full ones (a rebuild, deletes included).
 """
 
@@ -11,8 +11,8 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
-from case_api.access import Principal, Role
-from case_api.rebuild import REBUILD_BATCH
+from case_api.platform.access import Principal, Role
+from case_api.readmodel.rebuild import REBUILD_BATCH
 from case_api.runtime import build_runtime
 from caseapi_bench.baselines import CYCLE, grown_case, read_log
 from caseapi_bench.storage import migrated_settings

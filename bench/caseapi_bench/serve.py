@@ -17,7 +17,7 @@ import uvicorn
 from fastapi import FastAPI
 from fastapi.responses import JSONResponse
 
-from case_api.api.schemas_commands import FileCase, FlagRisk, ReportToBureau, ServeDocument
+from case_api.cases.schemas_commands import FileCase, FlagRisk, ReportToBureau, ServeDocument
 
 DEFAULT_DOC: dict[str, Any] = {
     "case_id": "00000000-0000-4000-8000-000000000000",
@@ -96,18 +96,18 @@ def _diagnostic_knobs() -> None:
     if pool := os.environ.get("BENCH_READMODEL_POOL"):
         import functools
 
-        import case_api.db
+        import case_api.platform.db
         import case_api.runtime
 
         case_api.runtime.make_engine = functools.partial(
-            case_api.db.make_engine, pool_size=int(pool)
+            case_api.platform.db.make_engine, pool_size=int(pool)
         )
 
 
 def main(kind: str, port: int) -> None:
     if kind == "case":
-        from case_api.config import Settings
         from case_api.main import create_app
+        from case_api.platform.settings import Settings
 
         _diagnostic_knobs()
         app = create_app(Settings())

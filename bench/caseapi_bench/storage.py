@@ -8,8 +8,8 @@ from contextlib import contextmanager
 
 import psycopg
 
-from case_api.config import Settings
-from case_api.migrate import upgrade
+from case_api.platform.migrate import upgrade
+from case_api.platform.settings import Settings
 from caseapi_bench.http_client import ISSUER, SECRET
 
 HOST, PORT, USER, DBNAME = "127.0.0.1", 5432, "postgres", "yingsu_bench"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
-from case_api.readmodel.tables import metadata
+from case_api.schema import metadata
 from shared.sqlstore import run_alembic
 
 run_alembic(context, metadata)

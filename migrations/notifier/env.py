@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
-from notifier.tables import metadata
+from notifier.platform.tables import metadata
 from shared.sqlstore import run_alembic
 
 run_alembic(context, metadata)

@@ -8,8 +8,8 @@ from uuid import UUID
 
 import psycopg
 
-from case_api.application import CaseStore
-from case_api.config import Settings
+from case_api.platform.eventstore import CaseStore
+from case_api.platform.settings import Settings
 from tests.backends import POSTGRES_URL
 
 

@@ -11,10 +11,10 @@ from collections.abc import AsyncIterator
 import httpx
 import pytest
 
-from case_api.api.paging import POSITION_MAX
-from case_api.api.routes_feed import resume_point
-from case_api.config import Settings
+from case_api.feed.routes import resume_point
 from case_api.main import create_app
+from case_api.platform.http.paging import POSITION_MAX
+from case_api.platform.settings import Settings
 from scripts.export_openapi import documents
 from tests.api_client import GZ_CASE, open_api
 

@@ -4,13 +4,13 @@
 
 from __future__ import annotations
 
-from case_api.readmodel.tables import (
+from case_api.accountability.tables import (
     accountability_cases,
     accountability_decisions,
     accountability_parties,
     accountability_recoveries,
 )
-from case_api.rebuild import rebuild
+from case_api.readmodel.rebuild import rebuild
 from tests.api_client import Api
 from tests.case_api.accountability_steps import Place, person, unit
 from tests.case_api.test_rebuild import dump

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from case_api.domain.errors import RuleViolation
+from case_api.platform.domain_errors import RuleViolation
 from tests.case_api.test_case_properties import META
 from tests.case_api.test_event_storage import POLICY, every_event_case
 

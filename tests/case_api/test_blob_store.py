@@ -18,10 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from case_api.config import Settings
 from case_api.documents.local import LocalBlobStore
 from case_api.documents.service import blob_store
 from case_api.documents.store import CHUNK_BYTES, BlobNotFound, BlobStore
+from case_api.platform.settings import Settings
 from tests.case_api.moto_bucket import FIELDS, moto_bucket
 
 CONTENT = b"%PDF-1.7\n" + os.urandom(3 * CHUNK_BYTES + 123)

@@ -8,8 +8,8 @@ from uuid import uuid4
 from hypothesis import given
 from hypothesis import strategies as st
 
-from case_api.domain.case import Case
-from case_api.domain.errors import DomainError
+from case_api.cases.aggregate import Case
+from case_api.platform.domain_errors import DomainError
 from tests.case_api.commands_strategy import command
 
 META = {"principal_id": "p", "role": "admin", "agency": None, "source": "admin", "request_id": None}

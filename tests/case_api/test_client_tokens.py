@@ -12,13 +12,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from case_api.access import Role
-from case_api.api.auth import issue_token, principal_from_token
-from case_api.api.keyring import Keyring
-from case_api.client_actions import required_action
-from case_api.client_secrets import hash_secret, new_secret, secret_matches
-from case_api.domain.clients import ApiClient, RevokedClient
-from case_api.errors import Unauthenticated
+from case_api.clients.actions import required_action
+from case_api.clients.credentials import hash_secret, new_secret, secret_matches
+from case_api.clients.domain import ApiClient, RevokedClient
+from case_api.platform.access import Role
+from case_api.platform.errors import Unauthenticated
+from case_api.platform.http.auth import issue_token, principal_from_token
+from case_api.platform.http.keyring import Keyring
 
 KEYRING = Keyring(
     "k1", {"k1": "k1-secret-0123456789abcdef0123456789"}, "legacy-0123456789abcdef0123"
@@ -172,9 +172,9 @@ def test_client_event_topics_are_pinned():
     """Stored with every event: renaming or moving a class needs a registered alias first."""
     events = [type(e) for e in _revoked_after_rotation().collect_events()]
     assert [f"{e.__module__}:{e.__qualname__}" for e in events] == [
-        "case_api.domain.clients:ApiClient.ClientRegistered",
-        "case_api.domain.clients:ApiClient.SecretRotated",
-        "case_api.domain.clients:ApiClient.ClientRevoked",
+        "case_api.clients.domain:ApiClient.ClientRegistered",
+        "case_api.clients.domain:ApiClient.SecretRotated",
+        "case_api.clients.domain:ApiClient.ClientRevoked",
     ]
 
 

@@ -14,11 +14,11 @@ import pytest
 from sqlalchemy import update
 
 from case_api import cli
-from case_api.api.signatures import sign, verify_delivery
-from case_api.config import Settings
-from case_api.court_keys import CourtKeys
-from case_api.db import make_engine
-from case_api.readmodel.tables import court_deliveries
+from case_api.courts.keys import CourtKeys
+from case_api.courts.signatures import sign, verify_delivery
+from case_api.courts.tables import court_deliveries
+from case_api.platform.db import make_engine
+from case_api.platform.settings import Settings
 from tests.api_client import GZ_CASE, Api
 
 COURT = "gz-tianhe-court"

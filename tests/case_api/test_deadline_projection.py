@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from case_api.config import Settings
-from case_api.db import make_engine
-from case_api.readmodel.deadline_projection import case_events
-from case_api.readmodel.tables import case_timeline
+from case_api.cases.tables import case_timeline
+from case_api.deadlines.projection import case_events
+from case_api.platform.db import make_engine
+from case_api.platform.settings import Settings
 
 
 def test_timeline_instants_keep_their_zone_on_every_backend(case_settings: Settings) -> None:

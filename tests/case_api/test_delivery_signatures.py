@@ -11,8 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from standardwebhooks import Webhook
 
-from case_api.api.signatures import ALGORITHMS, secret_bytes, sign, verify_delivery
-from case_api.errors import Unauthenticated
+from case_api.courts.signatures import ALGORITHMS, secret_bytes, sign, verify_delivery
+from case_api.platform.errors import Unauthenticated
 
 KEY = bytes(range(32))
 SECRET = "whsec_" + base64.b64encode(KEY).decode()

@@ -10,8 +10,8 @@ import pytest
 from pydantic import SecretStr
 
 from case_api import cli
-from case_api.config import Settings
 from case_api.documents.store import fan_out
+from case_api.platform.settings import Settings
 from tests.api_client import Api, open_api
 from tests.case_api.moto_bucket import FIELDS
 from tests.case_api.test_document_stores import Lose, store_api  # noqa: F401 - a fixture

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from case_api.config import Settings
 from case_api.documents.s3 import S3BlobStore
 from case_api.documents.store import fan_out
+from case_api.platform.settings import Settings
 from tests.api_client import Api, open_api
 from tests.case_api.moto_bucket import BUCKET, FIELDS, PREFIX, moto_bucket
 from tests.case_api.ofd_samples import ofd

@@ -9,8 +9,8 @@ import sys
 import time
 from pathlib import Path
 
-from case_api.config import Settings
 from case_api.documents.local import LocalBlobStore
+from case_api.platform.settings import Settings
 from tests.api_client import open_api
 
 NOW = 1_780_000_000.0  # epoch seconds: every age below is relative to it

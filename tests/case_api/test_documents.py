@@ -11,7 +11,7 @@ from uuid import UUID, uuid4
 import pytest
 from eventsourcing.persistence import StoredEvent
 
-from case_api.config import Settings
+from case_api.platform.settings import Settings
 from tests.api_client import Api
 from tests.case_api.ofd_samples import container, ofd
 

@@ -8,48 +8,48 @@ from uuid import uuid4
 
 import pytest
 
-from case_api.application import CaseStore, store_env
-from case_api.config import Settings
-from case_api.domain.accountability import AccountabilityPolicy, JointReviewPolicy
-from case_api.domain.case import Case
+from case_api.accountability.domain import AccountabilityPolicy, JointReviewPolicy
+from case_api.cases.aggregate import Case
+from case_api.platform.eventstore import CaseStore, store_env
+from case_api.platform.settings import Settings
 from tests.backends import BACKENDS, storage
 from tests.case_api.test_case_properties import META
 
 # Stored with every event: renaming or moving a class needs a registered alias first.
 PINNED_TOPICS = {
-    "case_api.domain.case:Case.CaseFiled",
-    "case_api.domain.case:Case.DocumentServed",
-    "case_api.domain.case:Case.ReportedToBureau",
-    "case_api.domain.case:Case.AnswerSubmitted",
-    "case_api.domain.case:Case.HearingScheduled",
-    "case_api.domain.case:Case.AppearanceRecorded",
-    "case_api.domain.case:Case.FeedbackSubmitted",
-    "case_api.domain.case:Case.RiskFlagged",
-    "case_api.domain.case:Case.MediationAttempted",
-    "case_api.domain.case:Case.JudgmentServed",
-    "case_api.domain.case:Case.AppealFiled",
-    "case_api.domain.case:Case.JudgmentEffective",
-    "case_api.domain.case:Case.PerformanceCompleted",
-    "case_api.domain.case:Case.RemediationRequired",
-    "case_api.domain.case:Case.RemediationRecorded",
-    "case_api.domain.case:Case.LossReportSubmitted",
-    "case_api.domain.case:Case.ReportReviewed",
-    "case_api.domain.case:Case.CaseClosed",
-    "case_api.domain.case:Case.CaseConcluded",
-    "case_api.domain.case:Case.InvestigationCompleted",
-    "case_api.domain.case:Case.ReviewOpinionIssued",
-    "case_api.domain.case:Case.CityFilingCompleted",
-    "case_api.domain.case:Case.JointMeetingScheduled",
-    "case_api.domain.case:Case.MeetingPapersSent",
-    "case_api.domain.case:Case.ResponsiblePartyNamed",
-    "case_api.domain.case:Case.AccountabilityDecided",
-    "case_api.domain.case:Case.DecisionReportedToCommittee",
-    "case_api.domain.case:Case.SanctionAppealed",
-    "case_api.domain.case:Case.SanctionAppealDecided",
-    "case_api.domain.case:Case.CompensationRecovered",
-    "case_api.domain.case:Case.TransferredToDisciplineOrgan",
-    "case_api.domain.case:Case.JointReviewDesignated",
-    "case_api.domain.case:Case.JointReviewPositionRecorded",
+    "case_api.cases.aggregate:Case.CaseFiled",
+    "case_api.cases.aggregate:Case.DocumentServed",
+    "case_api.cases.aggregate:Case.ReportedToBureau",
+    "case_api.cases.aggregate:Case.AnswerSubmitted",
+    "case_api.cases.aggregate:Case.HearingScheduled",
+    "case_api.cases.aggregate:Case.AppearanceRecorded",
+    "case_api.cases.aggregate:Case.FeedbackSubmitted",
+    "case_api.cases.aggregate:Case.RiskFlagged",
+    "case_api.cases.aggregate:Case.MediationAttempted",
+    "case_api.cases.aggregate:Case.JudgmentServed",
+    "case_api.cases.aggregate:Case.AppealFiled",
+    "case_api.cases.aggregate:Case.JudgmentEffective",
+    "case_api.cases.aggregate:Case.PerformanceCompleted",
+    "case_api.cases.aggregate:Case.RemediationRequired",
+    "case_api.cases.aggregate:Case.RemediationRecorded",
+    "case_api.cases.aggregate:Case.LossReportSubmitted",
+    "case_api.cases.aggregate:Case.ReportReviewed",
+    "case_api.cases.aggregate:Case.CaseClosed",
+    "case_api.cases.aggregate:Case.CaseConcluded",
+    "case_api.cases.aggregate:Case.InvestigationCompleted",
+    "case_api.cases.aggregate:Case.ReviewOpinionIssued",
+    "case_api.cases.aggregate:Case.CityFilingCompleted",
+    "case_api.cases.aggregate:Case.JointMeetingScheduled",
+    "case_api.cases.aggregate:Case.MeetingPapersSent",
+    "case_api.cases.aggregate:Case.ResponsiblePartyNamed",
+    "case_api.cases.aggregate:Case.AccountabilityDecided",
+    "case_api.cases.aggregate:Case.DecisionReportedToCommittee",
+    "case_api.cases.aggregate:Case.SanctionAppealed",
+    "case_api.cases.aggregate:Case.SanctionAppealDecided",
+    "case_api.cases.aggregate:Case.CompensationRecovered",
+    "case_api.cases.aggregate:Case.TransferredToDisciplineOrgan",
+    "case_api.cases.aggregate:Case.JointReviewDesignated",
+    "case_api.cases.aggregate:Case.JointReviewPositionRecorded",
 }
 
 

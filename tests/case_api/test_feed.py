@@ -6,10 +6,11 @@ import asyncio
 import threading
 from datetime import date
 
-from case_api.application import CaseStore, store_env
-from case_api.commands import CaseCommands, Request
-from case_api.groupcommit import GroupCommitter
-from case_api.registry import RegistryService
+from case_api.cases.commands import CaseCommands
+from case_api.platform.commands import Request
+from case_api.platform.eventstore import CaseStore, store_env
+from case_api.platform.groupcommit import GroupCommitter
+from case_api.registry.service import RegistryService
 from tests.api_client import ADMIN, GZ_CASE, Api, register_guangzhou
 
 

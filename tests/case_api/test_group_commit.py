@@ -12,7 +12,7 @@ from uuid import UUID, uuid4
 import pytest
 from eventsourcing.persistence import IntegrityError
 
-from case_api.groupcommit import GroupCommitter, VersionConflict
+from case_api.platform.groupcommit import GroupCommitter, VersionConflict
 
 
 @dataclass

@@ -14,14 +14,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from case_api import cli
-from case_api.application import CaseStore, store_env
-from case_api.config import Settings
-from case_api.domain.calendar import ScheduleLoad
-from case_api.domain.case import Case
-from case_api.domain.chain import GENESIS, ChainedAggregate, canonical_value, digest
-from case_api.domain.clients import ApiClient
-from case_api.domain.registry import Agency, Jurisdiction
-from case_api.verify import chain_head, verify_aggregate, verify_store
+from case_api.cases.aggregate import Case
+from case_api.chain.domain import GENESIS, ChainedAggregate, canonical_value, digest
+from case_api.chain.verify import chain_head, verify_aggregate, verify_store
+from case_api.clients.domain import ApiClient
+from case_api.deadlines.calendar import ScheduleLoad
+from case_api.platform.eventstore import CaseStore, store_env
+from case_api.platform.settings import Settings
+from case_api.registry.domain import Agency, Jurisdiction
 from tests.api_client import Api
 from tests.backends import BACKENDS, storage
 from tests.case_api.chain_tampering import delete_event, flip_byte, rewrite_state, stored_state

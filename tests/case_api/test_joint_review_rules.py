@@ -10,10 +10,10 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from case_api.accountability_policy import PackPolicies
-from case_api.domain.accountability import UnitPosition
-from case_api.domain.case import Case
-from case_api.domain.errors import RuleViolation
+from case_api.accountability.domain import UnitPosition
+from case_api.accountability.policy import PackPolicies
+from case_api.cases.aggregate import Case
+from case_api.platform.domain_errors import RuleViolation
 from shared import eventtypes
 from tests.case_api.test_case_properties import META, new_case
 

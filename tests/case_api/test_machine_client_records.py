@@ -7,8 +7,8 @@ import json
 import pytest
 
 from case_api import cli
-from case_api.config import Settings
-from case_api.readmodel.tables import api_client_changes, api_clients
+from case_api.clients.tables import api_client_changes, api_clients
+from case_api.platform.settings import Settings
 from tests.api_client import Api
 from tests.case_api.machine_clients import register
 from tests.case_api.test_rebuild import dump

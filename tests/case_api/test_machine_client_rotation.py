@@ -5,7 +5,7 @@ from __future__ import annotations
 import jwt
 from pydantic import SecretStr
 
-from case_api.config import Settings
+from case_api.platform.settings import Settings
 from tests.api_client import Api, open_api
 from tests.case_api.machine_clients import ask_token, bearer, move_clock, register
 

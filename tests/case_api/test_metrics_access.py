@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pydantic import SecretStr
 
-from case_api.config import Settings
+from case_api.platform.settings import Settings
 from tests.api_client import open_api
 
 TOKEN = "9f2c1d0b7e6a4c3f8e5d2a1b0c9d8e7f"

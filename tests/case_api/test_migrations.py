@@ -7,10 +7,10 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
-from case_api.config import Settings
-from case_api.db import make_engine
-from case_api.migrate import alembic_config
-from case_api.readmodel.tables import metadata
+from case_api.platform.db import make_engine
+from case_api.platform.migrate import alembic_config
+from case_api.platform.settings import Settings
+from case_api.schema import metadata
 
 
 def test_migrated_schema_matches_the_declared_tables(case_settings: Settings) -> None:

@@ -23,7 +23,7 @@ async def test_readyz_reports_a_broken_read_model_database(api: Api):
     api.runtime.engine.dispose()
     api.runtime.engine.url = api.runtime.engine.url.set(database="/nonexistent/dir/x.db")
     broken = api.runtime.engine
-    from case_api.db import make_engine
+    from case_api.platform.db import make_engine
 
     api.runtime.engine = make_engine(str(broken.url))
     ready = await api.client.get("/readyz")

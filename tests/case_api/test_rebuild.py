@@ -12,10 +12,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
-from case_api.config import Settings
-from case_api.domain.errors import DomainError
-from case_api.migrate import upgrade
-from case_api.rebuild import rebuild
+from case_api.platform.domain_errors import DomainError
+from case_api.platform.migrate import upgrade
+from case_api.platform.settings import Settings
+from case_api.readmodel.rebuild import rebuild
 from case_api.runtime import PROJECTED_TABLES, build_runtime
 from tests.api_client import ADMIN, GZ_CASE, register_guangzhou
 from tests.backends import storage
@@ -34,7 +34,7 @@ def dump(engine: Any, tables: list[Any] = PROJECTED_TABLES) -> dict[str, list[di
 
 
 def run_scenario(backend: str, cases: int, steps: list[tuple[int, str, dict, int]]) -> None:
-    from case_api.commands import Request
+    from case_api.platform.commands import Request
 
     with tempfile.TemporaryDirectory() as tmp, storage(backend, Path(tmp)) as fields:
         s = Settings(**fields, run_projector=False)

@@ -9,11 +9,11 @@ from uuid import UUID
 
 import pytest
 
-from case_api.access import Principal, Role
-from case_api.api.routes_feed import _events, stream
-from case_api.commands import Request, Written
-from case_api.errors import IdempotencyInFlight
-from case_api.idempotency import STALE_SECONDS
+from case_api.feed.routes import _events, stream
+from case_api.platform.access import Principal, Role
+from case_api.platform.commands import Request, Written
+from case_api.platform.errors import IdempotencyInFlight
+from case_api.platform.idempotency import STALE_SECONDS
 from case_api.runtime import build_runtime
 from tests.api_client import ADMIN, GZ_CASE, Api, register_guangzhou
 
@@ -43,7 +43,8 @@ def test_two_replicas_project_every_event_exactly_once(case_settings):
             time.sleep(0.05)
         from sqlalchemy import func, select
 
-        from case_api.readmodel.tables import case_timeline, deadlines
+        from case_api.cases.tables import case_timeline
+        from case_api.deadlines.tables import deadlines
 
         with first.engine.connect() as conn:
             assert conn.execute(select(func.count()).select_from(case_timeline)).scalar() == head
@@ -115,7 +116,7 @@ def test_a_key_still_in_flight_is_409_until_it_goes_stale(case_settings):
             store.begin("client", "k", "hash")
         from sqlalchemy import update
 
-        from case_api.readmodel.tables import idempotency_keys
+        from case_api.platform.tables import idempotency_keys
 
         stale = datetime.now(UTC) - timedelta(seconds=STALE_SECONDS + 1)
         with runtime.engine.begin() as conn:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from case_api.domain.registry import Agency, Jurisdiction, reviewing_jurisdiction
+from case_api.registry.domain import Agency, Jurisdiction, reviewing_jurisdiction
 from tests.api_client import Api
 
 META = {"principal_id": "admin", "role": "admin", "agency": None, "source": "admin"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from notifier.plan import CaseInfo, plan_case
+from notifier.reminders.plan import CaseInfo, plan_case
 from shared.calendar import WorkCalendar
 from shared.deadlines import CaseEvent, derive_deadlines
 from shared.rulepacks import shipped_library

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from notifier.migrate import upgrade
+from notifier.platform.migrate import upgrade
 from tests.backends import BACKENDS, postgres_schema
 
 

@@ -6,9 +6,9 @@ import threading
 from dataclasses import dataclass, field
 from typing import Any
 
-from notifier.answer import Answer
-from notifier.caseapi import FeedPage
 from notifier.channels.book import ChannelBook
+from notifier.feed.caseapi import FeedPage
+from notifier.sending.answer import Answer
 
 
 @dataclass

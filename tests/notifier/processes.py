@@ -16,8 +16,8 @@ from typing import Any
 import httpx
 import yaml
 
-from case_api.access import Role
-from case_api.api.auth import issue_token
+from case_api.platform.access import Role
+from case_api.platform.http.auth import issue_token
 
 BIN = Path(sys.executable).parent
 SECRET = "test-secret-for-notifier-e2e-0123456789abcdef"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from notifier.backoff import is_dead, next_attempt
 from notifier.bulletin.schedule import bulletin_due, period_bounds
+from notifier.sending.backoff import is_dead, next_attempt
 from shared.calendar import WorkCalendar
 
 NOW = datetime(2025, 9, 30, 1, tzinfo=UTC)

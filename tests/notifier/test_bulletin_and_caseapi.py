@@ -13,8 +13,8 @@ from sqlalchemy import select
 from notifier.bulletin.render_html import render_html
 from notifier.bulletin.render_xlsx import render_xlsx
 from notifier.bulletin.schedule import plan_bulletins
-from notifier.caseapi import CaseApiClient
-from notifier.tables import bulletins, deliveries
+from notifier.feed.caseapi import CaseApiClient
+from notifier.platform.tables import bulletins, deliveries
 from shared.clock import FixedClock
 from tests.notifier.cases import registry
 from tests.notifier.fakes import FakeCaseApi, ScriptedDispatcher

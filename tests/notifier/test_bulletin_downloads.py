@@ -13,11 +13,11 @@ from datetime import datetime, timedelta
 import httpx
 import pytest
 
-from notifier.config import Settings
 from notifier.main import create_app
+from notifier.platform.config import Settings
+from notifier.platform.signed_links import LinkCheck, check_link, signature, signed_path
+from notifier.platform.tables import deliveries
 from notifier.runtime import Runtime, build_runtime
-from notifier.signed_links import LinkCheck, check_link, signature, signed_path
-from notifier.tables import deliveries
 from shared.clock import FixedClock
 from tests.notifier.cases import registry
 from tests.notifier.fakes import FakeCaseApi

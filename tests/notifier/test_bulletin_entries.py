@@ -9,13 +9,13 @@ import httpx
 from sqlalchemy import select
 
 from notifier.bulletin.schedule import plan_bulletins
-from notifier.calendars import CalendarSource
-from notifier.config import Settings
-from notifier.db import from_db
 from notifier.main import create_app
+from notifier.platform.config import Settings
+from notifier.platform.db import from_db
+from notifier.platform.tables import bulletins, deliveries
+from notifier.reminders.calendars import CalendarSource
 from notifier.runtime import build_runtime
-from notifier.sender import Sender
-from notifier.tables import bulletins, deliveries
+from notifier.sending.sender import Sender
 from shared.clock import FixedClock
 from shared.rulepacks import shipped_library
 from tests.notifier.cases import feed_event, registry

@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from notifier.db import make_engine
-from notifier.tables import deliveries
+from notifier.platform.db import make_engine
+from notifier.platform.tables import deliveries
 from tests.backends import BACKENDS, postgres_schema
 from tests.notifier.processes import migrate_notifier, wait_until
 from tests.notifier.sink import start_sink

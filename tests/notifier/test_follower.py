@@ -7,9 +7,9 @@ from datetime import datetime
 
 from sqlalchemy import func, select
 
-from notifier.db import from_db, make_engine
-from notifier.follower import Follower
-from notifier.tables import case_events, deliveries
+from notifier.feed.follower import Follower
+from notifier.platform.db import from_db, make_engine
+from notifier.platform.tables import case_events, deliveries
 from shared.calendar import WorkCalendar
 from shared.clock import FixedClock
 from shared.rulepacks import shipped_library

@@ -11,8 +11,8 @@ import httpx
 import pytest
 from pydantic import SecretStr
 
-from notifier.config import Settings
 from notifier.main import create_app
+from notifier.platform.config import Settings
 from notifier.runtime import build_runtime
 from shared.clock import FixedClock
 from tests.notifier.processes import OPERATOR, OPERATOR_TOKEN

@@ -5,8 +5,8 @@ from __future__ import annotations
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
-from notifier.db import make_engine
-from notifier.tables import metadata
+from notifier.platform.db import make_engine
+from notifier.platform.tables import metadata
 
 
 def test_migrated_schema_matches_the_declared_tables(notifier_url: str) -> None:

@@ -8,8 +8,8 @@ from datetime import datetime
 import httpx
 import pytest
 
-from notifier.config import Settings
 from notifier.main import create_app
+from notifier.platform.config import Settings
 from notifier.runtime import build_runtime
 from shared.clock import FixedClock
 from tests.notifier.cases import CASE, case_feed_events
@@ -55,7 +55,7 @@ async def test_retry_of_a_dead_delivery_schedules_it(ops) -> None:  # type: igno
     client, runtime = ops
     from sqlalchemy import update
 
-    from notifier.tables import deliveries
+    from notifier.platform.tables import deliveries
 
     with runtime.engine.begin() as conn:
         conn.execute(update(deliveries).where(deliveries.c.id == 1).values(state="dead"))

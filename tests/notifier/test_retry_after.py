@@ -16,10 +16,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from notifier.caseapi import CaseApiBusy, CaseApiClient
-from notifier.db import from_db, make_engine
-from notifier.follower import FAILURE_PAUSE, Follower, FollowerThread
-from notifier.retry_after import retry_after_seconds
+from notifier.feed.caseapi import CaseApiBusy, CaseApiClient
+from notifier.feed.follower import FAILURE_PAUSE, Follower, FollowerThread
+from notifier.platform.db import from_db, make_engine
+from notifier.sending.retry_after import retry_after_seconds
 from shared.clock import FixedClock
 from shared.rulepacks import shipped_library
 from tests.notifier.fakes import ScriptedDispatcher

@@ -7,15 +7,15 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
-from notifier.answer import Answer
 from notifier.bulletin.build import BulletinBuilder
-from notifier.config import Settings
-from notifier.db import from_db, make_engine, to_db
-from notifier.deliveries import lease_due
-from notifier.metrics import Metrics
-from notifier.queries import retry_dead
-from notifier.sender import Sender
-from notifier.tables import deliveries
+from notifier.platform.config import Settings
+from notifier.platform.db import from_db, make_engine, to_db
+from notifier.platform.metrics import Metrics
+from notifier.platform.tables import deliveries
+from notifier.sending.answer import Answer
+from notifier.sending.deliveries import lease_due
+from notifier.sending.queries import retry_dead
+from notifier.sending.sender import Sender
 from shared.clock import FixedClock
 from tests.notifier.fakes import BOOK, FakeCaseApi, FixedBook, ScriptedDispatcher
 

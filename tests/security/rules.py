@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from case_api.access import Role
+from case_api.platform.access import Role
 
 A, B, C, D, N = (
     Role.AGENCY_USER,

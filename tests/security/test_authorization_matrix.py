@@ -8,7 +8,7 @@ import json
 from collections import Counter
 from typing import Any
 
-from case_api.access import Role
+from case_api.platform.access import Role
 from tests.api_client import Api
 from tests.security.asgi_probe import probe
 from tests.security.rules import RULES, SEES_EVERY_CASE, Kind, Outcome, expected

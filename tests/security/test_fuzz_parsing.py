@@ -17,11 +17,11 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from case_api.access import Principal, Role
-from case_api.api.auth import issue_token, principal_from_token
-from case_api.api.keyring import Keyring
-from case_api.api.signatures import sign, verify_delivery
-from case_api.errors import Unauthenticated
+from case_api.courts.signatures import sign, verify_delivery
+from case_api.platform.access import Principal, Role
+from case_api.platform.errors import Unauthenticated
+from case_api.platform.http.auth import issue_token, principal_from_token
+from case_api.platform.http.keyring import Keyring
 
 # Short and wrong keys are the point of several cases here.
 pytestmark = pytest.mark.filterwarnings("ignore::jwt.warnings.InsecureKeyLengthWarning")

@@ -21,11 +21,11 @@ from hypothesis import HealthCheck, settings
 from schemathesis.core.parameters import ParameterLocation
 from schemathesis.python import asgi
 
-from case_api.access import Role
-from case_api.api.auth import issue_token
-from case_api.config import Settings
 from case_api.main import create_app
-from case_api.migrate import upgrade
+from case_api.platform.access import Role
+from case_api.platform.http.auth import issue_token
+from case_api.platform.migrate import upgrade
+from case_api.platform.settings import Settings
 from tests.backends import BACKENDS, storage
 from tests.security.known_bugs import KNOWN_BUGS
 from tests.security.spec_requests import PATH_VALUES

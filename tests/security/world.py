@@ -11,9 +11,9 @@ from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from case_api.access import Role
-from case_api.api.signatures import secret_bytes, sign
-from case_api.court_keys import CourtKeys
+from case_api.courts.keys import CourtKeys
+from case_api.courts.signatures import secret_bytes, sign
+from case_api.platform.access import Role
 
 
 @dataclass

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from case_api.accountability_policy import policy_of
-from case_api.domain.accountability import Decision
+from case_api.accountability.domain import Decision
+from case_api.accountability.policy import policy_of
 from shared import eventtypes
 from shared.rulepacks import PackLibrary
 from shared.rulepacks.accountability_models import Accountability

@@ -6,8 +6,8 @@ from enum import StrEnum
 
 import pytest
 
-from case_api.domain import values
-from case_api.domain.case import Case
+from case_api.cases import values
+from case_api.cases.aggregate import Case
 from shared import eventtypes
 from shared.eventtypes import EVENT_TYPES, event_type
 from shared.rulepacks import PackLibrary

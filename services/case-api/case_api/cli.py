@@ -6,10 +6,12 @@ import argparse
 import json
 import sys
 
-from case_api import cli_clients, court_key_cli, store_check
-from case_api.access import Role
-from case_api.config import Settings
+from case_api.chain import check as store_check
+from case_api.clients import cli as cli_clients
+from case_api.courts import cli as court_key_cli
 from case_api.documents import cli as documents_cli
+from case_api.platform.access import Role
+from case_api.platform.settings import Settings
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -49,7 +51,7 @@ def _serve(settings: Settings, _args: argparse.Namespace) -> int:
 
 
 def _migrate(settings: Settings, _args: argparse.Namespace) -> int:
-    from case_api.migrate import upgrade
+    from case_api.platform.migrate import upgrade
 
     settings.prepare_local_dirs()
     upgrade(settings.readmodel_url)
@@ -58,7 +60,7 @@ def _migrate(settings: Settings, _args: argparse.Namespace) -> int:
 
 
 def _rebuild(settings: Settings, _args: argparse.Namespace) -> int:
-    from case_api.rebuild import rebuild
+    from case_api.readmodel.rebuild import rebuild
 
     settings = settings.model_copy(update={"run_projector": False})
     count = rebuild(settings)
@@ -78,8 +80,8 @@ def _load_calendar(settings: Settings, args: argparse.Namespace) -> int:
     from datetime import date
     from pathlib import Path
 
-    from case_api.access import Principal
-    from case_api.calendar_admin import load_schedule
+    from case_api.deadlines.calendar_admin import load_schedule
+    from case_api.platform.access import Principal
     from case_api.runtime import build_runtime
 
     data = json.loads(Path(args.file).read_text(encoding="utf-8"))
@@ -101,8 +103,8 @@ def _load_calendar(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _token(settings: Settings, args: argparse.Namespace) -> int:
-    from case_api.api.auth import issue_token
-    from case_api.api.keyring import Keyring
+    from case_api.platform.http.auth import issue_token
+    from case_api.platform.http.keyring import Keyring
 
     keyring = Keyring.from_settings(settings)
     print(

@@ -8,26 +8,26 @@ from contextlib import asynccontextmanager
 
 from fastapi import Depends, FastAPI
 
-from case_api.api import bodylimit, problems, ratelimit
-from case_api.api.query_strict import refuse_unknown_query
-from case_api.api.routes_accountability import router as accountability_router
-from case_api.api.routes_accountability_commands import router as accountability_commands_router
-from case_api.api.routes_calendar import router as calendar_router
-from case_api.api.routes_cases import router as cases_router
-from case_api.api.routes_chain import router as chain_router
-from case_api.api.routes_clients import router as clients_router
-from case_api.api.routes_commands import router as commands_router
-from case_api.api.routes_deadlines import router as deadlines_router
-from case_api.api.routes_deliveries import router as deliveries_router
-from case_api.api.routes_documents import router as documents_router
-from case_api.api.routes_feed import router as feed_router
-from case_api.api.routes_oauth import router as oauth_router
-from case_api.api.routes_ops import router as ops_router
-from case_api.api.routes_registry import router as registry_router
-from case_api.api.routes_statistics import router as statistics_router
-from case_api.config import Settings
-from case_api.metrics import MetricsMiddleware
+from case_api.accountability.routes import router as accountability_router
+from case_api.accountability.routes_commands import router as accountability_commands_router
+from case_api.cases.routes import router as cases_router
+from case_api.cases.routes_commands import router as commands_router
+from case_api.chain.routes import router as chain_router
+from case_api.clients.routes import router as clients_router
+from case_api.clients.routes_oauth import router as oauth_router
+from case_api.courts.routes import router as deliveries_router
+from case_api.deadlines.routes import router as deadlines_router
+from case_api.deadlines.routes_calendar import router as calendar_router
+from case_api.documents.routes import router as documents_router
+from case_api.feed.routes import router as feed_router
+from case_api.platform.http import bodylimit, problems, ratelimit
+from case_api.platform.http.query_strict import refuse_unknown_query
+from case_api.platform.http.routes_ops import router as ops_router
+from case_api.platform.metrics import MetricsMiddleware
+from case_api.platform.settings import Settings
+from case_api.registry.routes import router as registry_router
 from case_api.runtime import Runtime, build_runtime
+from case_api.statistics.routes import router as statistics_router
 
 DESCRIPTION = """
 Case system for administrative lawsuits against the government (行政应诉).

@@ -5,59 +5,28 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from sqlalchemy import Engine
+from starlette.requests import Request
 
-from case_api.api.keyring import Keyring
-from case_api.application import CaseStore, store_env
-from case_api.clients import ClientService
-from case_api.commands import CaseCommands
-from case_api.config import Settings
-from case_api.db import make_engine
-from case_api.deadline_queries import DeadlineQueries
+from case_api.cases.commands import CaseCommands
+from case_api.cases.queries import CaseQueries
+from case_api.clients.access import check_client_request
+from case_api.clients.service import ClientService
+from case_api.deadlines.projection import DeadlineProjection
+from case_api.deadlines.queries import DeadlineQueries
 from case_api.documents.service import Documents, build_documents
-from case_api.groupcommit import GroupCommitter
-from case_api.idempotency import IdempotencyStore
-from case_api.queries import CaseQueries
-from case_api.readmodel.deadline_projection import DeadlineProjection
+from case_api.platform.access import Principal
+from case_api.platform.db import make_engine
+from case_api.platform.eventstore import CaseStore, store_env
+from case_api.platform.groupcommit import GroupCommitter
+from case_api.platform.http.keyring import Keyring
+from case_api.platform.idempotency import IdempotencyStore
+from case_api.platform.settings import Settings
 from case_api.readmodel.projector import Projector, ProjectorThread
-from case_api.readmodel.tables import (
-    accountability_cases,
-    accountability_decisions,
-    accountability_parties,
-    accountability_recoveries,
-    agencies,
-    api_client_changes,
-    api_clients,
-    calendar_overrides,
-    case_agencies,
-    case_documents,
-    case_summaries,
-    case_timeline,
-    deadline_changes,
-    deadlines,
-    jurisdictions,
-)
 from case_api.readmodel.watch import PositionWatch
-from case_api.registry import RegistryService
+from case_api.registry.service import RegistryService
+from case_api.schema import PROJECTED_TABLES
 from shared.clock import Clock, clock_from_file
 from shared.rulepacks import PackLibrary, shipped_library
-
-PROJECTED_TABLES = [
-    case_timeline,
-    case_agencies,
-    case_summaries,
-    jurisdictions,
-    agencies,
-    deadlines,
-    calendar_overrides,
-    deadline_changes,
-    accountability_cases,
-    accountability_parties,
-    accountability_decisions,
-    accountability_recoveries,
-    api_clients,
-    api_client_changes,
-    case_documents,
-]
 
 
 @dataclass
@@ -80,6 +49,10 @@ class Runtime:
     documents: Documents
     watch: PositionWatch = field(default_factory=PositionWatch)
     projector_thread: ProjectorThread | None = None
+
+    def check_client_request(self, principal: Principal, request: Request) -> None:
+        """A machine client's token: refused when revoked or lacking the route's action."""
+        check_client_request(self.clients, principal, request)
 
     def close(self) -> None:
         if self.projector_thread:

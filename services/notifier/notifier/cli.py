@@ -6,7 +6,7 @@ import argparse
 import json
 import logging
 
-from notifier.config import Settings
+from notifier.platform.config import Settings
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -37,7 +37,7 @@ def _run(settings: Settings, _args: argparse.Namespace) -> int:
 
 
 def _migrate(settings: Settings, _args: argparse.Namespace) -> int:
-    from notifier.migrate import upgrade
+    from notifier.platform.migrate import upgrade
 
     settings.prepare_local_dirs()
     upgrade(settings.database_url)
@@ -46,8 +46,8 @@ def _migrate(settings: Settings, _args: argparse.Namespace) -> int:
 
 
 def _deliveries(settings: Settings, args: argparse.Namespace) -> int:
-    from notifier.db import make_engine
-    from notifier.queries import list_deliveries
+    from notifier.platform.db import make_engine
+    from notifier.sending.queries import list_deliveries
 
     engine = make_engine(settings.database_url)
     rows = list_deliveries(
@@ -64,8 +64,8 @@ def _deliveries(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _retry(settings: Settings, args: argparse.Namespace) -> int:
-    from notifier.db import make_engine
-    from notifier.queries import retry_dead
+    from notifier.platform.db import make_engine
+    from notifier.sending.queries import retry_dead
     from shared.clock import clock_from_file
 
     engine = make_engine(settings.database_url)
@@ -79,8 +79,8 @@ def _retry(settings: Settings, args: argparse.Namespace) -> int:
 def _position(settings: Settings, _args: argparse.Namespace) -> int:
     from sqlalchemy import select
 
-    from notifier.db import make_engine
-    from notifier.tables import follower_positions
+    from notifier.platform.db import make_engine
+    from notifier.platform.tables import follower_positions
 
     engine = make_engine(settings.database_url)
     with engine.connect() as conn:

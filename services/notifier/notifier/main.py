@@ -11,7 +11,7 @@ from fastapi import FastAPI
 from notifier.api import problems
 from notifier.api.routes_deliveries import router as deliveries_router
 from notifier.api.routes_ops import router as ops_router
-from notifier.config import Settings
+from notifier.platform.config import Settings
 from notifier.runtime import Runtime, build_runtime
 
 

@@ -6,11 +6,11 @@ import logging
 import time
 from collections.abc import Callable
 
-from notifier.config import Settings
-from notifier.follower import FollowerThread
+from notifier.feed.follower import FollowerThread
 from notifier.main import create_app
+from notifier.platform.config import Settings
 from notifier.runtime import Runtime, build_runtime
-from notifier.sender import SenderThread
+from notifier.sending.sender import SenderThread
 
 log = logging.getLogger(__name__)
 

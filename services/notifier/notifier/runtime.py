@@ -10,15 +10,15 @@ from sqlalchemy import Engine
 
 from notifier.bulletin.build import BulletinBuilder
 from notifier.bulletin.schedule import plan_bulletins
-from notifier.calendars import CalendarSource
-from notifier.caseapi import CaseApiClient
 from notifier.channels.book import ChannelFile
 from notifier.channels.dispatch import Dispatcher
-from notifier.config import Settings
-from notifier.db import make_engine
-from notifier.follower import Follower
-from notifier.metrics import Metrics
-from notifier.sender import Sender
+from notifier.feed.caseapi import CaseApiClient
+from notifier.feed.follower import Follower
+from notifier.platform.config import Settings
+from notifier.platform.db import make_engine
+from notifier.platform.metrics import Metrics
+from notifier.reminders.calendars import CalendarSource
+from notifier.sending.sender import Sender
 from shared.clock import Clock, clock_from_file
 from shared.rulepacks import PackLibrary, shipped_library
 

@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 
 from eventsourcing.persistence import Notification
 
-from case_api.application import CaseStore
-from case_api.chain_walk import decode_state
+from case_api.chain.walk import decode_state
 from case_api.documents.store import BlobNotFound, BlobStore, copy_hashing
-from case_api.store_walk import Progress, stored_events
+from case_api.platform.eventstore import CaseStore
+from case_api.platform.store_walk import Progress, stored_events
 
 MISSING = "missing"
 CORRUPT = "corrupt"

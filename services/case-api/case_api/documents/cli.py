@@ -7,9 +7,9 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from case_api.config import Settings
 from case_api.documents.check import CORRUPT, MISSING, BlobReport, Citation, check_cited_blobs
-from case_api.store_walk import opened_store, position_bar
+from case_api.platform.settings import Settings
+from case_api.platform.store_walk import opened_store, position_bar
 
 Print = Callable[[str], None]
 

@@ -1,8 +1,8 @@
-"""Problems with documents; ``case_api.api.problems`` turns them into problem+json."""
+"""Problems with documents; ``case_api.platform.http.problems`` turns them into problem+json."""
 
 from __future__ import annotations
 
-from case_api.domain.errors import DomainError, InvalidValue, NotFound
+from case_api.platform.domain_errors import DomainError, InvalidValue, NotFound
 
 
 class DocumentTooLarge(DomainError):

@@ -6,10 +6,10 @@ from typing import Any
 
 from sqlalchemy import Engine, select
 
-from case_api.access import Principal
+from case_api.cases.queries import CaseQueries
 from case_api.documents.errors import not_on_case
-from case_api.queries import CaseQueries
-from case_api.readmodel.tables import case_documents
+from case_api.documents.tables import case_documents
+from case_api.platform.access import Principal
 
 
 class DocumentQueries:

@@ -10,15 +10,15 @@ from typing import IO, Any
 
 from sqlalchemy import Engine
 
-from case_api.config import Settings
+from case_api.cases.queries import CaseQueries
 from case_api.documents.errors import missing
 from case_api.documents.local import LocalBlobStore
 from case_api.documents.queries import DocumentQueries
 from case_api.documents.references import describe
 from case_api.documents.s3 import S3BlobStore
 from case_api.documents.store import BlobNotFound, BlobStore, Swept
-from case_api.metrics import DOCUMENTS_MISSING
-from case_api.queries import CaseQueries
+from case_api.platform.metrics import DOCUMENTS_MISSING
+from case_api.platform.settings import Settings
 
 log = logging.getLogger(__name__)
 

@@ -11,13 +11,8 @@ from typing import Any
 from sqlalchemy import Connection, Table, select
 from sqlalchemy.dialects import postgresql, sqlite
 
-from case_api.readmodel.tables import (
-    agencies,
-    case_agencies,
-    case_summaries,
-    case_timeline,
-    jurisdictions,
-)
+from case_api.cases.tables import case_agencies, case_summaries, case_timeline
+from case_api.registry.tables import agencies, jurisdictions
 
 
 class Batch:

@@ -1,17 +1,26 @@
-"""How each event changes the read models: case summaries, the timeline, the registry."""
+"""Projecting one event: its timeline row (the feed), then its capability's handler.
+
+Importing the capabilities' ``projection`` modules registers their handlers on
+``case_api.readmodel.dispatch.apply_event``.
+"""
 
 from __future__ import annotations
 
-from functools import singledispatch
 from typing import Any
 
-from case_api.domain.calendar import ScheduleLoad
-from case_api.domain.case import Case
-from case_api.domain.clients import ApiClient
-from case_api.domain.registry import Agency, Jurisdiction
+import case_api.accountability.projection  # noqa: F401  (each registers its handlers)
+import case_api.cases.projection  # noqa: F401
+import case_api.clients.projection  # noqa: F401
+import case_api.deadlines.calendar_projection  # noqa: F401
+import case_api.registry.projection  # noqa: F401
+from case_api.cases.aggregate import Case
+from case_api.clients.domain import ApiClient
+from case_api.deadlines.calendar import ScheduleLoad
+from case_api.documents.projection import project_documents
 from case_api.readmodel.batch import Batch
-from case_api.readmodel.document_projection import project_documents
+from case_api.readmodel.dispatch import apply_event
 from case_api.readmodel.events_json import event_data, event_type, to_json
+from case_api.registry.domain import Agency
 
 
 def project(batch: Batch, event: Any, position: int) -> None:
@@ -69,215 +78,3 @@ def _scope(batch: Batch, event: Any, stream_type: str) -> dict[str, str]:
         "jurisdiction_path": summary["jurisdiction_path"],
         "court": summary["court"],
     }
-
-
-@singledispatch
-def apply_event(event: Any, batch: Batch) -> None:
-    """Events that only appear on the timeline change nothing else."""
-
-
-@apply_event.register
-def _(event: Case.CaseFiled, batch: Batch) -> None:
-    case_id = str(event.originator_id)
-    jurisdiction = batch.jurisdiction(event.jurisdiction)
-    path = jurisdiction["path"] if jurisdiction else f"/{event.jurisdiction}/"
-    primary = next(
-        (a for a in event.agencies if a.get("role") == "implementing"), event.agencies[0]
-    )
-    batch.new_summary(
-        {
-            "case_id": case_id,
-            "case_number": event.case_number,
-            "court": event.court,
-            "status": "filed",
-            "agency": primary["agency_id"],
-            "agencies": to_json(event.agencies),
-            "jurisdiction": event.jurisdiction,
-            "jurisdiction_path": path,
-            "pack": event.pack,
-            "subject_matter": event.subject_matter,
-            "plaintiff_count": event.plaintiff_count,
-            "flags": list(event.flags),
-            "filed_date": event.filed_date,
-            "instance": "first",
-            "outcome": None,
-            "loss_type": None,
-            "effective_date": None,
-            "closed_date": None,
-            "conclusion": None,
-            "concluded_date": None,
-            "hearing_date": None,
-            "next_deadline_date": None,
-            "next_deadline_rule": None,
-            "remediation_required": [],
-            "report_state": "none",
-            "version": event.originator_version,
-            "last_position": 0,
-            "updated_at": event.timestamp,
-        }
-    )
-    for agency in event.agencies:
-        batch.case_agencies.append(
-            {"case_id": case_id, "agency": agency["agency_id"], "role": agency["role"]}
-        )
-
-
-def _set(event: Any, batch: Batch, **values: Any) -> dict[str, Any]:
-    summary = batch.summary(str(event.originator_id))
-    summary.update(values)
-    return summary
-
-
-@apply_event.register
-def _(event: Case.DocumentServed, batch: Batch) -> None:
-    summary = batch.summary(str(event.originator_id))
-    if event.kind in ("complaint_copy", "notice_to_respond") and summary["status"] == "filed":
-        summary["status"] = "responding"
-    if event.hearing_date is not None:
-        summary.update(status="hearing_scheduled", hearing_date=event.hearing_date)
-
-
-@apply_event.register
-def _(event: Case.AnswerSubmitted, batch: Batch) -> None:
-    summary = batch.summary(str(event.originator_id))
-    if summary["status"] in ("filed", "responding"):
-        summary["status"] = "answered"
-
-
-@apply_event.register
-def _(event: Case.HearingScheduled, batch: Batch) -> None:
-    _set(event, batch, status="hearing_scheduled", hearing_date=event.hearing_date)
-
-
-@apply_event.register
-def _(event: Case.AppearanceRecorded, batch: Batch) -> None:
-    _set(event, batch, status="heard")
-
-
-@apply_event.register
-def _(event: Case.CaseConcluded, batch: Batch) -> None:
-    _set(
-        event,
-        batch,
-        status=event.conclusion,
-        conclusion=event.conclusion,
-        concluded_date=event.concluded_date,
-    )
-
-
-@apply_event.register
-def _(event: Case.JudgmentServed, batch: Batch) -> None:
-    judgment = event.judgment
-    _set(
-        event,
-        batch,
-        status="judged",
-        instance=judgment["instance"],
-        outcome=judgment["outcome"],
-        loss_type=judgment.get("loss_type"),
-    )
-
-
-@apply_event.register
-def _(event: Case.AppealFiled, batch: Batch) -> None:
-    _set(event, batch, status="appealed", instance="second")
-
-
-@apply_event.register
-def _(event: Case.JudgmentEffective, batch: Batch) -> None:
-    _set(
-        event,
-        batch,
-        status="effective",
-        effective_date=event.effective_date,
-        concluded_date=event.effective_date,
-    )
-
-
-@apply_event.register
-def _(event: Case.RemediationRequired, batch: Batch) -> None:
-    summary = batch.summary(str(event.originator_id))
-    summary["remediation_required"] = [*summary["remediation_required"], event.deadline]
-
-
-@apply_event.register
-def _(event: Case.RemediationRecorded, batch: Batch) -> None:
-    summary = batch.summary(str(event.originator_id))
-    summary["remediation_required"] = [
-        d for d in summary["remediation_required"] if d != event.deadline
-    ]
-
-
-@apply_event.register
-def _(event: Case.LossReportSubmitted, batch: Batch) -> None:
-    _set(event, batch, report_state="submitted")
-
-
-@apply_event.register
-def _(event: Case.ReportReviewed, batch: Batch) -> None:
-    _set(event, batch, report_state=event.result)
-
-
-@apply_event.register
-def _(event: Case.CaseClosed, batch: Batch) -> None:
-    _set(event, batch, status="closed", closed_date=event.closed_date)
-
-
-@apply_event.register
-def _(event: Jurisdiction.JurisdictionRegistered, batch: Batch) -> None:
-    parent = batch.jurisdiction(event.parent) if event.parent else None
-    path = f"{parent['path']}{event.code}/" if parent else f"/{event.code}/"
-    batch.jurisdictions[event.code] = {
-        "code": event.code,
-        "name": event.name,
-        "level": event.level,
-        "parent": event.parent,
-        "path": path,
-        "pack": event.pack,
-    }
-
-
-@apply_event.register
-def _(event: Jurisdiction.JurisdictionPackChanged, batch: Batch) -> None:
-    row = batch.jurisdiction(event.code)
-    if row is not None:
-        batch.jurisdictions[event.code] = {**row, "pack": event.pack}
-
-
-@apply_event.register
-def _(event: Agency.AgencyRegistered, batch: Batch) -> None:
-    batch.agencies[event.code] = {
-        "code": event.code,
-        "name": event.name,
-        "jurisdiction": event.jurisdiction,
-        "level": event.level,
-    }
-
-
-@apply_event.register
-def _(event: Agency.AgencyRenamed, batch: Batch) -> None:
-    row = batch.agency(event.code)
-    if row is not None:
-        batch.agencies[event.code] = {**row, "name": event.name}
-
-
-@apply_event.register
-def _(event: ScheduleLoad.HolidayScheduleLoaded, batch: Batch) -> None:
-    batch.calendar_loads.append(
-        {
-            "year": event.year,
-            "schedule": {
-                "year": event.year,
-                "holidays": [d.isoformat() for d in event.holidays],
-                "makeup_workdays": [d.isoformat() for d in event.makeup_workdays],
-                "source": event.source,
-            },
-            "reason": event.reason,
-            "position": batch.position,
-            "loaded_at": event.timestamp,
-        }
-    )
-
-
-import case_api.readmodel.accountability_projection  # noqa: E402, F401  (registers its handlers)
-import case_api.readmodel.client_projection  # noqa: E402, F401

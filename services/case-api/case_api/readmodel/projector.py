@@ -16,16 +16,16 @@ from typing import Any
 from sqlalchemy import Engine, delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
-from case_api.application import CaseStore
+from case_api.deadlines.calendar import ScheduleLoad
+from case_api.platform.eventstore import CaseStore
+from case_api.platform.tables import projection_positions
 from case_api.readmodel.batch import Batch
 from case_api.readmodel.projection import project
-from case_api.readmodel.tables import projection_positions
 from case_api.readmodel.watch import PositionWatch
 
 log = logging.getLogger(__name__)
 
 NAME = "case_readmodel"
-BARRIER_TOPIC = "case_api.domain.calendar:"
 AfterBatch = Callable[[Batch], None]
 
 
@@ -59,9 +59,10 @@ class Projector:
                 return 0
             batch = Batch(conn)
             for notification in notifications:
-                project(batch, self.store.mapper.to_domain_event(notification), notification.id)
+                event = self.store.mapper.to_domain_event(notification)
+                project(batch, event, notification.id)
                 last = notification.id
-                if notification.topic.startswith(BARRIER_TOPIC):
+                if isinstance(event, ScheduleLoad.Event):
                     break  # later events must see the new calendar: end the batch here
             batch.flush()
             for hook in self.after_batch:

@@ -13,8 +13,8 @@ from fastapi import Depends, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from notifier.api.problems import Problem
+from notifier.platform.signed_links import LinkCheck, check_link
 from notifier.runtime import Runtime
-from notifier.signed_links import LinkCheck, check_link
 from shared.metrics_access import may_read_metrics
 
 bearer = HTTPBearer(auto_error=False, description="NOTIFIER_OPERATOR_TOKEN")

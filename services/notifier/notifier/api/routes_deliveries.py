@@ -7,11 +7,11 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 from starlette.concurrency import run_in_threadpool
 
-from notifier import queries as repo
 from notifier.api.deps import OPERATOR_RESPONSES, OperatorDep, RuntimeDep
 from notifier.api.problems import Problem
 from notifier.api.schemas import Delivery
-from notifier.db import from_db
+from notifier.platform.db import from_db
+from notifier.sending import queries as repo
 
 router = APIRouter(
     prefix="/v1/deliveries",

@@ -8,7 +8,6 @@ from fastapi import APIRouter, Response
 from sqlalchemy import select, text
 from starlette.concurrency import run_in_threadpool
 
-from notifier import queries as repo
 from notifier.api.deps import (
     DOWNLOAD_RESPONSES,
     METRICS_RESPONSES,
@@ -22,8 +21,9 @@ from notifier.api.problems import Problem
 from notifier.api.schemas import BulletinInfo, FollowerStatus
 from notifier.bulletin.links import FORMATS, bulletin_path
 from notifier.bulletin.periods import period_kind
-from notifier.db import from_db
-from notifier.tables import bulletins
+from notifier.platform.db import from_db
+from notifier.platform.tables import bulletins
+from notifier.sending import queries as repo
 
 router = APIRouter()
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -17,17 +17,17 @@ from typing import Any
 
 from sqlalchemy import Engine, select, update
 
-from notifier import messages
-from notifier.answer import Answer
 from notifier.bulletin.links import download_links
 from notifier.bulletin.periods import period_bounds, period_label
 from notifier.bulletin.render_html import render_html
 from notifier.bulletin.render_xlsx import render_xlsx
-from notifier.caseapi import CaseApiClient
-from notifier.db import to_db
-from notifier.deliveries import Lease
-from notifier.sqlutil import insert_new, upsert
-from notifier.tables import bulletins, deliveries
+from notifier.feed.caseapi import CaseApiClient
+from notifier.platform.db import to_db
+from notifier.platform.sqlutil import insert_new, upsert
+from notifier.platform.tables import bulletins, deliveries
+from notifier.reminders import messages
+from notifier.sending.answer import Answer
+from notifier.sending.deliveries import Lease
 
 # Build rows planned before bulletins came from the pack's entries carry no title of their own.
 MONTHLY_TITLE = "行政应诉工作月度通报"

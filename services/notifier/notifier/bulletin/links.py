@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from notifier.signed_links import signed_path
+from notifier.platform.signed_links import signed_path
 
 FORMATS = ("html", "xlsx")
 

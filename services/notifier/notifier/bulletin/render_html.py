@@ -6,7 +6,7 @@ from html import escape
 from typing import Any
 
 from notifier.bulletin.labels import COUNT_LABELS, DEADLINE_LABELS, FAILURE_LABELS, RATE_LABELS
-from notifier.messages import percent
+from notifier.reminders.messages import percent
 
 BAR_COLOURS = (("met", "#2e7d32"), ("met_late", "#f9a825"), ("missed", "#c62828"))
 

@@ -22,10 +22,10 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from notifier.bulletin.periods import next_period, period_bounds, period_kind, period_of
-from notifier.db import from_db, to_db
-from notifier.plan import CASE_API, day_at
-from notifier.sqlutil import insert_new
-from notifier.tables import deliveries, jurisdictions
+from notifier.platform.db import from_db, to_db
+from notifier.platform.sqlutil import insert_new
+from notifier.platform.tables import deliveries, jurisdictions
+from notifier.reminders.plan import CASE_API, day_at
 from shared.calendar import WorkCalendar
 from shared.rulepacks import PackLibrary, PackNotFound, PackNotInEffect
 from shared.rulepacks.library import SHANGHAI

@@ -18,7 +18,7 @@ from urllib.parse import quote, urlsplit
 
 import httpx
 
-from notifier.answer import Answer
+from notifier.sending.answer import Answer
 
 SCHEMES = frozenset({"wecombot", "dingtalk", "feishu", "lark"})
 

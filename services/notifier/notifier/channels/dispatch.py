@@ -11,12 +11,12 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from notifier.answer import Answer
 from notifier.channels.bots import SCHEMES as BOT_SCHEMES
 from notifier.channels.bots import send_bot
 from notifier.channels.generic import send_apprise
 from notifier.channels.webhook import SCHEMES as WEBHOOK_SCHEMES
 from notifier.channels.webhook import send_webhook
+from notifier.sending.answer import Answer
 
 
 class Dispatcher:

@@ -11,7 +11,7 @@ from urllib.parse import quote, urlsplit
 import apprise
 from apprise import AppriseResultStatus
 
-from notifier.answer import Answer
+from notifier.sending.answer import Answer
 
 HEADER_SCHEMES = frozenset({"json", "jsons", "form", "forms", "xml", "xmls"})
 

@@ -16,7 +16,7 @@ from urllib.parse import unquote, urlencode, urlsplit, urlunsplit
 
 import httpx
 
-from notifier.answer import Answer
+from notifier.sending.answer import Answer
 
 SCHEMES = {"json": "http", "jsons": "https"}
 APPRISE_PARAMS = frozenset(

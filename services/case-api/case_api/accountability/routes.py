@@ -1,0 +1,71 @@
+"""Accountability queries: a case's procedure, a person's record, statistics (DOMAIN.md §6)."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from fastapi import APIRouter
+
+from case_api.accountability.queries import AccountabilityQueries
+from case_api.platform.domain_errors import NotFound
+from case_api.platform.http.consistency import Consistent
+from case_api.platform.http.deps import PrincipalDep, RuntimeDep
+from case_api.platform.http.openapi_docs import errors
+
+router = APIRouter(prefix="/v1", tags=["accountability"])
+
+
+def _queries(runtime: Any) -> AccountabilityQueries:
+    return AccountabilityQueries(runtime.engine, runtime.library)
+
+
+@router.get(
+    "/accountability/packs/{pack}",
+    summary="A pack's accountability lists: grounds, exemptions, factors, sanctions, sources",
+    responses=errors(401, 404),
+)
+def pack_lists(pack: str, runtime: RuntimeDep, principal: PrincipalDep) -> dict:
+    section = (
+        runtime.library.pack(pack).accountability if pack in runtime.library.pack_ids() else None
+    )
+    if section is None:
+        raise NotFound(
+            "no-accountability-rules", f"Pack {pack} has no accountability lists.", "无追责清单。"
+        )
+    return {"pack": pack, **section.model_dump(mode="json")}
+
+
+@router.get(
+    "/cases/{case_id}/accountability",
+    summary="A case's accountability procedure: parties, decisions, appeals, flags",
+    dependencies=[Consistent],
+    responses=errors(401, 404, 503),
+)
+def case_accountability(case_id: UUID, runtime: RuntimeDep, principal: PrincipalDep) -> dict:
+    return _queries(runtime).case(principal, str(case_id))
+
+
+@router.get(
+    "/accountability/persons/{person_id}",
+    summary="A person's record across cases and agencies: faults, decisions, appeals",
+    dependencies=[Consistent],
+    responses=errors(401, 404, 503),
+)
+def person_record(person_id: str, runtime: RuntimeDep, principal: PrincipalDep) -> dict:
+    return _queries(runtime).person(principal, person_id)
+
+
+@router.get(
+    "/accountability/statistics",
+    summary="Accountability figures per unit and jurisdiction (通报)",
+    dependencies=[Consistent],
+    responses=errors(401, 422, 503),
+)
+def accountability_statistics(
+    runtime: RuntimeDep,
+    principal: PrincipalDep,
+    jurisdiction: str | None = None,
+    agency: str | None = None,
+) -> dict:
+    return _queries(runtime).statistics(principal, jurisdiction, agency)

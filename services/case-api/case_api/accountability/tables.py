@@ -1,0 +1,101 @@
+"""Accountability read models (DOMAIN.md §6): procedures, responsible parties, decisions, recoveries."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Column,
+    Date,
+    Index,
+    String,
+    Table,
+    Text,
+)
+
+from case_api.platform.tables import metadata
+
+accountability_cases = Table(
+    "accountability_cases",
+    metadata,
+    Column("case_id", String(36), primary_key=True),
+    Column("pack", String(32), nullable=False),
+    Column("agency", String(64), nullable=False),
+    Column("jurisdiction_path", String(512), nullable=False),
+    Column("investigation_date", Date),
+    Column("act_date", Date),
+    Column("direct_loss_yuan", BigInteger, nullable=False),
+    Column("dereliction", Boolean, nullable=False),
+    Column("opinion_date", Date),
+    Column("city_filed_date", Date),
+    Column("meeting_date", Date),
+    Column("papers_sent_date", Date),
+    Column("committee_reported_date", Date),
+    Column("transferred_date", Date),
+    Column("transferred_to", String(128)),
+    # {designated_date, grounds, reason, units: [{unit_id, name, kind}], positions: [...]}
+    Column("joint_review", JSON),
+)
+
+accountability_parties = Table(
+    "accountability_parties",
+    metadata,
+    Column("case_id", String(36), primary_key=True),
+    Column("party_id", String(64), primary_key=True),
+    Column("kind", String(8), nullable=False),
+    Column("person_id", String(128)),
+    Column("name", String(128), nullable=False),
+    Column("agency", String(64), nullable=False),
+    Column("post", String(128), nullable=False),
+    Column("role", String(16), nullable=False),
+    Column("fault_kind", String(64), nullable=False),
+    Column("fault_date", Date, nullable=False),
+    Column("named_date", Date, nullable=False),
+    Column("repeat_fault", Boolean, nullable=False),
+    Column("pack", String(32), nullable=False),
+    Column("jurisdiction_path", String(512), nullable=False),
+    Index("ix_accountability_parties_person", "person_id", "fault_kind"),
+    Index("ix_accountability_parties_agency", "agency"),
+)
+
+accountability_decisions = Table(
+    "accountability_decisions",
+    metadata,
+    Column("case_id", String(36), primary_key=True),
+    Column("party_id", String(64), primary_key=True),
+    Column("kind", String(8), nullable=False),
+    Column("person_id", String(128)),
+    Column("agency", String(64), nullable=False),
+    Column("decision", String(32), nullable=False),
+    Column("ground", String(64), nullable=False),
+    Column("ground_source", String(128), nullable=False),
+    Column("sanctions", JSON, nullable=False),
+    Column("sanctions_in_force", JSON, nullable=False),
+    Column("mitigation", JSON, nullable=False),
+    Column("aggravation", JSON, nullable=False),
+    Column("deciding_organ", String(128), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("decided_date", Date, nullable=False),
+    Column("appeal_kind", String(16)),
+    Column("appealed_date", Date),
+    Column("appeal_outcome", String(16)),
+    Column("appeal_decided_date", Date),
+    Column("pack", String(32), nullable=False),
+    Column("jurisdiction_path", String(512), nullable=False),
+    Index("ix_accountability_decisions_person", "person_id"),
+    Index("ix_accountability_decisions_date", "decided_date"),
+)
+
+accountability_recoveries = Table(
+    "accountability_recoveries",
+    metadata,
+    Column("position", BigInteger, primary_key=True, autoincrement=False),
+    Column("case_id", String(36), nullable=False),
+    Column("party_id", String(64), nullable=False),
+    Column("person_id", String(128)),
+    Column("amount_yuan", BigInteger, nullable=False),
+    Column("recovered_date", Date, nullable=False),
+    Column("jurisdiction_path", String(512), nullable=False),
+    Index("ix_accountability_recoveries_person", "person_id"),
+)

@@ -1,1 +1,0 @@
-"""HTTP interface of case-api (FastAPI): thin routes over the command and query services."""

@@ -1,0 +1,697 @@
+"""The ``Case`` aggregate: one administrative suit from filing to closing (DOMAIN.md §3).
+
+Each public method checks the lifecycle's invariants and then triggers exactly one event; a
+rejected command raises a ``RuleViolation`` before anything is appended. Events record facts
+(dates served, outcomes), never derived values such as due dates.
+Every event carries ``meta``: who acted (principal id, role, agency), the source system and
+the client's request id.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date
+from typing import Any
+from uuid import NAMESPACE_URL, UUID, uuid5
+
+from eventsourcing.domain import event
+
+from case_api.accountability import joint_review_rules as joint
+from case_api.accountability import rules as acc
+from case_api.accountability.domain import AccountabilityPolicy, new_state
+from case_api.cases import rules
+from case_api.cases.values import (
+    RESPONSE_DOCUMENTS,
+    Conclusion,
+    DocumentKind,
+    Instance,
+    Outcome,
+    Status,
+)
+from case_api.chain.domain import ChainedAggregate, register_former_module
+
+Meta = dict[str, Any]
+
+
+def request_key(principal_id: str, request_id: str) -> str:
+    """Request ids are the client's own: two clients may pick the same one."""
+    return f"{principal_id}\x1f{request_id}"
+
+
+def case_id_of(court: str, case_number: str) -> UUID:
+    """A case's identity is its court and case number (案号): filing it twice, or a court and
+    an agency both filing it, lands on one aggregate. Width and spaces do not count:
+    （2025）and (2025) are the same number."""
+    number = unicodedata.normalize("NFKC", case_number).replace(" ", "")
+    return uuid5(NAMESPACE_URL, f"yingsu:case:{court}:{number}")
+
+
+class Case(ChainedAggregate):
+    @event("CaseFiled")
+    def __init__(
+        self,
+        *,
+        id: UUID,  # noqa: A002 - the library's name; not stored in the event
+        court: str,
+        case_number: str,
+        agencies: list[dict[str, str]],
+        jurisdiction: str,
+        pack: str,
+        subject_matter: str,
+        plaintiff_count: int,
+        filed_date: date,
+        flags: list[str],
+        meta: Meta,
+    ) -> None:
+        self.court = court
+        self.case_number = case_number
+        self.agencies = agencies
+        self.jurisdiction = jurisdiction
+        self.pack = pack
+        self.plaintiff_count = plaintiff_count
+        self.flags = flags
+        self.status = Status.FILED.value
+        self.instance = Instance.FIRST.value
+        self.served: dict[str, list[date]] = {}
+        self.answered_instances: list[str] = []
+        self.hearings: list[date] = []
+        self.appeared: list[date] = []
+        self.judgments: list[dict[str, Any]] = []
+        self.effective = False
+        self.lost = False
+        self.performance_due = False
+        self.performed = False
+        self.report_state = "none"  # none / submitted / returned / approved
+        self.remediation_open: list[str] = []
+        self.requests: dict[str, str] = {}
+        self.accountability: dict[str, Any] = new_state()
+        self._remember(meta)
+
+    @property
+    def agency_ids(self) -> list[str]:
+        return [a["agency_id"] for a in self.agencies]
+
+    @property
+    def implementing_agency(self) -> str:
+        implementing = [a for a in self.agencies if a["role"] == "implementing"] or self.agencies
+        return implementing[0]["agency_id"]
+
+    @property
+    def concluded(self) -> bool:
+        return self.status in (Status.WITHDRAWN, Status.MEDIATED) or self.effective
+
+    def _remember(self, meta: Meta) -> None:
+        """Keep the client's request id, so a resend after a crash is recognised."""
+        request_id = meta.get("request_id")
+        if request_id:
+            self.requests[request_key(meta["principal_id"], request_id)] = meta.get(
+                "request_hash", ""
+            )
+
+    # -- documents and reports -------------------------------------------------------------
+
+    def serve_document(
+        self,
+        *,
+        kind: str,
+        served_date: date,
+        hearing_date: date | None,
+        document_number: str,
+        meta: Meta,
+        documents: list[dict[str, Any]] | None = None,
+    ) -> None:
+        """``documents``: the served papers, ``[{sha256, title, size, media_type}]``."""
+        rules.require_open(self)
+        rules.check_serve(self, kind, served_date, hearing_date)
+        self._document_served(
+            kind=kind,
+            served_date=served_date,
+            hearing_date=hearing_date,
+            document_number=document_number,
+            documents=documents or [],
+            meta=meta,
+        )
+
+    @event("DocumentServed")
+    def _document_served(
+        self,
+        kind: str,
+        served_date: date,
+        hearing_date: date | None,
+        document_number: str,
+        meta: Meta,
+        documents: list[dict[str, Any]] | None = None,  # None: stored before documents were kept
+    ) -> None:
+        self.served.setdefault(kind, []).append(served_date)
+        if kind in RESPONSE_DOCUMENTS and self.status == Status.FILED:
+            self.status = Status.RESPONDING.value
+        if kind == DocumentKind.SUMMONS and hearing_date is not None:
+            self.hearings.append(hearing_date)
+            self.status = Status.HEARING_SCHEDULED.value
+        self._remember(meta)
+
+    def report_to_bureau(self, *, subject: str, reported_date: date, meta: Meta) -> None:
+        rules.require_open(self)
+        rules.check_report(self, subject)
+        self._reported(subject=subject, reported_date=reported_date, meta=meta)
+
+    @event("ReportedToBureau")
+    def _reported(self, subject: str, reported_date: date, meta: Meta) -> None:
+        self._remember(meta)
+
+    # -- answer, hearing, appearance, feedback ---------------------------------------------
+
+    def submit_answer(self, *, submitted_date: date, evidence_submitted: bool, meta: Meta) -> None:
+        rules.require_open(self)
+        rules.check_answer(self)
+        self._answered(
+            submitted_date=submitted_date, evidence_submitted=evidence_submitted, meta=meta
+        )
+
+    @event("AnswerSubmitted")
+    def _answered(self, submitted_date: date, evidence_submitted: bool, meta: Meta) -> None:
+        self.answered_instances.append(self.instance)
+        if self.status in (Status.FILED, Status.RESPONDING):
+            self.status = Status.ANSWERED.value
+        self._remember(meta)
+
+    def schedule_hearing(
+        self, *, hearing_date: date, location: str, meta: Meta, replaces: date | None = None
+    ) -> None:
+        rules.require_open(self)
+        rules.check_hearing(self, hearing_date, replaces)
+        self._hearing_scheduled(
+            hearing_date=hearing_date, location=location, meta=meta, replaces=replaces
+        )
+
+    @event("HearingScheduled")
+    def _hearing_scheduled(
+        self, hearing_date: date, location: str, meta: Meta, replaces: date | None = None
+    ) -> None:
+        # A postponed hearing (延期开庭) is no longer one the agency must appear at.
+        if replaces in self.hearings:
+            self.hearings.remove(replaces)
+        self.hearings.append(hearing_date)
+        self.status = Status.HEARING_SCHEDULED.value
+        self._remember(meta)
+
+    def record_appearance(
+        self, *, hearing_date: date, appearances: list[dict[str, Any]], meta: Meta
+    ) -> None:
+        rules.require_open(self)
+        rules.check_appearance(self, hearing_date, appearances)
+        self._appeared(hearing_date=hearing_date, appearances=appearances, meta=meta)
+
+    @event("AppearanceRecorded")
+    def _appeared(self, hearing_date: date, appearances: list[dict[str, Any]], meta: Meta) -> None:
+        self.appeared.append(hearing_date)
+        self.status = Status.HEARD.value
+        self._remember(meta)
+
+    def submit_feedback(self, *, subject: str, feedback_date: date, note: str, meta: Meta) -> None:
+        rules.check_feedback(self, subject)
+        self._feedback(subject=subject, feedback_date=feedback_date, note=note, meta=meta)
+
+    @event("FeedbackSubmitted")
+    def _feedback(self, subject: str, feedback_date: date, note: str, meta: Meta) -> None:
+        self._remember(meta)
+
+    # -- risk, mediation, withdrawal -------------------------------------------------------
+
+    def flag_risk(self, *, level: str, description: str, found_date: date, meta: Meta) -> None:
+        rules.require_open(self)
+        self._risk_flagged(level=level, description=description, found_date=found_date, meta=meta)
+
+    @event("RiskFlagged")
+    def _risk_flagged(self, level: str, description: str, found_date: date, meta: Meta) -> None:
+        self._remember(meta)
+
+    def attempt_mediation(self, *, attempted_date: date, note: str, meta: Meta) -> None:
+        rules.require_undecided(self)
+        self._mediation_attempted(attempted_date=attempted_date, note=note, meta=meta)
+
+    @event("MediationAttempted")
+    def _mediation_attempted(self, attempted_date: date, note: str, meta: Meta) -> None:
+        self._remember(meta)
+
+    def conclude_without_judgment(
+        self,
+        *,
+        conclusion: str,
+        concluded_date: date,
+        meta: Meta,
+        documents: list[dict[str, Any]] | None = None,
+    ) -> None:
+        rules.require_undecided(self)
+        self._concluded(
+            conclusion=conclusion,
+            concluded_date=concluded_date,
+            documents=documents or [],
+            meta=meta,
+        )
+
+    @event("CaseConcluded")
+    def _concluded(
+        self,
+        conclusion: str,
+        concluded_date: date,
+        meta: Meta,
+        documents: list[dict[str, Any]] | None = None,  # None: stored before documents were kept
+    ) -> None:
+        self.status = (
+            Status.WITHDRAWN.value if conclusion == Conclusion.WITHDRAWN else Status.MEDIATED.value
+        )
+        self._remember(meta)
+
+    # -- judgment, appeal, effect, performance ---------------------------------------------
+
+    def serve_judgment(
+        self,
+        *,
+        judgment: dict[str, Any],
+        served_date: date,
+        meta: Meta,
+        documents: list[dict[str, Any]] | None = None,
+    ) -> None:
+        rules.require_undecided(self)
+        rules.check_judgment(self, judgment)
+        self._judgment_served(
+            judgment=judgment, served_date=served_date, documents=documents or [], meta=meta
+        )
+
+    @event("JudgmentServed")
+    def _judgment_served(
+        self,
+        judgment: dict[str, Any],
+        served_date: date,
+        meta: Meta,
+        documents: list[dict[str, Any]] | None = None,  # None: stored before documents were kept
+    ) -> None:
+        self.judgments.append({**judgment, "served_date": served_date})
+        self.instance = judgment["instance"]
+        self.lost = judgment["outcome"] == Outcome.LOST
+        self.performance_due = bool(judgment.get("performance_duty"))
+        self.status = Status.JUDGED.value
+        self._remember(meta)
+
+    def file_appeal(self, *, appellant: str, filed_date: date, meta: Meta) -> None:
+        rules.check_appeal(self)
+        self._appeal_filed(appellant=appellant, filed_date=filed_date, meta=meta)
+
+    @event("AppealFiled")
+    def _appeal_filed(self, appellant: str, filed_date: date, meta: Meta) -> None:
+        self.instance = Instance.SECOND.value
+        self.status = Status.APPEALED.value
+        self._remember(meta)
+
+    def make_effective(self, *, effective_date: date, meta: Meta) -> None:
+        rules.check_effective(self)
+        self._effective(effective_date=effective_date, meta=meta)
+
+    @event("JudgmentEffective")
+    def _effective(self, effective_date: date, meta: Meta) -> None:
+        self.effective = True
+        self.status = Status.EFFECTIVE.value
+        self._remember(meta)
+
+    def complete_performance(self, *, completed_date: date, note: str, meta: Meta) -> None:
+        rules.check_performance(self)
+        self._performed(completed_date=completed_date, note=note, meta=meta)
+
+    @event("PerformanceCompleted")
+    def _performed(self, completed_date: date, note: str, meta: Meta) -> None:
+        self.performed = True
+        self._remember(meta)
+
+    # -- remediation, loss report, review, closing -----------------------------------------
+
+    def require_remediation(self, *, deadline: str, reason: str, meta: Meta) -> None:
+        rules.require_open(self)
+        rules.check_remediation_required(self, deadline)
+        self._remediation_required(deadline=deadline, reason=reason, meta=meta)
+
+    @event("RemediationRequired")
+    def _remediation_required(self, deadline: str, reason: str, meta: Meta) -> None:
+        self.remediation_open.append(deadline)
+        self._remember(meta)
+
+    def record_remediation(self, *, deadline: str, measures: str, meta: Meta) -> None:
+        rules.check_remediation_recorded(self, deadline)
+        self._remediation_recorded(deadline=deadline, measures=measures, meta=meta)
+
+    @event("RemediationRecorded")
+    def _remediation_recorded(self, deadline: str, measures: str, meta: Meta) -> None:
+        self.remediation_open.remove(deadline)
+        self._remember(meta)
+
+    def submit_loss_report(self, *, submitted_date: date, summary: str, meta: Meta) -> None:
+        rules.check_loss_report(self)
+        self._loss_report(submitted_date=submitted_date, summary=summary, meta=meta)
+
+    @event("LossReportSubmitted")
+    def _loss_report(self, submitted_date: date, summary: str, meta: Meta) -> None:
+        self.report_state = "submitted"
+        self._remember(meta)
+
+    def review_report(
+        self,
+        *,
+        result: str,
+        opinion: str,
+        reviewed_date: date,
+        meta: Meta,
+        policy: AccountabilityPolicy | None = None,  # None: the pack has no accountability
+    ) -> None:
+        rules.check_review(self)
+        joint.check_review_waits(self, policy)
+        self._reviewed(result=result, opinion=opinion, reviewed_date=reviewed_date, meta=meta)
+
+    @event("ReportReviewed")
+    def _reviewed(self, result: str, opinion: str, reviewed_date: date, meta: Meta) -> None:
+        self.report_state = result
+        self.accountability["reviews"] += 1
+        self._remember(meta)
+
+    def close(self, *, closed_date: date, meta: Meta) -> None:
+        rules.check_close(self)
+        self._closed(closed_date=closed_date, meta=meta)
+
+    @event("CaseClosed")
+    def _closed(self, closed_date: date, meta: Meta) -> None:
+        self.status = Status.CLOSED.value
+        self._remember(meta)
+
+    # -- accountability after an effective loss (败诉过错责任追究, DOMAIN.md §6) ------------
+    # Checks live in accountability_rules; ``policy`` is the case's pack section, passed in by
+    # the command layer and never stored.
+
+    def complete_investigation(
+        self,
+        *,
+        completed_date: date,
+        findings: str,
+        act_date: date | None,
+        direct_loss_yuan: int,
+        dereliction: bool,
+        meta: Meta,
+        policy: AccountabilityPolicy | None,
+    ) -> None:
+        acc.check_investigation(self, policy, direct_loss_yuan)
+        self._investigated(
+            completed_date=completed_date,
+            findings=findings,
+            act_date=act_date,
+            direct_loss_yuan=direct_loss_yuan,
+            dereliction=dereliction,
+            meta=meta,
+        )
+
+    @event("InvestigationCompleted")
+    def _investigated(
+        self,
+        completed_date: date,
+        findings: str,
+        act_date: date | None,
+        direct_loss_yuan: int,
+        dereliction: bool,
+        meta: Meta,
+    ) -> None:
+        self.accountability.update(
+            investigated=True,
+            act_date=act_date,
+            direct_loss_yuan=direct_loss_yuan,
+            dereliction=dereliction,
+        )
+        self._remember(meta)
+
+    def issue_review_opinion(
+        self, *, issued_date: date, opinion: str, meta: Meta, policy: AccountabilityPolicy | None
+    ) -> None:
+        acc.check_review_opinion(self, policy)
+        self._opinion_issued(issued_date=issued_date, opinion=opinion, meta=meta)
+
+    @event("ReviewOpinionIssued")
+    def _opinion_issued(self, issued_date: date, opinion: str, meta: Meta) -> None:
+        self.accountability["opinions"] = self.accountability["reviews"]
+        self._remember(meta)
+
+    def designate_joint_review(
+        self,
+        *,
+        grounds: list[str],
+        units: list[dict[str, str]],
+        reason: str,
+        designated_date: date,
+        meta: Meta,
+        policy: AccountabilityPolicy | None,
+    ) -> None:
+        """``units``: ``[{unit_id, name, kind}]``, kinds from the pack [000 二(五)2]."""
+        joint.check_designation(self, policy, grounds, units)
+        self._joint_review_designated(
+            grounds=grounds,
+            units=units,
+            reason=reason,
+            designated_date=designated_date,
+            meta=meta,
+        )
+
+    @event("JointReviewDesignated")
+    def _joint_review_designated(
+        self,
+        grounds: list[str],
+        units: list[dict[str, str]],
+        reason: str,
+        designated_date: date,
+        meta: Meta,
+    ) -> None:
+        self.accountability["joint_review"] = {
+            "units": {u["unit_id"]: u["kind"] for u in units},
+            "positions": {},
+        }
+        self._remember(meta)
+
+    def record_joint_review_position(
+        self,
+        *,
+        unit_id: str,
+        position: str,
+        opinion: str,
+        recorded_date: date,
+        meta: Meta,
+        policy: AccountabilityPolicy | None,
+    ) -> None:
+        """Recorded by the legal office on the unit's behalf, for the review now pending."""
+        joint.check_position(self, policy, unit_id, position)
+        self._joint_review_position(
+            unit_id=unit_id,
+            position=position,
+            opinion=opinion,
+            review_round=joint.review_round(self),
+            recorded_date=recorded_date,
+            meta=meta,
+        )
+
+    @event("JointReviewPositionRecorded")
+    def _joint_review_position(
+        self,
+        unit_id: str,
+        position: str,
+        opinion: str,
+        review_round: int,
+        recorded_date: date,
+        meta: Meta,
+    ) -> None:
+        self.accountability["joint_review"]["positions"][unit_id] = review_round
+        self._remember(meta)
+
+    def complete_city_filing(
+        self, *, filed_date: date, meta: Meta, policy: AccountabilityPolicy | None
+    ) -> None:
+        acc.check_city_filing(self, policy)
+        self._city_filed(filed_date=filed_date, meta=meta)
+
+    @event("CityFilingCompleted")
+    def _city_filed(self, filed_date: date, meta: Meta) -> None:
+        self.accountability["filings"] = self.accountability["reviews"]
+        self._remember(meta)
+
+    def schedule_joint_meeting(
+        self, *, meeting_date: date, agenda: str, meta: Meta, policy: AccountabilityPolicy | None
+    ) -> None:
+        acc.check_meeting(self, policy, meeting_date)
+        self._meeting_scheduled(meeting_date=meeting_date, agenda=agenda, meta=meta)
+
+    @event("JointMeetingScheduled")
+    def _meeting_scheduled(self, meeting_date: date, agenda: str, meta: Meta) -> None:
+        self.accountability["meetings"].append(meeting_date)
+        self._remember(meta)
+
+    def send_meeting_papers(
+        self, *, sent_date: date, meta: Meta, policy: AccountabilityPolicy | None
+    ) -> None:
+        acc.check_papers(self, policy)
+        self._papers_sent(sent_date=sent_date, meta=meta)
+
+    @event("MeetingPapersSent")
+    def _papers_sent(self, sent_date: date, meta: Meta) -> None:
+        self.accountability["papers_sent"].append(sent_date)
+        self._remember(meta)
+
+    def name_responsible_party(
+        self,
+        *,
+        party: dict[str, Any],
+        named_date: date,
+        meta: Meta,
+        policy: AccountabilityPolicy | None,
+    ) -> None:
+        acc.check_party(self, policy, party)
+        self._party_named(party=party, named_date=named_date, meta=meta)
+
+    @event("ResponsiblePartyNamed")
+    def _party_named(self, party: dict[str, Any], named_date: date, meta: Meta) -> None:
+        self.accountability["parties"][party["party_id"]] = party["kind"]
+        self._remember(meta)
+
+    def decide_accountability(
+        self,
+        *,
+        party_id: str,
+        decision: str,
+        ground: str,
+        sanctions: list[str],
+        mitigation: list[str],
+        aggravation: list[str],
+        deciding_organ: str,
+        reason: str,
+        decided_date: date,
+        meta: Meta,
+        policy: AccountabilityPolicy | None,
+    ) -> None:
+        found = acc.check_decision(
+            self, policy, party_id, decision, ground, sanctions, [*mitigation, *aggravation]
+        )
+        self._decided(
+            party_id=party_id,
+            decision=decision,
+            ground=ground,
+            ground_source=found.sources.get(ground, ""),
+            sanctions=sanctions,
+            mitigation=mitigation,
+            aggravation=aggravation,
+            deciding_organ=deciding_organ,
+            reason=reason,
+            decided_date=decided_date,
+            meta=meta,
+        )
+
+    @event("AccountabilityDecided")
+    def _decided(
+        self,
+        party_id: str,
+        decision: str,
+        ground: str,
+        ground_source: str,
+        sanctions: list[str],
+        mitigation: list[str],
+        aggravation: list[str],
+        deciding_organ: str,
+        reason: str,
+        decided_date: date,
+        meta: Meta,
+    ) -> None:
+        self.accountability["decisions"][party_id] = {
+            "decision": decision,
+            "sanctioned": decision == "sanction",
+            "appeal": None,
+        }
+        self._remember(meta)
+
+    def report_decision_to_committee(
+        self, *, reported_date: date, meta: Meta, policy: AccountabilityPolicy | None
+    ) -> None:
+        acc.check_committee_report(self, policy)
+        self._committee_reported(reported_date=reported_date, meta=meta)
+
+    @event("DecisionReportedToCommittee")
+    def _committee_reported(self, reported_date: date, meta: Meta) -> None:
+        self.accountability["committee_reports"] += 1
+        self._remember(meta)
+
+    def appeal_sanction(self, *, party_id: str, kind: str, appealed_date: date, meta: Meta) -> None:
+        acc.check_appeal(self, party_id, kind)
+        self._sanction_appealed(
+            party_id=party_id, kind=kind, appealed_date=appealed_date, meta=meta
+        )
+
+    @event("SanctionAppealed")
+    def _sanction_appealed(self, party_id: str, kind: str, appealed_date: date, meta: Meta) -> None:
+        """The sanction stays in force while the appeal runs [001 二十一] [002 第十七条]."""
+        self.accountability["decisions"][party_id]["appeal"] = "pending"
+        self._remember(meta)
+
+    def decide_sanction_appeal(
+        self,
+        *,
+        party_id: str,
+        outcome: str,
+        sanctions: list[str],
+        decided_date: date,
+        meta: Meta,
+        policy: AccountabilityPolicy | None,
+    ) -> None:
+        acc.check_appeal_decision(self, policy, party_id, outcome, sanctions)
+        self._appeal_decided(
+            party_id=party_id,
+            outcome=outcome,
+            sanctions=sanctions,
+            decided_date=decided_date,
+            meta=meta,
+        )
+
+    @event("SanctionAppealDecided")
+    def _appeal_decided(
+        self, party_id: str, outcome: str, sanctions: list[str], decided_date: date, meta: Meta
+    ) -> None:
+        decision = self.accountability["decisions"][party_id]
+        decision["appeal"] = outcome
+        decision["sanctioned"] = outcome != "revoked"
+        self._remember(meta)
+
+    def recover_compensation(
+        self,
+        *,
+        party_id: str,
+        amount_yuan: int,
+        recovered_date: date,
+        meta: Meta,
+        policy: AccountabilityPolicy | None,
+    ) -> None:
+        acc.check_recovery(self, policy, party_id, amount_yuan)
+        self._recovered(
+            party_id=party_id, amount_yuan=amount_yuan, recovered_date=recovered_date, meta=meta
+        )
+
+    @event("CompensationRecovered")
+    def _recovered(self, party_id: str, amount_yuan: int, recovered_date: date, meta: Meta) -> None:
+        self._remember(meta)
+
+    def transfer_to_discipline_organ(
+        self,
+        *,
+        transferred_date: date,
+        organ: str,
+        reason: str,
+        meta: Meta,
+        policy: AccountabilityPolicy | None,
+    ) -> None:
+        acc.check_transfer(self, policy)
+        self._transferred(transferred_date=transferred_date, organ=organ, reason=reason, meta=meta)
+
+    @event("TransferredToDisciplineOrgan")
+    def _transferred(self, transferred_date: date, organ: str, reason: str, meta: Meta) -> None:
+        self.accountability["transferred"] = True
+        self._remember(meta)
+
+
+register_former_module("case_api.domain.case", __name__)

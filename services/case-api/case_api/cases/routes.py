@@ -1,0 +1,106 @@
+"""Cases: filing, reading one, listing with filters, and a case's timeline."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any
+from uuid import UUID
+
+from fastapi import APIRouter, Body, Header, Query, Response
+from fastapi.responses import JSONResponse
+
+from case_api.cases.queries import CaseFilters
+from case_api.cases.schemas import CaseDetail, CaseList, CaseSummary, Timeline
+from case_api.cases.schemas_commands import FileCase, example_of
+from case_api.chain.verify import chain_head
+from case_api.platform.http.consistency import Consistent
+from case_api.platform.http.deps import PrincipalDep, RuntimeDep, WriteDep
+from case_api.platform.http.openapi_docs import errors
+from case_api.platform.http.paging import page_limit
+from case_api.platform.http.query_types import QueryDate
+from case_api.platform.http.schemas import CommandResult
+from case_api.platform.http.writes import perform
+
+router = APIRouter(prefix="/v1/cases", tags=["cases"])
+
+
+@router.post(
+    "",
+    status_code=201,
+    response_model=CommandResult,
+    summary="File a case (立案登记)",
+    responses=errors(401, 403, 409, 412, 422),
+)
+def file_case(
+    body: Annotated[FileCase, Body(openapi_examples=example_of(FileCase))],
+    runtime: RuntimeDep,
+    ctx: WriteDep,
+) -> JSONResponse:
+    facts = body.model_dump()
+    return perform(runtime, ctx, lambda: runtime.commands.file_case(ctx.command_request(), **facts))
+
+
+@router.get(
+    "",
+    response_model=CaseList,
+    summary="List the cases you may see",
+    dependencies=[Consistent],
+    responses=errors(401, 422, 503),
+)
+def list_cases(
+    runtime: RuntimeDep,
+    principal: PrincipalDep,
+    agency: str | None = None,
+    jurisdiction: Annotated[str | None, Query(description="Includes sub-jurisdictions")] = None,
+    status: str | None = None,
+    court: str | None = None,
+    filed_from: QueryDate | None = None,
+    filed_to: QueryDate | None = None,
+    overdue: bool | None = None,
+    cursor: Annotated[str | None, Query(max_length=512)] = None,
+    limit: Annotated[int, page_limit(200)] = 50,
+) -> CaseList:
+    today = runtime.clock.today()
+    filters = CaseFilters(agency, jurisdiction, status, court, filed_from, filed_to, overdue, today)
+    rows, next_cursor = runtime.queries.cases(principal, filters, cursor, limit)
+    return CaseList(items=[_summary(r, today) for r in rows], next_cursor=next_cursor)
+
+
+@router.get(
+    "/{case_id}",
+    response_model=CaseDetail,
+    summary="A case's current state",
+    dependencies=[Consistent],
+    responses={304: {"description": "Not modified since the ETag"}, **errors(401, 404, 503)},
+)
+def get_case(
+    case_id: UUID,
+    runtime: RuntimeDep,
+    principal: PrincipalDep,
+    if_none_match: Annotated[str | None, Header()] = None,
+) -> Any:
+    row = runtime.queries.case(principal, str(case_id))
+    etag = f'"{row["version"]}"'
+    if if_none_match == etag:
+        return Response(status_code=304, headers={"ETag": etag})
+    # Events from before the chain have no stored hash: only they cost a store read.
+    head = row["chain_head"] or chain_head(runtime.store, case_id, row["version"])
+    detail = CaseDetail(**_summary(row, runtime.clock.today()).model_dump(), chain_head=head)
+    return JSONResponse(detail.model_dump(mode="json"), headers={"ETag": etag})
+
+
+@router.get(
+    "/{case_id}/events",
+    response_model=Timeline,
+    summary="A case's timeline: every event, oldest first",
+    dependencies=[Consistent],
+    responses=errors(401, 404, 503),
+)
+def case_timeline(case_id: UUID, runtime: RuntimeDep, principal: PrincipalDep) -> Timeline:
+    events = runtime.queries.timeline(principal, str(case_id))
+    return Timeline(case_id=str(case_id), events=events)
+
+
+def _summary(row: dict[str, Any], today: date) -> CaseSummary:
+    due = row["next_deadline_date"]
+    return CaseSummary(**row, overdue=due is not None and due < today)

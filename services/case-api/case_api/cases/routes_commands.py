@@ -1,0 +1,41 @@
+"""Commands on a case, one POST per sub-resource; each appends exactly one event.
+
+The routes are made from a table: a path, its body schema, the ``Case`` method it runs.
+(No ``from __future__ import annotations``: FastAPI must see each body's real type.)
+"""
+
+from fastapi import APIRouter
+from pydantic import BaseModel
+
+from case_api.cases import schemas_commands as s
+from case_api.cases.command_table import ACCESS, add_command_routes
+
+router = APIRouter(prefix="/v1/cases/{case_id}", tags=["case commands"])
+
+COMMANDS: list[tuple[str, type[BaseModel], str, str]] = [
+    ("/documents", s.ServeDocument, "serve_document", "Record a document the court served (送达)"),
+    ("/reports", s.ReportToBureau, "report_to_bureau", "Report to the judicial bureau (报备)"),
+    ("/answer", s.SubmitAnswer, "submit_answer", "Record the answer and evidence (答辩举证)"),
+    ("/hearings", s.ScheduleHearing, "schedule_hearing", "Schedule a hearing (开庭排期)"),
+    ("/appearances", s.RecordAppearance, "record_appearance", "Record who appeared (出庭)"),
+    ("/feedback", s.SubmitFeedback, "submit_feedback", "Feed back to the bureau (反馈)"),
+    ("/risks", s.FlagRisk, "flag_risk", "Flag a risk (风险研判)"),
+    ("/mediation-attempts", s.AttemptMediation, "attempt_mediation", "Record mediation (调解)"),
+    ("/conclusion", s.Conclude, "conclude_without_judgment", "Withdrawal or mediation (撤诉/调解)"),
+    ("/judgments", s.ServeJudgment, "serve_judgment", "Record a served judgment (裁判送达)"),
+    ("/appeals", s.FileAppeal, "file_appeal", "Record an appeal (上诉)"),
+    ("/effective", s.MakeEffective, "make_effective", "The judgment became effective (生效)"),
+    ("/performance", s.CompletePerformance, "complete_performance", "Performance done (履行)"),
+    (
+        "/remediation-requirements",
+        s.RequireRemediation,
+        "require_remediation",
+        "Require remediation of a missed deadline (补救)",
+    ),
+    ("/remediations", s.RecordRemediation, "record_remediation", "Record remediation (补救)"),
+    ("/loss-reports", s.SubmitLossReport, "submit_loss_report", "Submit the loss report"),
+    ("/reviews", s.ReviewReport, "review_report", "Review the loss report (审核)"),
+    ("/closure", s.CloseCase, "close", "Close the case (结案)"),
+]
+
+add_command_routes(router, COMMANDS, s.example_of, ACCESS)

@@ -1,0 +1,70 @@
+"""Response bodies of case reads: summaries, lists and timelines."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+from case_api.platform.http.schemas import Instant
+
+
+class CaseSummary(BaseModel):
+    case_id: str
+    case_number: str
+    court: str
+    status: str
+    agency: str = Field(description="The implementing agency (实施主体)")
+    agencies: list[dict[str, str]]
+    jurisdiction: str
+    jurisdiction_path: str
+    pack: str
+    subject_matter: str
+    plaintiff_count: int
+    flags: list[str]
+    filed_date: date
+    instance: str
+    outcome: str | None
+    loss_type: str | None
+    effective_date: date | None
+    closed_date: date | None
+    conclusion: str | None
+    concluded_date: date | None
+    hearing_date: date | None
+    next_deadline_date: date | None
+    next_deadline_rule: str | None
+    overdue: bool = False
+    remediation_required: list[str]
+    report_state: str
+    version: int
+    last_position: int
+    updated_at: Instant
+
+
+class CaseDetail(CaseSummary):
+    chain_head: str | None = Field(
+        description="Hash of the event at `version` (sha256:hex): keep it to detect later "
+        "alteration with GET /v1/cases/{id}/verify"
+    )
+
+
+class CaseList(BaseModel):
+    items: list[CaseSummary]
+    next_cursor: str | None = Field(None, description="Pass as ?cursor= for the next page")
+
+
+class TimelineEvent(BaseModel):
+    position: int
+    stream_id: str
+    stream_type: Literal["case", "agency", "jurisdiction", "calendar"]
+    version: int
+    type: str
+    recorded_at: Instant
+    data: dict[str, Any]
+    meta: dict[str, Any] = Field(description="Who acted: principal_id, role, agency, source")
+
+
+class Timeline(BaseModel):
+    case_id: str
+    events: list[TimelineEvent]

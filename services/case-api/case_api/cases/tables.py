@@ -1,0 +1,87 @@
+"""Case read models: summaries, the agencies of each case, and the timeline.
+
+``case_timeline`` doubles as the event feed: the projector writes it in notification order,
+one transaction at a time, so a reader that resumes ``WHERE position > N`` never skips a row.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Column,
+    Date,
+    DateTime,
+    Index,
+    Integer,
+    String,
+    Table,
+    Text,
+)
+
+from case_api.platform.tables import metadata
+
+case_summaries = Table(
+    "case_summaries",
+    metadata,
+    Column("case_id", String(36), primary_key=True),
+    Column("case_number", String(128), nullable=False),
+    Column("court", String(128), nullable=False),
+    Column("status", String(32), nullable=False),
+    Column("agency", String(64), nullable=False),
+    Column("agencies", JSON, nullable=False),
+    Column("jurisdiction", String(64), nullable=False),
+    Column("jurisdiction_path", String(512), nullable=False),
+    Column("pack", String(32), nullable=False),
+    Column("subject_matter", Text, nullable=False),
+    Column("plaintiff_count", Integer, nullable=False),
+    Column("flags", JSON, nullable=False),
+    Column("filed_date", Date, nullable=False),
+    Column("instance", String(16), nullable=False),
+    Column("outcome", String(16)),
+    Column("loss_type", String(32)),
+    Column("effective_date", Date),
+    Column("closed_date", Date),
+    Column("conclusion", String(16)),
+    Column("concluded_date", Date),
+    Column("hearing_date", Date),
+    Column("next_deadline_date", Date),
+    Column("next_deadline_rule", String(64)),
+    Column("remediation_required", JSON, nullable=False),
+    Column("report_state", String(16), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("last_position", BigInteger, nullable=False),
+    # Hash of the event at `version` (None for events recorded before the chain).
+    Column("chain_head", String(80)),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Index("ix_case_summaries_agency_status", "agency", "status"),
+    Index("ix_case_summaries_jurisdiction_path", "jurisdiction_path"),
+    Index("ix_case_summaries_filed_date", "filed_date"),
+    Index("ix_case_summaries_court", "court"),
+)
+
+case_agencies = Table(
+    "case_agencies",
+    metadata,
+    Column("case_id", String(36), primary_key=True),
+    Column("agency", String(64), primary_key=True),
+    Column("role", String(16), nullable=False),
+    Index("ix_case_agencies_agency", "agency"),
+)
+
+case_timeline = Table(
+    "case_timeline",
+    metadata,
+    Column("position", BigInteger, primary_key=True, autoincrement=False),
+    Column("stream_id", String(36), nullable=False),
+    Column("stream_type", String(32), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("type", String(64), nullable=False),
+    Column("recorded_at", DateTime(timezone=True), nullable=False),
+    Column("data", JSON, nullable=False),
+    Column("meta", JSON, nullable=False),
+    Column("agencies", String(512), nullable=False),
+    Column("jurisdiction_path", String(512), nullable=False),
+    Column("court", String(128), nullable=False),
+    Index("ix_case_timeline_stream", "stream_id", "version", unique=True),
+)

@@ -1,0 +1,37 @@
+"""The read side's form of ``access.can_see_case``: SQL conditions per principal."""
+
+from __future__ import annotations
+
+from sqlalchemy import ColumnElement, false, or_, select, true
+
+from case_api.cases.tables import case_agencies, case_summaries, case_timeline
+from case_api.platform.access import Principal, Role
+
+
+def visible_cases(principal: Principal) -> ColumnElement[bool]:
+    role = principal.role
+    if role in (Role.ADMIN, Role.NOTIFIER):
+        return true()
+    if role in (Role.AGENCY_USER, Role.MOBILE_READER):
+        own = select(case_agencies.c.case_id).where(case_agencies.c.agency == principal.agency)
+        return case_summaries.c.case_id.in_(own)
+    if role == Role.COURT_SYSTEM:
+        return case_summaries.c.court == principal.court
+    if principal.jurisdiction is None:
+        return true() if role == Role.DISCIPLINE_OFFICER else false()
+    return case_summaries.c.jurisdiction_path.contains(f"/{principal.jurisdiction}/")
+
+
+def visible_events(principal: Principal) -> ColumnElement[bool]:
+    """Feed rows: registry events are public to every signed-in client; case events scoped."""
+    role = principal.role
+    registry = case_timeline.c.stream_type != "case"
+    if role in (Role.ADMIN, Role.NOTIFIER):
+        return true()
+    if role in (Role.AGENCY_USER, Role.MOBILE_READER):
+        return or_(registry, case_timeline.c.agencies.contains(f",{principal.agency},"))
+    if role == Role.COURT_SYSTEM:
+        return or_(registry, case_timeline.c.court == principal.court)
+    if principal.jurisdiction is None:
+        return true() if role == Role.DISCIPLINE_OFFICER else registry
+    return or_(registry, case_timeline.c.jurisdiction_path.contains(f"/{principal.jurisdiction}/"))

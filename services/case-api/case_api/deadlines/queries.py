@@ -1,0 +1,114 @@
+"""Reading deadlines: per case with explanations, across cases, changes after calendar loads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Engine, select
+
+from case_api.cases.queries import CaseQueries
+from case_api.cases.tables import case_agencies
+from case_api.cases.visibility import visible_cases
+from case_api.deadlines.projection import case_events
+from case_api.deadlines.rows import HearingIndex, duty_for
+from case_api.deadlines.tables import deadline_changes, deadlines
+from case_api.platform.access import Principal, Role
+from shared.rulepacks import PackLibrary
+
+
+@dataclass(frozen=True)
+class DeadlineFilters:
+    agency: str | None = None
+    jurisdiction: str | None = None
+    kind: str | None = None
+    status: str | None = None  # open, missed, met, met_late, waived, or "pending" (open+missed)
+    due_from: date | None = None
+    due_to: date | None = None
+
+
+class DeadlineQueries:
+    def __init__(self, engine: Engine, cases: CaseQueries, library: PackLibrary) -> None:
+        self.engine = engine
+        self.cases = cases
+        self.library = library
+
+    def of_case(self, principal: Principal, case_id: str, today: date) -> dict[str, Any]:
+        summary = self.cases.case(principal, case_id)
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(deadlines)
+                .where(deadlines.c.case_id == case_id)
+                .order_by(deadlines.c.due_date, deadlines.c.key)
+            ).mappings()
+            items = [with_status(dict(r), today) for r in rows]
+            events = case_events(conn, {case_id})[case_id]
+            hearings = HearingIndex(conn, {summary["agency"]})
+            duty = duty_for(hearings, summary, events, self.library, summary["hearing_date"])
+        return {
+            "case_id": case_id,
+            "appearance_duty": {"required": duty.required, "reasons": list(duty.reasons)},
+            "deadlines": items,
+        }
+
+    def across_cases(
+        self, principal: Principal, f: DeadlineFilters, today: date, limit: int
+    ) -> list[dict[str, Any]]:
+        d = deadlines.c
+        query = select(deadlines).where(_visible(principal))
+        if f.agency:
+            query = query.where(d.agency == f.agency)
+        if f.jurisdiction:
+            query = query.where(d.jurisdiction_path.contains(f"/{f.jurisdiction}/"))
+        if f.kind:
+            query = query.where(d.kind == f.kind)
+        if f.due_from:
+            query = query.where(d.due_date >= f.due_from)
+        if f.due_to:
+            query = query.where(d.due_date <= f.due_to)
+        query = _status_condition(query, f.status, today)
+        query = query.order_by(d.due_date, d.case_id, d.key).limit(limit)
+        with self.engine.connect() as conn:
+            return [with_status(dict(r), today) for r in conn.execute(query).mappings()]
+
+    def changes(self, principal: Principal, year: int | None) -> list[dict[str, Any]]:
+        c = deadline_changes.c
+        query = select(deadline_changes).where(_visible(principal, deadline_changes))
+        if year is not None:
+            query = query.where(c.year == year)
+        query = query.order_by(c.position, c.case_id, c.deadline_key)
+        with self.engine.connect() as conn:
+            return [dict(r) for r in conn.execute(query).mappings()]
+
+
+def with_status(row: dict[str, Any], today: date) -> dict[str, Any]:
+    """``missed`` is a matter of today's date, so it is worked out when read."""
+    if row["status"] == "open" and row["due_date"] < today:
+        row["status"] = "missed"
+        row["status_reason"] = row["status_reason"] or "not met by the due date"
+    return row
+
+
+def _status_condition(query: Any, status: str | None, today: date) -> Any:
+    d = deadlines.c
+    if status == "missed":
+        return query.where((d.status == "missed") | ((d.status == "open") & (d.due_date < today)))
+    if status == "open":
+        return query.where(d.status == "open", d.due_date >= today)
+    if status == "pending":
+        return query.where(d.status == "open")
+    if status:
+        return query.where(d.status == status)
+    return query
+
+
+def _visible(principal: Principal, table: Any = deadlines) -> Any:
+    """Deadlines (and changes) carry agency and jurisdiction path; reuse the case rules."""
+    from case_api.cases.tables import case_summaries
+
+    if principal.role in (Role.AGENCY_USER, Role.MOBILE_READER):
+        own = select(case_agencies.c.case_id).where(case_agencies.c.agency == principal.agency)
+        return table.c.case_id.in_(own)
+    visible = select(case_summaries.c.case_id).where(visible_cases(principal))
+    return table.c.case_id.in_(visible)

@@ -1,0 +1,127 @@
+"""One case's deadlines as table rows, with the court-appearance duty applied.
+
+An appearance record that does not meet the duty (DOMAIN.md §5: a head, or the principal
+head) leaves the hearing deadline missed, with the reason.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from case_api.deadlines.tables import deadlines
+from shared.calendar import WorkCalendar
+from shared.deadlines.appearance import AppearanceDuty, appearance_duty, check_appearance
+from shared.deadlines.engine import derive_deadlines
+from shared.deadlines.model import CaseEvent, Deadline
+from shared.rulepacks import PackLibrary
+
+
+class HearingIndex:
+    """Hearing dates of agencies' cases, read once per batch for Guangzhou's "the agency's
+    first first-instance hearing of the year" [004 5-②]."""
+
+    def __init__(self, conn: Connection, agencies: set[str]) -> None:
+        d = deadlines.c
+        query = select(d.agency, d.case_id, d.due_date).where(
+            d.kind == "hearing", d.agency.in_(agencies)
+        )
+        self._hearings: dict[str, list[tuple[date, str]]] = {}
+        for row in conn.execute(query):
+            self._hearings.setdefault(row.agency, []).append((row.due_date, row.case_id))
+
+    def is_first_of_year(self, summary: dict[str, Any], hearing: date) -> bool:
+        if summary["instance"] != "first":
+            return False
+        return not any(
+            other != summary["case_id"] and hearing.year == day.year and day < hearing
+            for day, other in self._hearings.get(summary["agency"], ())
+        )
+
+
+def deadline_rows(
+    hearings: HearingIndex,
+    summary: dict[str, Any],
+    events: list[CaseEvent],
+    library: PackLibrary,
+    calendar: WorkCalendar,
+) -> list[dict[str, Any]]:
+    derived = derive_deadlines(events, library, calendar, pack_id=summary["pack"])
+    by_position = {e.position: e for e in events}
+    rows = []
+    for deadline in derived:
+        status, reason = deadline.status, None
+        appeared = by_position.get(deadline.satisfied_position or -1)
+        if deadline.kind == "hearing" and appeared is not None:
+            duty = duty_for(hearings, summary, events, library, deadline.due_date)
+            met, why = check_appearance(duty, appeared.data.get("appearances") or [])
+            if not met:
+                status, reason = "missed", why
+        rows.append(_row(summary, deadline, status, reason))
+    return rows
+
+
+def duty_for(
+    hearings: HearingIndex,
+    summary: dict[str, Any],
+    events: list[CaseEvent],
+    library: PackLibrary,
+    hearing_date: date | None,
+) -> AppearanceDuty:
+    """The appearance duty of the case; Guangzhou's "first hearing of the year" looks at the
+    agency's other cases' hearings already projected."""
+    filed = next((e for e in events if e.type == "CaseFiled"), None)
+    if filed is None:
+        return AppearanceDuty("none", ())
+    first = hearing_date is not None and hearings.is_first_of_year(summary, hearing_date)
+    return appearance_duty(
+        filed.data,
+        summary["pack"],
+        first_hearing_of_year=first,
+        library=library,
+        at=filed.recorded_at,
+    )
+
+
+def _row(summary: dict[str, Any], d: Deadline, status: str, reason: str | None) -> dict[str, Any]:
+    e = d.explanation
+    explanation = {
+        "start": e.start.isoformat(),
+        "raw_end": e.raw_end.isoformat(),
+        "due_date": e.due_date.isoformat(),
+        "offset": e.offset,
+        "unit": str(e.unit),
+        "direction": str(e.direction),
+        "skipped_rest_days": [x.isoformat() for x in e.skipped_rest_days],
+        "provisional": e.provisional,
+        "provisional_reason": e.provisional_reason,
+        "steps": list(e.steps),
+    }
+    return {
+        "key": d.key,
+        "case_id": summary["case_id"],
+        "rule_id": d.rule_id,
+        "kind": d.kind,
+        "title": d.title,
+        "title_zh": d.title_zh,
+        "source": d.source,
+        "pack": d.pack,
+        "pack_version": d.pack_version,
+        "actor": d.actor,
+        "agency": summary["agency"],
+        "jurisdiction_path": summary["jurisdiction_path"],
+        "trigger_position": d.trigger_position,
+        "trigger_date": d.trigger_date,
+        "due_date": d.due_date,
+        "provisional": d.provisional,
+        "provisional_reason": d.provisional_reason,
+        "status": status,
+        "status_reason": reason,
+        "satisfied_position": d.satisfied_position,
+        "satisfied_date": d.satisfied_date,
+        "explanation": explanation,
+        "reminders": list(d.reminders),
+        "escalation": list(d.escalation),
+    }

@@ -1,0 +1,54 @@
+"""The event store: an eventsourcing ``Application`` holding cases, agencies and jurisdictions.
+
+SQLite (one file under ``var/``) by default, PostgreSQL in production; the settings object
+chooses. Events are only ever appended.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from eventsourcing.application import Application
+from eventsourcing.persistence import JSONTranscoder
+
+from case_api.platform.transcodings import DateAsISO
+
+
+class CaseStore(Application):
+    name = "Cases"
+
+    def register_transcodings(self, transcoder: JSONTranscoder) -> None:
+        super().register_transcodings(transcoder)
+        transcoder.register(DateAsISO())
+
+    def max_position(self) -> int:
+        return self.recorder.max_notification_id() or 0
+
+
+def store_env(settings: Any) -> dict[str, str]:
+    """Environment for the library, built from the typed settings (never read at import)."""
+    url = settings.event_store_url
+    if url.startswith("sqlite:///"):
+        return {
+            "PERSISTENCE_MODULE": "eventsourcing.sqlite",
+            "SQLITE_DBNAME": url.removeprefix("sqlite:///"),
+            "SQLITE_LOCK_TIMEOUT": "30",
+        }
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    env = {
+        "PERSISTENCE_MODULE": "eventsourcing.postgres",
+        "POSTGRES_DBNAME": parsed.database or "postgres",
+        "POSTGRES_HOST": parsed.host or "127.0.0.1",
+        "POSTGRES_PORT": str(parsed.port or 5432),
+        "POSTGRES_USER": parsed.username or "postgres",
+        "POSTGRES_PASSWORD": parsed.password or "",
+        "POSTGRES_POOL_SIZE": str(settings.event_store_pool_size),
+        "POSTGRES_MAX_OVERFLOW": "4",
+        "POSTGRES_CONNECT_TIMEOUT": "5",
+        "CREATE_TABLE": "y",
+    }
+    if settings.event_store_schema:
+        env["POSTGRES_SCHEMA"] = settings.event_store_schema
+    return env

@@ -1,0 +1,1 @@
+"""FastAPI glue every capability's routes use: problem+json, tokens, limits, dependencies."""

@@ -1,0 +1,41 @@
+"""The read-model schema: every capability's tables on one ``MetaData``.
+
+Alembic (``migrations/case_api``) owns this schema; the projector empties
+``PROJECTED_TABLES`` before a rebuild.
+"""
+
+from __future__ import annotations
+
+from case_api.accountability.tables import (
+    accountability_cases,
+    accountability_decisions,
+    accountability_parties,
+    accountability_recoveries,
+)
+from case_api.cases.tables import case_agencies, case_summaries, case_timeline
+from case_api.clients.tables import api_client_changes, api_clients
+from case_api.courts import tables as _courts  # noqa: F401  (not projected: written by deliveries)
+from case_api.deadlines.tables import calendar_overrides, deadline_changes, deadlines
+from case_api.documents.tables import case_documents
+from case_api.platform.tables import metadata
+from case_api.registry.tables import agencies, jurisdictions
+
+__all__ = ["PROJECTED_TABLES", "metadata"]
+
+PROJECTED_TABLES = [
+    case_timeline,
+    case_agencies,
+    case_summaries,
+    jurisdictions,
+    agencies,
+    deadlines,
+    calendar_overrides,
+    deadline_changes,
+    accountability_cases,
+    accountability_parties,
+    accountability_decisions,
+    accountability_recoveries,
+    api_clients,
+    api_client_changes,
+    case_documents,
+]

@@ -1,0 +1,3 @@
+"""What the notifier's parts share: settings, database engines and tables, migrations,
+metrics, signed links.
+"""

@@ -1,0 +1,25 @@
+"""Chinese message texts, from ``templates.yaml``; the code only supplies the values."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib.resources import files
+from string import Template
+from typing import Any
+
+import yaml
+
+
+@cache
+def _templates() -> dict[str, dict[str, str]]:
+    text = files("notifier.reminders").joinpath("templates.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+def render(kind: str, part: str, values: dict[str, Any]) -> str:
+    """The ``part`` (title, body, reason) of template ``kind``; a missing value is an error."""
+    return Template(_templates()[kind][part]).substitute(values)
+
+
+def percent(value: float | None) -> str:
+    return "—" if value is None else f"{value * 100:.1f}%"

@@ -1,0 +1,3 @@
+"""Sending: leasing due deliveries, sending them through the channels, recording answers,
+backing off and retrying; the operator's queries on deliveries.
+"""

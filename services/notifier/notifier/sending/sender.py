@@ -1,0 +1,139 @@
+"""The sender loop: lease due deliveries, send them outside any transaction, record answers.
+
+Marked ``sent`` only after the platform's own answer says so; any other outcome backs off and
+is retried with the same idempotency key until ``max_attempts``, then the row is dead; a
+receiver's ``Retry-After`` puts the next try no earlier than it asked. One failure never stops
+the batch.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Engine, select
+
+from notifier.bulletin.build import BulletinBuilder
+from notifier.channels.book import ChannelFile
+from notifier.channels.dispatch import Dispatcher
+from notifier.feed.caseapi import CaseApiBusy, CaseApiClient
+from notifier.platform.config import Settings
+from notifier.platform.tables import jurisdictions
+from notifier.sending.answer import Answer
+from notifier.sending.deliveries import Lease, lease_due, mark_failed, mark_sent
+from shared.clock import Clock
+
+log = logging.getLogger(__name__)
+BUILD = "bulletin_build"
+Observer = Callable[[Lease, Answer, str, datetime], None]
+
+
+class Sender:
+    def __init__(
+        self,
+        engine: Engine,
+        settings: Settings,
+        clock: Clock,
+        dispatcher: Dispatcher,
+        client: CaseApiClient,
+        channels: ChannelFile,
+        bulletins: BulletinBuilder,
+        observe: Observer | None = None,
+    ) -> None:
+        self.engine, self.settings, self.clock = engine, settings, clock
+        self.dispatcher, self.client, self.channels = dispatcher, client, channels
+        self.bulletins = bulletins
+        self.observe = observe
+        self._pool = ThreadPoolExecutor(settings.send_workers, thread_name_prefix="send")
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True)
+
+    def run_once(self) -> int:
+        """Lease one batch of due deliveries and send them; return how many were leased."""
+        s = self.settings
+        leases = lease_due(self.engine, self.clock.now(), s.send_batch_size, s.lease_seconds)
+        if not leases:
+            return 0
+        parents = self._parents()
+        answers = list(self._pool.map(lambda lease: self._attempt(lease, parents), leases))
+        self._record(list(zip(leases, answers, strict=True)))
+        return len(leases)
+
+    def _attempt(self, lease: Lease, parents: dict[str, Any]) -> Answer:
+        try:
+            return self._send(lease, parents)
+        except CaseApiBusy as busy:
+            # Not retried in this thread: the row waits (and the batch goes on) until then.
+            return Answer(False, f"case-api busy: {busy}", retry_after=busy.wait)
+        except Exception as error:  # noqa: BLE001 - one bad delivery must not stop the batch
+            log.exception("delivery %s failed", lease.key)
+            return Answer(False, f"{type(error).__name__}: {error}")
+
+    def _record(self, outcomes: list[tuple[Lease, Answer]]) -> None:
+        now, s = self.clock.now(), self.settings
+        sent = [(lease, a.detail) for lease, a in outcomes if a.ok and lease.kind != BUILD]
+        mark_sent(self.engine, sent, now)
+        for lease, answer in outcomes:
+            state = "sent"
+            if answer.ok and lease.kind == BUILD:
+                self.bulletins.complete(lease, now, answer.detail)
+            elif not answer.ok:
+                state = mark_failed(
+                    self.engine,
+                    lease,
+                    now,
+                    answer.detail,
+                    max_attempts=s.max_attempts,
+                    base_seconds=s.backoff_base_seconds,
+                    max_seconds=s.backoff_max_seconds,
+                    retry=not answer.final,
+                    retry_after=answer.retry_after,
+                )
+            if self.observe:
+                self.observe(lease, answer, state, now)
+
+    def _send(self, lease: Lease, parents: dict[str, Any]) -> Answer:
+        payload = lease.payload
+        if lease.kind == "remediation":
+            return self.client.require_remediation(
+                payload["case_id"], payload["deadline"], payload["reason"], lease.key
+            )
+        if lease.kind == BUILD:
+            return self.bulletins.build(lease)
+        urls = self.channels.book().urls(lease.recipient, parents)
+        with self.bulletins.attachments(lease) as files:
+            return self.dispatcher.send(urls, payload["title"], payload["body"], lease.key, files)
+
+    def _parents(self) -> dict[str, Any]:
+        with self.engine.connect() as conn:
+            return dict(conn.execute(select(jurisdictions.c.code, jurisdictions.c.parent)).all())
+
+
+class SenderThread:
+    def __init__(self, sender: Sender, poll_seconds: float, every_tick: Callable[[], None]):
+        self.sender, self.poll_seconds, self.every_tick = sender, poll_seconds, every_tick
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="sender", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=30)
+        self.sender.close()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            try:
+                self.every_tick()
+                if self.sender.run_once():
+                    continue
+            except Exception:  # noqa: BLE001 - a passing database error; keep sending
+                log.exception("sender round failed; retrying")
+            self._stop.wait(self.poll_seconds)
