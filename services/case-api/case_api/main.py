@@ -9,6 +9,8 @@ from contextlib import asynccontextmanager
 from fastapi import Depends, FastAPI
 
 from case_api.accountability.routes import router as accountability_router
+from case_api.accounts.routes import router as session_router
+from case_api.accounts.routes_admin import router as accounts_router
 from case_api.accountability.routes_commands import router as accountability_commands_router
 from case_api.cases.routes import router as cases_router
 from case_api.cases.routes_commands import router as commands_router
@@ -28,6 +30,7 @@ from case_api.platform.settings import Settings
 from case_api.registry.routes import router as registry_router
 from case_api.runtime import Runtime, build_runtime
 from case_api.statistics.routes import router as statistics_router
+from shared.docs_pages import install_offline_docs
 
 DESCRIPTION = """
 Case system for administrative lawsuits against the government (行政应诉).
@@ -68,7 +71,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         description=DESCRIPTION,
         lifespan=lifespan,
         dependencies=[Depends(refuse_unknown_query)],
+        docs_url=None,
+        redoc_url=None,
     )
+    install_offline_docs(app)
     problems.install(app)
     routers = (
         ops_router,
@@ -86,6 +92,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         oauth_router,
         clients_router,
         documents_router,
+        session_router,
+        accounts_router,
     )
     for router in routers:
         app.include_router(router, responses=ratelimit.responses_for(router))

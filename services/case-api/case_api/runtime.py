@@ -7,6 +7,9 @@ from dataclasses import dataclass, field
 from sqlalchemy import Engine
 from starlette.requests import Request
 
+from case_api.accounts.credentials import CredentialStore
+from case_api.accounts.service import AccountService, SignInPolicy
+from case_api.accounts.sessions import SessionStore
 from case_api.cases.commands import CaseCommands
 from case_api.cases.queries import CaseQueries
 from case_api.clients.access import check_client_request
@@ -47,6 +50,7 @@ class Runtime:
     clients: ClientService
     keyring: Keyring
     documents: Documents
+    accounts: AccountService
     watch: PositionWatch = field(default_factory=PositionWatch)
     projector_thread: ProjectorThread | None = None
 
@@ -103,6 +107,15 @@ def build_runtime(settings: Settings, pack_ids: frozenset[str] | None = None) ->
         ),
         keyring=Keyring.from_settings(settings),
         documents=documents,
+        accounts=AccountService(
+            store,
+            committer,
+            registry,
+            clock,
+            CredentialStore(engine),
+            SessionStore(engine),
+            _sign_in_policy(settings),
+        ),
         watch=watch,
     )
     if settings.run_projector:
@@ -110,3 +123,12 @@ def build_runtime(settings: Settings, pack_ids: frozenset[str] | None = None) ->
         committer.on_commit(runtime.projector_thread.wake)
         runtime.projector_thread.start()
     return runtime
+
+
+def _sign_in_policy(settings: Settings) -> SignInPolicy:
+    return SignInPolicy(
+        max_failures=settings.signin_max_failures,
+        lock_seconds=settings.signin_lockout_seconds,
+        session_seconds=settings.session_ttl_seconds,
+        min_password_length=settings.password_min_length,
+    )

@@ -6,6 +6,8 @@ Alembic (``migrations/case_api``) owns this schema; the projector empties
 
 from __future__ import annotations
 
+# Credentials and sessions share this module but are not projected: a rebuild keeps them.
+from case_api.accounts.tables import account_events, accounts
 from case_api.accountability.tables import (
     accountability_cases,
     accountability_decisions,
@@ -38,4 +40,6 @@ PROJECTED_TABLES = [
     api_clients,
     api_client_changes,
     case_documents,
+    accounts,
+    account_events,
 ]
