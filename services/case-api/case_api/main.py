@@ -15,6 +15,7 @@ from case_api.accountability.routes_commands import router as accountability_com
 from case_api.cases.routes import router as cases_router
 from case_api.cases.routes_commands import router as commands_router
 from case_api.chain.routes import router as chain_router
+from case_api.console.routes import install_console
 from case_api.clients.routes import router as clients_router
 from case_api.clients.routes_oauth import router as oauth_router
 from case_api.courts.routes import router as deliveries_router
@@ -75,6 +76,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         redoc_url=None,
     )
     install_offline_docs(app)
+    install_console(app)
     problems.install(app)
     routers = (
         ops_router,

@@ -11,6 +11,8 @@ from fastapi import FastAPI
 from notifier.api import problems
 from notifier.api.routes_deliveries import router as deliveries_router
 from notifier.api.routes_ops import router as ops_router
+from notifier.api.routes_outbox import mount_assets
+from notifier.api.routes_outbox import router as outbox_router
 from notifier.platform.config import Settings
 from notifier.runtime import Runtime, build_runtime
 from shared.docs_pages import install_offline_docs
@@ -30,4 +32,6 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None)
     problems.install(app)
     app.include_router(deliveries_router)
     app.include_router(ops_router)
+    mount_assets(app)
+    app.include_router(outbox_router)
     return app

@@ -9,10 +9,16 @@ from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEV_SECRET = "dev-only-secret-change-me-0123456789abcdef"
+LOCAL_ENV_FILE = "var/case-api.env"
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="CASE_API_", extra="ignore")
+    # `make run` keeps its generated secret in var/case-api.env, so the CLI run from the
+    # checkout (`case-api token …`) signs with the same key as the local server. Environment
+    # variables win over the file; in production the file does not exist.
+    model_config = SettingsConfigDict(
+        env_prefix="CASE_API_", extra="ignore", env_file=LOCAL_ENV_FILE, env_file_encoding="utf-8"
+    )
 
     event_store_url: str = Field(
         "sqlite:///var/case-api/events.db",

@@ -21,6 +21,9 @@ if TYPE_CHECKING:
     from case_api.runtime import Runtime
 
 SESSION_COOKIE = "yingsu_session"
+SIGNED_IN_HINT = "yingsu_signed_in"
+"""Readable by the page, holds nothing secret: lets the console go straight to the sign-in
+page instead of asking the API and logging a 401 in the browser console."""
 CSRF_HEADER = "X-CSRF-Token"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
@@ -58,7 +61,11 @@ def set_session_cookie(response: Response, token: str, max_age: int, secure: boo
         secure=secure,
         samesite="strict",
     )
+    response.set_cookie(
+        SIGNED_IN_HINT, "1", max_age=max_age, path="/", secure=secure, samesite="strict"
+    )
 
 
 def clear_session_cookie(response: Response, secure: bool) -> None:
     response.delete_cookie(SESSION_COOKIE, path="/", httponly=True, secure=secure, samesite="strict")
+    response.delete_cookie(SIGNED_IN_HINT, path="/", secure=secure, samesite="strict")
