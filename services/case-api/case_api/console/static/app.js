@@ -37,6 +37,8 @@ async function session() {
 }
 
 async function route() {
+  // data-ready marks a page whose data has arrived (tests and screen readers wait for it).
+  document.body.removeAttribute("data-ready");
   setLang(lang());
   const path = location.pathname.replace(/\/$/, "");
   try {
@@ -52,6 +54,7 @@ async function route() {
     page(t("app.title"), failure(error));
   }
   document.getElementById("main").focus({ preventScroll: true });
+  document.body.setAttribute("data-ready", path);
 }
 
 window.addEventListener("popstate", route);

@@ -69,7 +69,7 @@ export function table(caption, columns, rows) {
   if (!rows.length) return h("p", { class: "muted" }, t("none"));
   // On a phone each row becomes a card: every cell names its column (console.css).
   for (const row of rows) [...row.children].forEach((cell, i) => cell.setAttribute("data-label", columns[i]));
-  return h("div", { class: "scroll", tabindex: "0", role: "region", "aria-label": caption },
+  return h("div", { class: "scroll", tabindex: "0" },
     h("table", {}, h("caption", {}, caption),
       h("thead", {}, h("tr", {}, columns.map((c) => h("th", { scope: "col" }, c)))),
       h("tbody", {}, rows)));

@@ -39,7 +39,7 @@ async function load() {
   const list = await call("GET", `/v1/deliveries?limit=200${state ? `&state=${state}` : ""}`);
   const table = el("table");
   const head = el("tr");
-  for (const name of ["#", "kind", "recipient", "state", "attempts", "due", "answer", ""]) head.append(el("th", name, { scope: "col" }));
+  for (const name of ["#", "kind", "recipient", "state", "attempts", "due", "answer", "操作 action"]) head.append(el("th", name, { scope: "col" }));
   table.append(el("caption", "推送 Deliveries"), head, ...list.map(row));
   $("deliveries").replaceChildren(list.length ? table : el("p", "暂无 none"));
   const messages = await call("GET", "/v1/outbox?limit=50");
