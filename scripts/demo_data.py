@@ -20,10 +20,30 @@ JURISDICTIONS = [
     {"code": "gz-yx", "name": "越秀区", "level": "county", "parent": "gz", "pack": "guangzhou"},
 ]
 AGENCIES = [
-    {"code": "gz-hrss", "name": "广州市人力资源和社会保障局", "jurisdiction": "gz", "level": "department"},
-    {"code": "gz-zrzy", "name": "广州市规划和自然资源局", "jurisdiction": "gz", "level": "department"},
-    {"code": "th-gov", "name": "广州市天河区人民政府", "jurisdiction": "gz-th", "level": "government"},
-    {"code": "yx-cg", "name": "广州市越秀区城市管理和综合执法局", "jurisdiction": "gz-yx", "level": "department"},
+    {
+        "code": "gz-hrss",
+        "name": "广州市人力资源和社会保障局",
+        "jurisdiction": "gz",
+        "level": "department",
+    },
+    {
+        "code": "gz-zrzy",
+        "name": "广州市规划和自然资源局",
+        "jurisdiction": "gz",
+        "level": "department",
+    },
+    {
+        "code": "th-gov",
+        "name": "广州市天河区人民政府",
+        "jurisdiction": "gz-th",
+        "level": "government",
+    },
+    {
+        "code": "yx-cg",
+        "name": "广州市越秀区城市管理和综合执法局",
+        "jurisdiction": "gz-yx",
+        "level": "department",
+    },
 ]
 ACCOUNTS = [
     ("admin", "系统管理员", "admin", {}, "demo-admin-pass"),
@@ -49,12 +69,20 @@ def cases(today: date) -> list[dict[str, Any]]:
             "filed_date": d(filed),
         }
 
-    notice = lambda days: ("court", "documents", {"kind": "notice_to_respond", "served_date": d(days)})  # noqa: E731
+    def notice(days: int) -> tuple[str, str, dict[str, Any]]:
+        return ("court", "documents", {"kind": "notice_to_respond", "served_date": d(days)})
+
     return [
         # Overdue: served 18 days ago, neither reported nor answered.
-        {"filing": filing("（2026）粤0106行初101号", "gz-hrss", "工伤认定", -20), "steps": [notice(-18)]},
+        {
+            "filing": filing("（2026）粤0106行初101号", "gz-hrss", "工伤认定", -20),
+            "steps": [notice(-18)],
+        },
         # Just served: report due tomorrow, answer in two weeks.
-        {"filing": filing("（2026）粤0106行初102号", "gz-hrss", "社会保险登记", -3), "steps": [notice(-1)]},
+        {
+            "filing": filing("（2026）粤0106行初102号", "gz-hrss", "社会保险登记", -3),
+            "steps": [notice(-1)],
+        },
         # Answered; the hearing is in ten days, with its appearance duty.
         {
             "filing": filing("（2026）粤0106行初103号", "gz-hrss", "劳动保障监察", -40),
@@ -62,7 +90,11 @@ def cases(today: date) -> list[dict[str, Any]]:
                 notice(-38),
                 ("agency", "reports", {"subject": "notice_to_respond", "reported_date": d(-37)}),
                 ("agency", "answer", {"submitted_date": d(-30), "evidence_submitted": True}),
-                ("court", "documents", {"kind": "summons", "served_date": d(-25), "hearing_date": d(10)}),
+                (
+                    "court",
+                    "documents",
+                    {"kind": "summons", "served_date": d(-25), "hearing_date": d(10)},
+                ),
             ],
         },
         # Lost, effective, loss report submitted: waits for the city bureau's review.
@@ -70,15 +102,27 @@ def cases(today: date) -> list[dict[str, Any]]:
             "filing": filing("（2026）粤0106行初88号", "th-gov", "房屋征收补偿", -120),
             "steps": [
                 notice(-118),
-                ("court", "judgments", {
-                    "judgment": {"instance": "first", "outcome": "lost", "loss_type": "revoked"},
-                    "served_date": d(-60),
-                }),
+                (
+                    "court",
+                    "judgments",
+                    {
+                        "judgment": {
+                            "instance": "first",
+                            "outcome": "lost",
+                            "loss_type": "revoked",
+                        },
+                        "served_date": d(-60),
+                    },
+                ),
                 ("court", "effective", {"effective_date": d(-44)}),
-                ("th-agency", "loss-reports", {
-                    "submitted_date": d(-10),
-                    "summary": "征收程序中未依法送达补偿决定，已组织整改。",
-                }),
+                (
+                    "th-agency",
+                    "loss-reports",
+                    {
+                        "submitted_date": d(-10),
+                        "summary": "征收程序中未依法送达补偿决定，已组织整改。",
+                    },
+                ),
             ],
         },
         # Filed only.
@@ -99,9 +143,9 @@ def seed(client: httpx.Client, tokens: dict[str, str], today: date) -> bool:
         body = {"username": username, "display_name": name, "role": role, "password": password}
         _ok(client.post("/v1/accounts", json={**body, **scope}, headers=admin))
     for case in cases(today):
-        case_id = _ok(client.post("/v1/cases", json=case["filing"], headers=_auth(tokens["court"])))[
-            "case_id"
-        ]
+        case_id = _ok(
+            client.post("/v1/cases", json=case["filing"], headers=_auth(tokens["court"]))
+        )["case_id"]
         for who, path, body in case["steps"]:
             url = f"/v1/cases/{case_id}/{path}"
             _ok(client.post(url, json=body, headers=_auth(tokens[who])))

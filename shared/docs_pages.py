@@ -27,7 +27,9 @@ to load, so it is pointed at an empty image here and no request leaves the machi
 
 @lru_cache(maxsize=1)
 def _redoc_bundle() -> str:
-    return (ASSETS / "redoc.standalone.js").read_text(encoding="utf-8").replace(REDOC_LOGO, "data:,")
+    return (
+        (ASSETS / "redoc.standalone.js").read_text(encoding="utf-8").replace(REDOC_LOGO, "data:,")
+    )
 
 
 def install_offline_docs(app: FastAPI) -> None:

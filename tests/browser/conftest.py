@@ -32,8 +32,12 @@ def _free_port() -> int:
 def system(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict]:
     if not Path(CHROMIUM).exists():
         if os.environ.get("CI"):
-            pytest.fail(f"{CHROMIUM} is missing: run `make browser-deps` (apt-get install chromium)")
-        pytest.skip(f"{CHROMIUM} is missing: `make browser-deps` installs it (browser tests not run)")
+            pytest.fail(
+                f"{CHROMIUM} is missing: run `make browser-deps` (apt-get install chromium)"
+            )
+        pytest.skip(
+            f"{CHROMIUM} is missing: `make browser-deps` installs it (browser tests not run)"
+        )
     from scripts.run_local import launch
 
     processes, info = launch(tmp_path_factory.mktemp("system"), _free_port(), _free_port())

@@ -78,7 +78,9 @@ class Visit:
             for v in result["violations"]
         ]
         self.findings[name] = found
-        (self.folder / "axe.json").write_text(json.dumps(self.findings, indent=1, ensure_ascii=False))
+        (self.folder / "axe.json").write_text(
+            json.dumps(self.findings, indent=1, ensure_ascii=False)
+        )
         blocking = [f for f in found if f["impact"] in BLOCKING]
         assert not blocking, f"{name}: axe-core finds {blocking}"
 

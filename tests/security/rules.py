@@ -147,6 +147,8 @@ RULES: dict[str, Rule] = {
     # changing one's password take the session cookie or a token; administrators manage
     # accounts and read their audit trail.
     "sign_in_v1_session_post": OWN_SCHEME,
+    "oidc_login_v1_session_oidc_login_get": OWN_SCHEME,
+    "oidc_callback_v1_session_oidc_callback_get": OWN_SCHEME,
     "current_session_v1_session_get": SIGNED_IN,
     "sign_out_v1_session_delete": SIGNED_IN,
     "change_password_v1_session_password_post": SIGNED_IN,

@@ -37,6 +37,7 @@ QUERIES: dict[str, Any] = {
     },
     # Filters naming the target place: a list must not return another place's rows.
     "list_cases_v1_cases_get": lambda p: {"agency": p.agency},
+    "oidc_callback_v1_session_oidc_callback_get": lambda p: {"code": "c", "state": "s"},
     "list_deadlines_v1_deadlines_get": lambda p: {"agency": p.agency, "status": "open"},
     "accountability_statistics_v1_accountability_statistics_get": lambda p: {
         "jurisdiction": p.jurisdiction

@@ -14,7 +14,13 @@ from tests.security.summary import report
 from tests.security.test_authorization_matrix import Matrix, _backend
 from tests.security.world import build, places, sender
 
-PEOPLE = [Role.AGENCY_USER, Role.MOBILE_READER, Role.BUREAU_OFFICER, Role.DISCIPLINE_OFFICER, Role.ADMIN]
+PEOPLE = [
+    Role.AGENCY_USER,
+    Role.MOBILE_READER,
+    Role.BUREAU_OFFICER,
+    Role.DISCIPLINE_OFFICER,
+    Role.ADMIN,
+]
 PASSWORD = "cookie-matrix-password"
 SAFE = ("GET", "HEAD", "OPTIONS")
 

@@ -66,9 +66,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("token_hash", name=op.f("pk_account_sessions")),
         sa.UniqueConstraint("session_ref", name=op.f("uq_account_sessions_session_ref")),
     )
-    op.create_index(
-        "ix_account_sessions_username", "account_sessions", ["username"], unique=False
-    )
+    op.create_index("ix_account_sessions_username", "account_sessions", ["username"], unique=False)
 
 
 def downgrade() -> None:

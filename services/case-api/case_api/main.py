@@ -9,15 +9,16 @@ from contextlib import asynccontextmanager
 from fastapi import Depends, FastAPI
 
 from case_api.accountability.routes import router as accountability_router
+from case_api.accountability.routes_commands import router as accountability_commands_router
 from case_api.accounts.routes import router as session_router
 from case_api.accounts.routes_admin import router as accounts_router
-from case_api.accountability.routes_commands import router as accountability_commands_router
+from case_api.accounts.routes_oidc import router as oidc_router
 from case_api.cases.routes import router as cases_router
 from case_api.cases.routes_commands import router as commands_router
 from case_api.chain.routes import router as chain_router
-from case_api.console.routes import install_console
 from case_api.clients.routes import router as clients_router
 from case_api.clients.routes_oauth import router as oauth_router
+from case_api.console.routes import install_console
 from case_api.courts.routes import router as deliveries_router
 from case_api.deadlines.routes import router as deadlines_router
 from case_api.deadlines.routes_calendar import router as calendar_router
@@ -95,6 +96,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         clients_router,
         documents_router,
         session_router,
+        oidc_router,
         accounts_router,
     )
     for router in routers:

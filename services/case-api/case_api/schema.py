@@ -6,14 +6,15 @@ Alembic (``migrations/case_api``) owns this schema; the projector empties
 
 from __future__ import annotations
 
-# Credentials and sessions share this module but are not projected: a rebuild keeps them.
-from case_api.accounts.tables import account_events, accounts
 from case_api.accountability.tables import (
     accountability_cases,
     accountability_decisions,
     accountability_parties,
     accountability_recoveries,
 )
+
+# Credentials and sessions share this module but are not projected: a rebuild keeps them.
+from case_api.accounts.tables import account_events, accounts
 from case_api.cases.tables import case_agencies, case_summaries, case_timeline
 from case_api.clients.tables import api_client_changes, api_clients
 from case_api.courts import tables as _courts  # noqa: F401  (not projected: written by deliveries)

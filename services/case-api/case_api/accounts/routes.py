@@ -35,9 +35,7 @@ def request_meta(request: Request, principal: Principal | None, username: str) -
 )
 async def sign_in(body: SignIn, request: Request, runtime: RuntimeDep) -> JSONResponse:
     meta = request_meta(request, None, body.username)
-    opened = await run_in_threadpool(
-        runtime.accounts.sign_in, body.username, body.password, meta
-    )
+    opened = await run_in_threadpool(runtime.accounts.sign_in, body.username, body.password, meta)
     view = SessionView(
         **_scope(opened.principal), csrf_token=opened.csrf_token, expires_at=opened.expires_at
     )

@@ -9,7 +9,9 @@ from pydantic import BaseModel, ConfigDict, Field
 from case_api.platform.http.schemas import Instant
 
 Username = Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9._@-]*$")
-PersonRole = Literal["agency_user", "mobile_reader", "bureau_officer", "discipline_officer", "admin"]
+PersonRole = Literal[
+    "agency_user", "mobile_reader", "bureau_officer", "discipline_officer", "admin"
+]
 
 
 class SignIn(BaseModel):

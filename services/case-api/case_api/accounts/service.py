@@ -77,7 +77,14 @@ class AccountService:
         self.policy = policy
 
     def create(
-        self, *, username: str, display_name: str, role: str, password: str, meta: dict, **scope: Any
+        self,
+        *,
+        username: str,
+        display_name: str,
+        role: str,
+        password: str,
+        meta: dict,
+        **scope: Any,
     ) -> int:
         checked = self._checked_scope(role, scope)
         passwords.check_strength(password, username, self.policy.min_password_length)

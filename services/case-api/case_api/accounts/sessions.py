@@ -74,7 +74,9 @@ class SessionStore:
 
     def close(self, token: str) -> None:
         with self.engine.begin() as conn:
-            conn.execute(delete(account_sessions).where(account_sessions.c.token_hash == _digest(token)))
+            conn.execute(
+                delete(account_sessions).where(account_sessions.c.token_hash == _digest(token))
+            )
 
     def close_all(self, username: str, keep: str | None = None) -> list[str]:
         """End the user's sessions (but ``keep``, a session_ref); return those ended."""

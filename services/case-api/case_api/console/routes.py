@@ -31,9 +31,11 @@ router = APIRouter(include_in_schema=False)
 
 
 def _shell(request: Request) -> HTMLResponse:
-    notifier = request.app.state.runtime.settings.console_notifier_url or ""
+    runtime = request.app.state.runtime
+    notifier = runtime.settings.console_notifier_url or ""
     page = (STATIC / "shell.html").read_text(encoding="utf-8")
     page = page.replace("{{notifier_url}}", html.escape(notifier, quote=True))
+    page = page.replace("{{oidc}}", "on" if runtime.oidc is not None else "off")
     return HTMLResponse(page, headers=SECURITY_HEADERS)
 
 

@@ -43,9 +43,7 @@ CSP = (
 @router.get("/", include_in_schema=False)
 async def operator_page() -> HTMLResponse:
     page = (PAGE / "operator.html").read_text(encoding="utf-8")
-    return HTMLResponse(
-        page, headers={"Content-Security-Policy": CSP, "Cache-Control": "no-store"}
-    )
+    return HTMLResponse(page, headers={"Content-Security-Policy": CSP, "Cache-Control": "no-store"})
 
 
 def mount_assets(app: Any) -> None:

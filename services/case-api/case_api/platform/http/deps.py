@@ -15,8 +15,8 @@ from case_api.platform.access import Principal
 from case_api.platform.commands import Request as CommandRequest
 from case_api.platform.domain_errors import InvalidValue
 from case_api.platform.errors import Unauthenticated
-from case_api.platform.http.session_cookie import SESSION_COOKIE, principal_from_session
 from case_api.platform.http.auth import principal_from_token
+from case_api.platform.http.session_cookie import SESSION_COOKIE, principal_from_session
 from case_api.runtime import Runtime
 
 bearer = HTTPBearer(

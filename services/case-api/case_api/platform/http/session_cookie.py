@@ -67,5 +67,7 @@ def set_session_cookie(response: Response, token: str, max_age: int, secure: boo
 
 
 def clear_session_cookie(response: Response, secure: bool) -> None:
-    response.delete_cookie(SESSION_COOKIE, path="/", httponly=True, secure=secure, samesite="strict")
+    response.delete_cookie(
+        SESSION_COOKIE, path="/", httponly=True, secure=secure, samesite="strict"
+    )
     response.delete_cookie(SIGNED_IN_HINT, path="/", secure=secure, samesite="strict")

@@ -29,6 +29,7 @@ export async function render({ home }) {
       error.textContent = problem.message;
     }
   });
-  const oidc = h("p", {}, h("a", { href: "/v1/session/oidc/login" }, t("signin.oidc")));
+  const offered = document.querySelector('meta[name="oidc"]').content === "on";
+  const oidc = offered ? h("p", {}, h("a", { href: "/v1/session/oidc/login" }, t("signin.oidc"))) : "";
   page(t("signin.title"), form, oidc);
 }
