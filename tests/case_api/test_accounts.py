@@ -168,3 +168,31 @@ async def test_an_account_takes_only_the_scope_of_its_role(api: Api):
     short = {**body, "role": "agency_user", "password": "short"}
     r = await api.client.post("/v1/accounts", json=short, headers=api.admin)
     assert r.status_code == 422 and r.json()["code"] == "password-too-short"
+
+
+async def test_an_administrator_creates_an_account_from_the_shell_and_the_person_signs_in(
+    api: Api,
+):
+    import subprocess
+    import sys
+
+    await api.register_guangzhou()
+    api.client.base_url = "https://case-api"
+    env = {
+        "CASE_API_EVENT_STORE_URL": api.settings.event_store_url,
+        "CASE_API_READMODEL_URL": api.settings.readmodel_url,
+        "CASE_API_EVENT_STORE_SCHEMA": api.settings.event_store_schema or "",
+        "PATH": "/usr/bin:/bin",
+    }
+    command = [sys.executable, "-m", "case_api.cli", "account", "create", "wang"]
+    command += ["--name", "王敏", "--role", "agency_user", "--agency", "gz-hrss"]
+    done = subprocess.run(
+        command,
+        env={k: v for k, v in env.items() if v},
+        input=f"{PASSWORD}\n",  # read from standard input, never from the command line
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert (await sign_in(api, "wang")).status_code == 201
