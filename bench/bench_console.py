@@ -18,9 +18,9 @@ import statistics
 import sys
 import tempfile
 import time
-from uuid import NAMESPACE_URL, uuid5
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from uuid import NAMESPACE_URL, uuid5
 
 import httpx
 from sqlalchemy import insert
@@ -99,7 +99,10 @@ def timings(client: httpx.Client, path: str, params: dict, rounds: int) -> tuple
 
 
 def weight(client: httpx.Client, todo: httpx.Response) -> tuple[int, int]:
-    bodies = [client.get("/console/todo").content, client.get("/console/assets/console.css").content]
+    bodies = [
+        client.get("/console/todo").content,
+        client.get("/console/assets/console.css").content,
+    ]
     bodies += [client.get(f"/console/assets/{m}").content for m in TODO_MODULES]
     bodies += [client.get("/v1/session").content, todo.content]
     return sum(map(len, bodies)), sum(len(gzip.compress(b)) for b in bodies)
@@ -129,7 +132,9 @@ def main() -> int:
 
 def measure(base: str, count: int, rounds: int) -> int:
     with httpx.Client(base_url=base, timeout=60) as client:
-        signed = client.post("/v1/session", json={"username": "clerk", "password": "demo-clerk-pass"})
+        signed = client.post(
+            "/v1/session", json={"username": "clerk", "password": "demo-clerk-pass"}
+        )
         # The cookie is Secure; the console's own requests send it, here it is sent by hand.
         client.headers["Cookie"] = f"yingsu_session={signed.cookies['yingsu_session']}"
         case_id = client.get("/v1/deadlines", params={"agency": "gz-hrss", "limit": 1}).json()[

@@ -74,4 +74,6 @@ class FakeProvider:
             **grant["claims"],
         }
         id_token = jwt.encode({"alg": "RS256", "kid": "k1"}, claims, self.key)
-        return httpx.Response(200, content=json.dumps({"id_token": id_token, "token_type": "Bearer"}))
+        return httpx.Response(
+            200, content=json.dumps({"id_token": id_token, "token_type": "Bearer"})
+        )

@@ -43,7 +43,9 @@ async def _sign_in(api: Api, provider: FakeProvider, claims: dict) -> httpx.Resp
 
 async def test_a_person_the_provider_names_as_a_clerk_gets_a_session_scoped_to_their_agency(oidc):
     api, provider = oidc
-    back = await _sign_in(api, provider, {"sub": "u-17", "yingsu_role": "法制科", "org_code": "gz-hrss"})
+    back = await _sign_in(
+        api, provider, {"sub": "u-17", "yingsu_role": "法制科", "org_code": "gz-hrss"}
+    )
     assert back.status_code == 303, back.text
     assert back.headers["location"] == "/console/"
     who = await api.client.get("/v1/session")
