@@ -28,7 +28,7 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def system(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict]:
     if not Path(CHROMIUM).exists():
         if os.environ.get("CI"):
@@ -50,8 +50,10 @@ def system(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict]:
             process.wait(timeout=20)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def chromium() -> Iterator[object]:
+    """Package-scoped: Playwright's sync API holds an event loop on this thread while it
+    runs, which the asyncio tests after this package must not meet."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

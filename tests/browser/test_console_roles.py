@@ -60,6 +60,8 @@ def test_bureau_officer_approves_a_loss_report_from_the_review_queue(visit: Visi
     page.click("text=辖区总览")
     page.wait_for_selector("section >> text=待审核的败诉报告")
     assert "行初88号" not in page.locator("section", has_text="待审核的败诉报告").inner_text()
+    # Approved, the lost case waits for the accountability procedure's next step.
+    assert "行初88号" in page.locator("section", has_text="待推进的追责案件").inner_text()
 
 
 def test_mobile_reader_on_a_phone_reads_cases_and_sees_no_form(visit: Visit):

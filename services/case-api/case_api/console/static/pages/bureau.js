@@ -16,19 +16,24 @@ function figures(stats) {
   return table(t("bureau.figures"), [t("col.agency"), "收案 received", "结案 concluded", "败诉 lost", "败诉率 loss rate"], rows);
 }
 
-// Loss reports the bureau must review: effective losing cases whose report was submitted.
-// GET /v1/cases has no report_state filter, so effective cases are read page by page.
-async function reviewQueue(jurisdiction) {
-  const waiting = [];
+// Effective judgments of the jurisdiction, read page by page (GET /v1/cases has no
+// report_state filter): loss reports waiting for review, and lost cases whose approved
+// report opens the accountability procedure (its steps are on the case page).
+async function effectiveCases(jurisdiction) {
+  const found = [];
   let cursor = null;
   do {
     const answer = await get("/v1/cases", { jurisdiction, status: "effective", limit: 200, cursor });
-    waiting.push(...answer.items.filter((c) => c.report_state === "submitted"));
+    found.push(...answer.items);
     cursor = answer.next_cursor;
   } while (cursor);
-  const rows = waiting.map((c) => h("tr", {},
+  return found;
+}
+
+function caseTable(caption, cases) {
+  const rows = cases.map((c) => h("tr", {},
     h("td", {}, link(`/console/cases/${c.case_id}`, c.case_number)), h("td", {}, c.agency), h("td", {}, c.subject_matter)));
-  return table(t("bureau.queue"), [t("col.case"), t("col.agency"), t("case.subject")], rows);
+  return table(caption, [t("col.case"), t("col.agency"), t("case.subject")], rows);
 }
 
 export async function render({ session }) {
@@ -37,9 +42,12 @@ export async function render({ session }) {
   const year = new Date().getFullYear();
   const section = (key, body) => h("section", { "aria-labelledby": `b-${key}` }, h("h2", { id: `b-${key}` }, t(key)), body);
   try {
+    const effective = await effectiveCases(j);
     main.append(
       section("bureau.overdue", await deadlineTable(t("bureau.overdue"), { jurisdiction: j, status: "missed", limit: 100 })),
-      section("bureau.queue", await reviewQueue(j)),
+      section("bureau.queue", caseTable(t("bureau.queue"), effective.filter((c) => c.report_state === "submitted"))),
+      section("bureau.accountability", caseTable(t("bureau.accountability"),
+        effective.filter((c) => c.outcome === "lost" && c.report_state === "approved"))),
       section("bureau.open", await deadlineTable(t("bureau.open"), { jurisdiction: j, status: "open", limit: 100 })),
       section("bureau.figures", figures(await get("/v1/statistics", { jurisdiction: j, from: `${year}-01-01`, to: `${year}-12-31` }))),
       section("bureau.bulletins", h("p", { class: "muted" }, t("bureau.bulletins.note"))),
