@@ -56,7 +56,7 @@ def test_bureau_officer_approves_a_loss_report_from_the_review_queue(visit: Visi
     form.locator("textarea[name=opinion]").fill("分析到位，整改措施可行。")
     form.locator("button").click()
     page.wait_for_selector("p.ok")
-    assert "approved" in page.locator("dl.facts").inner_text()
+    assert "审核通过" in page.locator("dl.facts").inner_text()
     page.click("text=辖区总览")
     page.wait_for_selector("section >> text=待审核的败诉报告")
     assert "行初88号" not in page.locator("section", has_text="待审核的败诉报告").inner_text()

@@ -42,6 +42,10 @@ export const zh = {
   "doc.004": "广州市司法局“1+5+7”行政应诉工作机制", "doc.003": "象山县行政应诉工作通知",
   "doc.002": "岫岩县败诉过错责任追究暂行办法", "doc.001": "金寨县行政败诉案件过错责任追究办法",
   "doc.000": "温州市败诉过错责任追究与容错免责意见", "doc.行政诉讼法": "《行政诉讼法》",
+  "cs.filed": "已立案", "cs.responding": "应诉中", "cs.answered": "已答辩", "cs.hearing_scheduled": "已排期开庭",
+  "cs.heard": "已开庭", "cs.judged": "已裁判", "cs.appealed": "已上诉", "cs.effective": "裁判已生效",
+  "cs.closed": "已结案", "cs.withdrawn": "已撤诉", "cs.mediated": "已调解",
+  "rs.none": "无", "rs.submitted": "已提交待审核", "rs.approved": "审核通过", "rs.returned": "已退回",
 };
 
 export const en = {
@@ -88,4 +92,8 @@ export const en = {
   "opt.appearing_heads": "Appearing heads", "opt.response_plan": "Response plan", "opt.risk_report": "Risk report",
   "doc.004": "Guangzhou bureau, “1+5+7” mechanism", "doc.003": "Xiangshan county notice", "doc.002": "Xiuyan county measures",
   "doc.001": "Jinzhai county measures", "doc.000": "Wenzhou city opinion", "doc.行政诉讼法": "Administrative Litigation Law",
+  "cs.filed": "filed", "cs.responding": "responding", "cs.answered": "answered", "cs.hearing_scheduled": "hearing scheduled",
+  "cs.heard": "heard", "cs.judged": "judged", "cs.appealed": "appealed", "cs.effective": "judgment effective",
+  "cs.closed": "closed", "cs.withdrawn": "withdrawn", "cs.mediated": "mediated",
+  "rs.none": "none", "rs.submitted": "submitted, awaiting review", "rs.approved": "approved", "rs.returned": "returned",
 };

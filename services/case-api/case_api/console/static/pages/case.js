@@ -8,8 +8,8 @@ import { AGENCY_FORMS, BUREAU_FORMS, commandForm } from "./forms.js";
 function summary(c) {
   const item = (key, value) => [h("dt", {}, t(key)), h("dd", {}, value ?? "—")];
   return h("dl", { class: "facts" },
-    item("case.court", c.court), item("case.status", c.status), item("case.subject", c.subject_matter),
-    item("case.filed", c.filed_date), item("case.hearing", c.hearing_date), item("case.report", c.report_state));
+    item("case.court", c.court), item("case.status", t(`cs.${c.status}`)), item("case.subject", c.subject_matter),
+    item("case.filed", c.filed_date), item("case.hearing", c.hearing_date), item("case.report", t(`rs.${c.report_state}`)));
 }
 
 function deadlines(list, day) {

@@ -14,7 +14,7 @@ export async function render({ session }) {
     const rows = cases.items.map((c) => h("tr", { class: c.overdue ? "overdue" : "" },
       h("td", {}, link(`/console/cases/${c.case_id}`, c.case_number)),
       h("td", {}, c.subject_matter),
-      h("td", {}, c.status),
+      h("td", {}, t(`cs.${c.status}`)),
       h("td", { class: "nowrap" }, c.next_deadline_date || "—")));
     main.append(h("h2", {}, t("reader.cases")),
       table(t("reader.cases"), [t("col.case"), t("case.subject"), t("col.status"), t("col.due")], rows));

@@ -45,7 +45,7 @@ export async function render() {
       results.replaceChildren(
         scanned ? h("p", { class: "muted" }, t("search.scanned", { n: scanned })) : "",
         items.length ? h("ul", { class: "plain" }, items.map((c) => h("li", {},
-          link(`/console/cases/${c.case_id}`, c.case_number), ` · ${c.subject_matter} · ${c.status}`)))
+          link(`/console/cases/${c.case_id}`, c.case_number), ` · ${c.subject_matter} · ${t(`cs.${c.status}`)}`)))
           : h("p", {}, t("search.empty")));
     } catch (error) {
       results.replaceChildren(failure(error));
