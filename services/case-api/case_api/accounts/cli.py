@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from case_api.accounts.service import PERSON_SCOPES
+from case_api.accounts.scopes import PERSON_SCOPES
 from case_api.platform.access import Principal, Role
 from case_api.platform.settings import Settings
 

@@ -21,7 +21,7 @@ from joserfc.errors import JoseError
 from joserfc.jwk import KeySet
 
 from case_api.accounts.errors import scope_mismatch
-from case_api.accounts.service import PERSON_SCOPES
+from case_api.accounts.scopes import PERSON_SCOPES
 from case_api.platform.access import Principal, Role
 from case_api.platform.errors import Unauthenticated
 

@@ -7,6 +7,8 @@ its holder's next sign-in (``needs_rehash``) without locking anyone out.
 
 from __future__ import annotations
 
+import threading
+
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
@@ -14,17 +16,22 @@ from case_api.platform.domain_errors import InvalidValue
 
 _HASHER = PasswordHasher()
 _DUMMY = _HASHER.hash("a password nobody has")
+_AT_ONCE = threading.BoundedSemaphore(4)
+"""Each check takes 64 MiB: a burst of sign-ins on every request thread (40) would take
+2.5 GiB, so at most four run at once and the rest wait their turn."""
 
 
 def hash_password(password: str) -> str:
-    return _HASHER.hash(password)
+    with _AT_ONCE:
+        return _HASHER.hash(password)
 
 
 def password_matches(password: str, stored: str | None) -> bool:
     """False for a wrong password or no account; both cost one Argon2 check, so the answer's
     timing does not tell which usernames exist."""
     try:
-        return _HASHER.verify(stored or _DUMMY, password) and stored is not None
+        with _AT_ONCE:
+            return _HASHER.verify(stored or _DUMMY, password) and stored is not None
     except (VerificationError, InvalidHashError):
         return False
 

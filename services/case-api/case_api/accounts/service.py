@@ -20,9 +20,9 @@ from case_api.accounts.errors import (
     AccountLocked,
     SignInFailed,
     account_not_found,
-    scope_mismatch,
     wrong_current_password,
 )
+from case_api.accounts.scopes import checked_scope
 from case_api.accounts.sessions import OpenSession, SessionStore
 from case_api.platform.access import Principal, Role
 from case_api.platform.domain_errors import InvalidValue, RuleViolation
@@ -30,15 +30,6 @@ from case_api.platform.eventstore import CaseStore
 from case_api.platform.groupcommit import GroupCommitter
 from case_api.registry.service import RegistryService
 from shared.clock import Clock
-
-PERSON_SCOPES = {
-    Role.AGENCY_USER: "agency",
-    Role.MOBILE_READER: "agency",
-    Role.BUREAU_OFFICER: "jurisdiction",
-    Role.DISCIPLINE_OFFICER: "jurisdiction",
-    Role.ADMIN: None,
-}
-"""Roles a person may hold, and the one scope each takes (machines have clients instead)."""
 
 
 @dataclass(frozen=True)
@@ -86,7 +77,7 @@ class AccountService:
         meta: dict,
         **scope: Any,
     ) -> int:
-        checked = self._checked_scope(role, scope)
+        checked = checked_scope(self.registry, role, scope)
         passwords.check_strength(password, username, self.policy.min_password_length)
         if self._find(username) is not None:
             raise RuleViolation(
@@ -218,24 +209,6 @@ class AccountService:
         if account is None:
             raise account_not_found(username)
         return account
-
-    def _checked_scope(self, role: str, given: dict[str, Any]) -> dict[str, str | None]:
-        if role not in {r.value for r in PERSON_SCOPES}:
-            raise InvalidValue(
-                "invalid-account-role",
-                f"A person's account cannot hold the role {role}; machines get clients.",
-                f"个人账户不能使用角色 {role}（系统对接请登记客户端）。",
-                field="role",
-            )
-        wanted = PERSON_SCOPES[Role(role)]
-        scope = {name: given.get(name) or None for name in ("agency", "jurisdiction", "court")}
-        if any(v for k, v in scope.items() if k != wanted) or (wanted and not scope[wanted]):
-            raise scope_mismatch(role, wanted)
-        if scope["agency"]:
-            self.registry.agency(scope["agency"])
-        if scope["jurisdiction"]:
-            self.registry.jurisdiction(scope["jurisdiction"])
-        return scope
 
 
 def _principal(account: Account) -> Principal:
