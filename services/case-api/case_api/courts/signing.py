@@ -18,7 +18,7 @@ from case_api.courts.keys import CourtKeys
 from case_api.courts.signatures import verify_delivery
 from case_api.platform.access import Role
 from case_api.platform.errors import CourtUnknown, Forbidden
-from case_api.platform.http.deps import RuntimeDep, bearer, get_principal
+from case_api.platform.http.deps import RuntimeDep, bearer, get_principal, session_cookie
 from case_api.runtime import Runtime
 
 
@@ -54,17 +54,19 @@ async def court_or_admin(
     court: str,
     runtime: RuntimeDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
+    session: Annotated[str | None, Depends(session_cookie)] = None,
 ) -> None:
-    """The court, signing its GET like a delivery (empty body), or an administrator's token.
+    """The court, signing its GET like a delivery (empty body), or an administrator's token
+    or console session.
 
     A signed GET's id is not remembered: replaying it within the window reads the same
     receipt again, nothing more.
     """
-    if credentials is None:
+    if credentials is None and session is None:
         body = await request.body()
         await run_in_threadpool(verify_court_message, runtime, court, request.headers, body)
         return
-    if (await get_principal(runtime, credentials)).role != Role.ADMIN:
+    if (await get_principal(request, runtime, credentials, session)).role != Role.ADMIN:
         raise Forbidden(
             "Only the court or an administrator may read receipts.",
             "仅法院或管理员可查看送达回证。",
