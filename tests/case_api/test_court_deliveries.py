@@ -26,7 +26,7 @@ KEY = bytes(range(32))
 SECRET = "whsec_" + base64.b64encode(KEY).decode()
 OTHER_KEY = bytes(range(100, 132))
 OTHER_SECRET = "whsec_" + base64.b64encode(OTHER_KEY).decode()
-NOW = datetime.fromisoformat("2025-09-01T09:00:00+08:00")
+NOW = datetime.fromisoformat("2026-12-01T09:00:00+08:00")  # the tests' clock file
 URL = f"/v1/courts/{COURT}/deliveries"
 FILING = {
     "kind": "case_filed",
@@ -77,7 +77,7 @@ async def test_a_signed_filing_answers_a_receipt_listing_the_events_it_appended(
         ("DocumentServed", 2),
     ]
     assert receipt["position"] == court.runtime.store.max_position()
-    assert receipt["received_at"] == "2025-09-01T09:00:00+08:00"
+    assert receipt["received_at"] == "2026-12-01T09:00:00+08:00"
     assert receipt["body_sha256"] == hashlib.sha256(raw).hexdigest()
     timeline = await court.client.get(
         f"/v1/cases/{receipt['case_id']}/events",
