@@ -105,14 +105,14 @@ def _derive(
     trigger: Mapping[str, Any] | None,
     waived: Settled | None = None,
 ) -> Deadline:
-    """``waived``: the anchor's waiver, which an anchored deadline shares."""
+    """``waived``: the anchor's waiver, which an anchored deadline still open shares."""
     rule = resolved.rule
     period = _period(context, rule, start)
     status, done_at, done_on, ended = _settle(
         context.timeline, rule, position, trigger, period.due_date
     )
-    if waived is not None:
-        status, done_at, done_on, ended = waived.status, None, None, waived
+    if waived is not None and status == DeadlineStatus.OPEN:
+        status, ended = waived.status, waived
     return Deadline(
         key=f"{rule.id}@{position}",
         rule_id=rule.id,
