@@ -82,7 +82,8 @@ class DeadlineProjection:
                     "b_date": first["due_date"] if first else None,
                     "b_rule": first["rule_id"] if first else None,
                     "b_derived": effect.derived_date if effect else None,
-                    "b_mismatch": effect.mismatch if effect else None,
+                    # None until the court posts a date to compare with the derived one.
+                    "b_mismatch": effect.mismatch if effect and effect.posted_date else None,
                 }
             )
         conn.execute(delete(deadlines).where(deadlines.c.case_id.in_(summaries)))
