@@ -7,7 +7,7 @@ from datetime import datetime
 
 from sqlalchemy import select, update
 
-from notifier.feed.follower import Follower
+from notifier.feed.follower import Follower, store_events
 from notifier.platform.db import make_engine
 from notifier.platform.tables import deliveries
 from notifier.reminders.schedule import moved
@@ -58,3 +58,20 @@ def test_a_moved_date_is_announced_until_it_moves_back() -> None:
     again = moved(later, {"due_date": "2025-10-16", "body": "期满日为2025-10-16"})
     assert again["body"].startswith("【期限变更】原期满日2025-10-09已变更为2025-10-16。")
     assert moved(later, first) == first  # back where it was announced first: nothing to say
+
+
+def test_replan_settles_what_an_older_plan_left_pending(notifier_url: str) -> None:
+    api = FakeCaseApi([*registry(), filed(3), served(4, "notice_to_respond", "2025-09-19")])
+    f = _follower(notifier_url, api)
+    f.step()
+    # A notifier from before a case's end settled its deadlines stored the withdrawal and
+    # left the answer's reminders scheduled.
+    withdrawn = {"conclusion": "withdrawn", "concluded_date": "2025-09-20"}
+    with f.engine.begin() as conn:
+        store_events(conn, [feed_event(5, "CaseConcluded", withdrawn)], NOW)
+    reminder = f"{CASE}:answer@4:reminder:7:contact:gz-hrss"
+    assert _states(f)[reminder] == "scheduled"
+    position = f.position()
+    assert f.replan() == 1
+    assert _states(f)[reminder] == "withdrawn"
+    assert f.position() == position
