@@ -71,7 +71,7 @@ async def test_a_judgment_served_on_a_party_in_the_future_is_refused(api: Api, c
 async def test_an_appearance_before_its_hearing_was_held_is_refused(api: Api, case: str):
     # The hearing is five weeks ahead: a schedule may lie in the future, an appearance not.
     summons = {"kind": "summons", "served_date": "2025-09-24", "hearing_date": "2025-11-05"}
-    await api.command(case, "documents", summons, api.court)
+    served = await api.command(case, "documents", summons, api.court)
     body = {
         "hearing_date": "2025-11-05",
         "appearances": [{"name": "李明", "role": "principal_head"}],
@@ -80,7 +80,7 @@ async def test_an_appearance_before_its_hearing_was_held_is_refused(api: Api, ca
         api, case, "appearances", body, api.agency, "appearance-before-hearing"
     )
     assert "尚未开庭" in problem["detail"]
-    summary = await api.summary(case)
+    summary = await api.summary(case, served["position"])
     assert summary["status"] == "hearing_scheduled"  # not "heard"
 
 
