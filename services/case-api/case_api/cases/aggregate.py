@@ -23,8 +23,8 @@ from eventsourcing.domain import event
 from case_api.accountability import joint_review_rules as joint
 from case_api.accountability import rules as acc
 from case_api.accountability.domain import AccountabilityPolicy, new_state
+from case_api.cases import correctable, facts, history, rules
 from case_api.cases import corrections as correction_rules
-from case_api.cases import facts, history, rules
 from case_api.cases.values import (
     RESPONSE_DOCUMENTS,
     Conclusion,
@@ -485,7 +485,7 @@ class Case(ChainedAggregate):
     ) -> None:
         """Give new values to fields of the fact at ``event_version``, with the reason."""
         original = self._fact(event_version, meta)
-        values = correction_rules.typed_corrections(type(original).__name__, corrections)
+        values = correctable.typed_corrections(type(original).__name__, corrections)
         correction_rules.check_changes(self, event_version, values)
         history.replay_checked(self, history.Change(event_version, values), self.today, policy)
         self._fact_corrected(
