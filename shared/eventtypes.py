@@ -6,8 +6,14 @@ this catalogue, so a misspelt event or field fails at start-up instead of never 
 
 Existing types mirror the events of ``case_api.cases.aggregate.Case`` as stored (dates as ISO
 strings; nested fields as ``judgment.outcome``). Types with ``planned=True`` are steps the
-regulations time but the case aggregate does not record yet: rules may reference them now
-and start producing deadlines once the event is added (``doc`` names the step that adds it).
+regulations time but the case aggregate does not record yet: a rule may be triggered by one,
+but never met by one (a deadline nobody can meet is refused when the pack loads).
+``recorded_by`` names the rule actors whose API role records the event, so a pack is also
+refused when a rule's actor could not record any event that meets it.
+
+``FactCorrected`` and ``FactRetracted`` (``CORRECTIONS``) are not in the catalogue: they change
+the facts of an earlier event, and the deadline engine applies them before any rule reads the
+case (``shared.deadlines.corrections``).
 """
 
 from __future__ import annotations
@@ -57,6 +63,8 @@ DECISIONS = ("sanction", "no_accountability", "exemption", "fault_tolerance")
 PARTY_KINDS = ("person", "unit")
 APPEAL_OUTCOMES = ("upheld", "changed", "revoked")
 UNIT_POSITIONS = ("concur", "dissent")  # a unit's position in a joint review
+LEVELS = ("province", "city", "county", "township")  # of a jurisdiction, hence of its bureau
+CORRECTIONS = ("FactCorrected", "FactRetracted")
 BOOLS: tuple[Scalar, ...] = (True, False)
 
 _JUDGMENT: dict[str, Vocabulary] = {
@@ -82,127 +90,184 @@ class EventType:
     context: Mapping[str, str] = field(default_factory=dict)
     planned: bool = False
     doc: str = ""
+    recorded_by: tuple[str, ...] = ()
+    """Rule actors (``agency``, ``bureau``, ``court``, ``organ``, ``deciding_organ``) whose API
+    role records the event; ``tests/case_api/test_rules_can_be_met.py`` holds it to the access
+    rules."""
 
     def knows(self, path: str) -> bool:
         """Whether ``path`` is a date or filterable field (usable in ``same`` correlations)."""
         return path in self.fields or path in self.date_fields
 
 
-def _planned(name: str, date_field: str, doc: str, **fields: Vocabulary) -> EventType:
-    return EventType(name, (date_field,), fields, planned=True, doc=doc)
-
-
-def _done(name: str, date_field: str, doc: str, **fields: Vocabulary) -> EventType:
+def _done(
+    name: str, date_field: str, doc: str, by: tuple[str, ...], **fields: Vocabulary
+) -> EventType:
     """A formerly planned type the aggregate now records (the doc keeps its source)."""
-    doc = doc.replace(_ACCOUNTABILITY, "").replace(_MEETING, "").strip()
-    return EventType(name, (date_field,), fields, doc=doc)
+    return EventType(name, (date_field,), fields, doc=doc, recorded_by=by)
 
 
-_ACCOUNTABILITY = "Planned: added with the accountability workflow events (DOMAIN.md §3, §6)."
-_MEETING = "Planned: added with the joint-meeting events."
+AGENCY, BUREAU, COURT = ("agency",), ("bureau",), ("court",)
+ORGANS = ("bureau", "organ", "deciding_organ")  # the bureau, discipline and personnel organs
 
 _TYPES = (
     EventType(
         "CaseFiled",
         ("filed_date",),
         {"pack": None, "jurisdiction": None, "plaintiff_count": None, "flags": None},
+        recorded_by=("court", "agency", "bureau"),
     ),
-    EventType("DocumentServed", ("served_date", "hearing_date"), {"kind": DOCUMENT_KINDS}),
-    EventType("ReportedToBureau", ("reported_date",), {"subject": REPORT_SUBJECTS}),
-    EventType("AnswerSubmitted", ("submitted_date",), {"evidence_submitted": BOOLS}),
-    EventType("HearingScheduled", ("hearing_date", "replaces"), {"location": None}),
-    EventType("AppearanceRecorded", ("hearing_date",)),
-    EventType("FeedbackSubmitted", ("feedback_date",), {"subject": FEEDBACK_SUBJECTS}),
-    EventType("RiskFlagged", ("found_date",), {"level": None}),
-    EventType("MediationAttempted", ("attempted_date",)),
-    EventType("CaseConcluded", ("concluded_date",), {"conclusion": CONCLUSIONS}),
-    EventType("JudgmentServed", ("served_date", "judgment.performance_due_date"), _JUDGMENT),
-    EventType("AppealFiled", ("filed_date",), {"appellant": None}),
+    EventType(
+        "DocumentServed",
+        ("served_date", "hearing_date"),
+        {"kind": DOCUMENT_KINDS},
+        recorded_by=COURT,
+    ),
+    EventType(
+        "ReportedToBureau", ("reported_date",), {"subject": REPORT_SUBJECTS}, recorded_by=AGENCY
+    ),
+    EventType(
+        "AnswerSubmitted", ("submitted_date",), {"evidence_submitted": BOOLS}, recorded_by=AGENCY
+    ),
+    EventType(
+        "HearingScheduled", ("hearing_date", "replaces"), {"location": None}, recorded_by=COURT
+    ),
+    EventType("AppearanceRecorded", ("hearing_date",), recorded_by=("agency", "court")),
+    EventType(
+        "FeedbackSubmitted", ("feedback_date",), {"subject": FEEDBACK_SUBJECTS}, recorded_by=AGENCY
+    ),
+    EventType("RiskFlagged", ("found_date",), {"level": None}, recorded_by=("agency", "bureau")),
+    EventType("MediationAttempted", ("attempted_date",), recorded_by=("agency", "bureau", "court")),
+    EventType("CaseConcluded", ("concluded_date",), {"conclusion": CONCLUSIONS}, recorded_by=COURT),
+    EventType(
+        "JudgmentServed",
+        ("served_date", "judgment.performance_due_date"),
+        _JUDGMENT,
+        recorded_by=COURT,
+    ),
+    EventType("AppealFiled", ("filed_date",), {"appellant": None}, recorded_by=("agency", "court")),
     EventType(
         "JudgmentEffective",
         ("effective_date", "judgment.performance_due_date"),
         _JUDGMENT,
         context={"judgment": "JudgmentServed"},
+        recorded_by=COURT,
     ),
-    EventType("PerformanceCompleted", ("completed_date",)),
-    EventType("RemediationRequired", (), {"deadline": None}),
-    EventType("RemediationRecorded", (), {"deadline": None}),
-    EventType("LossReportSubmitted", ("submitted_date",)),
-    EventType("ReportReviewed", ("reviewed_date",), {"result": REVIEW_RESULTS}),
-    EventType("CaseClosed", ("closed_date",)),
+    EventType("PerformanceCompleted", ("completed_date",), recorded_by=AGENCY),
+    EventType("RemediationRequired", (), {"deadline": None}, recorded_by=BUREAU),
+    EventType("RemediationRecorded", (), {"deadline": None}, recorded_by=AGENCY),
+    EventType("LossReportSubmitted", ("submitted_date",), recorded_by=AGENCY),
+    EventType(
+        "ReportReviewed",
+        ("reviewed_date",),
+        {"result": REVIEW_RESULTS, "reviewing_level": LEVELS},
+        doc="The reviewing legal office's decision on the loss report; ``reviewing_level`` is"
+        " that office's level (a county office files its opinion with the city [000 二(五)2]);"
+        " reviews recorded before the level was kept have none.",
+        recorded_by=BUREAU,
+    ),
+    EventType("CaseClosed", ("closed_date",), recorded_by=BUREAU),
     EventType(
         "ResponsiblePartyNamed",
         ("named_date", "party.fault_date"),
         {"party.kind": PARTY_KINDS, "party.role": None, "party.fault_kind": None},
+        recorded_by=("agency", "bureau", "organ"),
     ),
-    EventType("SanctionAppealed", ("appealed_date",), {"kind": ("review", "appeal")}),
-    EventType("SanctionAppealDecided", ("decided_date",), {"outcome": APPEAL_OUTCOMES}),
-    EventType("CompensationRecovered", ("recovered_date",)),
-    EventType("TransferredToDisciplineOrgan", ("transferred_date",), {"organ": None}),
+    EventType(
+        "SanctionAppealed",
+        ("appealed_date",),
+        {"kind": ("review", "appeal")},
+        recorded_by=("agency", "organ"),
+    ),
+    EventType(
+        "SanctionAppealDecided",
+        ("decided_date",),
+        {"outcome": APPEAL_OUTCOMES},
+        recorded_by=ORGANS,
+    ),
+    EventType("CompensationRecovered", ("recovered_date",), recorded_by=("agency", "organ")),
+    EventType(
+        "TransferredToDisciplineOrgan",
+        ("transferred_date",),
+        {"organ": None},
+        doc="The losing agency or the bureau transferred the case to the organ competent to"
+        " handle it (移送有权机关) [000 二(五)3].",
+        recorded_by=("agency", "bureau"),
+    ),
     EventType(
         "JointReviewDesignated",
         ("designated_date",),
         doc="The legal office designated a major case for joint review (会同联合审核)"
         " [000 二(五)2].",
+        recorded_by=BUREAU,
     ),
     EventType(
         "JointReviewPositionRecorded",
         ("recorded_date",),
         {"unit_id": None, "position": UNIT_POSITIONS},
         doc="A unit taking part in the joint review concurred or dissented [000 二(五)2].",
+        recorded_by=BUREAU,
     ),
-    _planned(
+    _done(
         "LeadershipBriefed",
         "briefed_date",
         "The agency's principal head reported the suit to the deputy county head in charge"
-        " (向分管副县长请示或报告) [002 第七条]. Planned: added with the Xiuyan reporting step.",
+        " (向分管副县长请示或报告) [002 第七条].",
+        AGENCY,
     ),
-    _planned(
+    _done(
         "BureauForwarded",
         "forwarded_date",
         "The county bureau forwarded an agency's filing to the county leader in charge"
-        " (转报分管县领导) [003 二(一)3]. Planned: added with the bureau's filing inbox.",
+        " (转报分管县领导) [003 二(一)3].",
+        BUREAU,
     ),
     _done(
         "InvestigationCompleted",
         "completed_date",
-        "The responsibility investigation finished with a 责任分析报告 [000 二(五)1]. "
-        + _ACCOUNTABILITY,
+        "The responsibility investigation finished with a 责任分析报告 [000 二(五)1].",
+        ("agency", "bureau", "organ"),
     ),
     _done(
         "ReviewOpinionIssued",
         "issued_date",
         "The bureau sent its review opinion back to the losing agency (审核意见反馈)"
-        " [000 二(五)2]. " + _ACCOUNTABILITY,
+        " [000 二(五)2].",
+        BUREAU,
     ),
     _done(
         "CityFilingCompleted",
         "filed_date",
         "A county bureau filed its review opinion with the city bureau (报市政府法制机构备案)"
-        " [000 二(五)2]. " + _ACCOUNTABILITY,
+        " [000 二(五)2].",
+        BUREAU,
     ),
     _done(
         "AccountabilityDecided",
         "decided_date",
         "The agency or the competent organ decided: sanction, no accountability or fault"
-        " tolerance [000 二(五)3] [002 第十五条]. " + _ACCOUNTABILITY,
+        " tolerance [000 二(五)3] [002 第十五条].",
+        ORGANS,
         decision=DECISIONS,
     ),
     _done(
         "DecisionReportedToCommittee",
         "reported_date",
         "The deciding organ reported its decision to the county Party committee (向县委报告)"
-        " [002 第十五条]. " + _ACCOUNTABILITY,
+        " [002 第十五条].",
+        ORGANS,
     ),
     _done(
         "JointMeetingScheduled",
         "meeting_date",
-        "The joint-meeting office set a meeting on the case (联席会议) [001 十]. " + _MEETING,
+        "The joint-meeting office set a meeting on the case (联席会议) [001 十].",
+        BUREAU,
     ),
     _done(
         "MeetingPapersSent",
         "sent_date",
-        "The joint-meeting office sent the meeting papers to the members [001 十]. " + _MEETING,
+        "The joint-meeting office sent the meeting papers to the members [001 十].",
+        BUREAU,
     ),
 )
 

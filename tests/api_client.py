@@ -13,6 +13,7 @@ from case_api.main import create_app
 from case_api.platform.access import Principal, Role
 from case_api.platform.http.auth import issue_token
 from case_api.platform.settings import Settings
+from shared.clock import FileClock
 
 GZ_CASE = {
     "court": "gz-tianhe-court",
@@ -46,13 +47,20 @@ class Api:
     def runtime(self) -> Any:
         return self.app.state.runtime
 
+    def set_today(self, day: str, time: str = "09:00") -> None:
+        """Move the shared clock: facts may not be dated after today, deadlines go missed
+        after their due date."""
+        self.settings.clock_file.write_text(f"{day}T{time}:00+08:00")
+
     def token(self, role: str, subject: str | None = None, **scope: str) -> dict[str, str]:
+        """Issued at the test clock's now: a test may move the clock past the wall clock."""
         token = issue_token(
             self.settings.token_secret.get_secret_value(),
             self.settings.token_issuer,
             subject=subject or f"{role}-{'-'.join(scope.values()) or 'x'}",
             role=Role(role),
             ttl_seconds=3600,
+            now=FileClock(self.settings.clock_file).now().timestamp(),
             **scope,
         )
         return {"Authorization": f"Bearer {token}"}

@@ -30,7 +30,7 @@ def case_settings(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Se
             rate_limit_reads="1000000/minute",
             rate_limit_writes="1000000/minute",
         )
-        (tmp_path / "now.txt").write_text("2025-09-01T09:00:00+08:00")
+        (tmp_path / "now.txt").write_text("2026-12-01T09:00:00+08:00")
         upgrade(s.readmodel_url)
         yield s
 

@@ -3,7 +3,9 @@
 Pure and deterministic: the same events give the same deadlines whatever order they are
 passed in, so a projection can rebuild them on every event. Each trigger occurrence yields
 one deadline keyed ``rule@position``, computed under the pack version in effect when the
-trigger event was recorded. Due dates are derived here, never stored in events.
+trigger event was recorded. Due dates are derived here, never stored in events. The case is
+read as corrected (``corrections``), and the end of the case settles what it made moot
+(``lapses``).
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from datetime import date
 from typing import Any
 
 from shared.calendar import WorkCalendar
+from shared.deadlines.corrections import effective_events
+from shared.deadlines.lapses import Settled, cancelled, lapse
 from shared.deadlines.model import CaseEvent, Deadline, DeadlineStatus
 from shared.deadlines.timeline import Timeline, matches, read_date
 from shared.periods import Direction, PeriodResult, Unit, compute_period
@@ -42,7 +46,7 @@ def derive_deadlines(
     rule reads are ignored. Raises PackNotFound / PackNotInEffect when ``pack_id`` has no
     version in effect at an event's ``recorded_at``.
     """
-    timeline = Timeline.of(events)
+    timeline = Timeline.of(effective_events(events))
     derived: list[Deadline] = []
     fired: set[str] = set()
     for event in timeline.events:
@@ -82,7 +86,12 @@ def _anchored(context: _Context, rules: RuleSet, anchor: Deadline) -> list[Deadl
         start = anchor.due_date
         if use == "satisfied_or_due" and anchor.satisfied_date is not None:
             start = anchor.satisfied_date
-        waived = anchor.status == DeadlineStatus.WAIVED
+        waived = None
+        if anchor.status == DeadlineStatus.WAIVED and anchor.ended_by_position is not None:
+            reason = anchor.status_reason or ""
+            waived = Settled(
+                anchor.status, anchor.ended_by_position, anchor.ended_by_event or "", reason
+            )
         deadline = _derive(context, resolved, anchor.trigger_position, start, None, waived)
         found.append(deadline)
         found.extend(_anchored(context, rules, deadline))
@@ -95,13 +104,16 @@ def _derive(
     position: int,
     start: date,
     trigger: Mapping[str, Any] | None,
-    waived: bool = False,
+    waived: Settled | None = None,
 ) -> Deadline:
+    """``waived``: the anchor's waiver, which an anchored deadline still open shares."""
     rule = resolved.rule
     period = _period(context, rule, start)
-    status, done_at, done_on = _settle(context.timeline, rule, position, trigger, period.due_date)
-    if waived:
-        status, done_at, done_on = DeadlineStatus.WAIVED.value, None, None
+    status, done_at, done_on, ended = _settle(
+        context.timeline, rule, position, trigger, period.due_date
+    )
+    if waived is not None and status == DeadlineStatus.OPEN:
+        status, ended = waived.status, waived
     return Deadline(
         key=f"{rule.id}@{position}",
         rule_id=rule.id,
@@ -123,6 +135,9 @@ def _derive(
         satisfied_date=done_on,
         reminders=rule.reminders,
         escalation=tuple(e.value for e in rule.escalation),
+        ended_by_position=ended.position if ended else None,
+        ended_by_event=ended.event if ended else None,
+        status_reason=ended.reason if ended else None,
     )
 
 
@@ -162,15 +177,17 @@ def _settle(
     position: int,
     trigger: Mapping[str, Any] | None,
     due: date,
-) -> tuple[str, int | None, date | None]:
-    """Status from the first satisfying or cancelling event after the trigger."""
+) -> tuple[str, int | None, date | None, Settled | None]:
+    """Status from the first satisfying or cancelling event after the trigger; unmet, from
+    the end of the case (``lapses``)."""
     done = timeline.first_after(position, rule.satisfied_by, trigger)
     cancel = timeline.first_after(position, rule.cancelled_by, trigger)
     if cancel is not None and (done is None or cancel[0].position < done[0].position):
-        return DeadlineStatus.WAIVED.value, None, None
+        return DeadlineStatus.WAIVED.value, None, None, cancelled(cancel[0])
     if done is None:
-        return DeadlineStatus.OPEN.value, None, None
+        ended = lapse(timeline, rule.lapses_on, due)
+        return (ended.status if ended else DeadlineStatus.OPEN.value), None, None, ended
     event, clause = done
     day = read_date(event.data, clause.date_field or "") or shanghai_date(event.recorded_at)
     late = DeadlineStatus.MET_LATE if day > due else DeadlineStatus.MET
-    return late.value, event.position, day
+    return late.value, event.position, day, None

@@ -15,8 +15,8 @@ class DeadlineStatus(StrEnum):
     OPEN = "open"
     MET = "met"
     MET_LATE = "met_late"  # satisfied, but on a day after the due date
-    WAIVED = "waived"  # a cancelling event (withdrawal, mediation) made it moot
-    MISSED = "missed"  # only from status_on(today): still open after the due date
+    WAIVED = "waived"  # moot before it was due: a cancelling event, or the case ended
+    MISSED = "missed"  # overdue when the case ended; else only from status_on(today)
 
 
 @dataclass(frozen=True)
@@ -24,13 +24,15 @@ class CaseEvent:
     """One event of a case, as the projection or the notifier sees it.
 
     ``data`` holds the event's fields as JSON: dates are ISO strings ("2025-01-02").
-    ``recorded_at`` picks the rule-pack version in effect.
+    ``recorded_at`` picks the rule-pack version in effect. ``version`` is the event's number
+    in its case (what a correction names); None when the reader does not keep it.
     """
 
     position: int
     type: str
     data: Mapping[str, Any]
     recorded_at: datetime
+    version: int | None = None
 
 
 @dataclass(frozen=True)
@@ -40,7 +42,9 @@ class Deadline:
     ``key`` is stable across rebuilds: ``f"{rule_id}@{trigger_position}"``. ``pack`` and
     ``pack_version`` name the pack file that defines the rule. ``trigger_date`` is the day
     the period counts from (for an anchored rule: the anchor's due or satisfied date).
-    ``status`` is what the events say; ``status_on(today)`` adds "missed".
+    ``status`` is what the events say; ``status_on(today)`` adds "missed". A deadline settled
+    otherwise than by meeting it (waived, or missed when the case ended) names the event that
+    settled it (``ended_by_position``, ``ended_by_event``) and why (``status_reason``).
     """
 
     key: str
@@ -63,6 +67,9 @@ class Deadline:
     satisfied_date: date | None
     reminders: tuple[int, ...]  # days before due_date
     escalation: tuple[str, ...]
+    ended_by_position: int | None = None
+    ended_by_event: str | None = None
+    status_reason: str | None = None
 
     def status_on(self, today: date) -> str:
         if self.status == DeadlineStatus.OPEN and self.due_date < today:

@@ -25,6 +25,7 @@ from shared.rulepacks.rule_models import (
     Text,
 )
 from shared.rulepacks.section_models import (
+    AppealPeriod,
     Appearance,
     AppearanceCap,
     AppearanceGround,
@@ -34,6 +35,7 @@ from shared.rulepacks.section_models import (
 
 __all__ = [
     "Accountability",
+    "AppealPeriod",
     "Actor",
     "Amendment",
     "Anchor",
@@ -88,6 +90,7 @@ class Pack(BaseModel):
     rules: tuple[Rule, ...] = ()
     amend: tuple[Amendment, ...] = ()
     appearance: Appearance | None = None
+    appeal: AppealPeriod | None = None
     remediation: Remediation | None = None
     bulletins: tuple[Bulletin, ...] = ()
     accountability: Accountability | None = None

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from shared.rulepacks.errors import PackError
-from shared.rulepacks.models import Amendment, Appearance, Pack, Policy, Rule
+from shared.rulepacks.models import Amendment, AppealPeriod, Appearance, Pack, Policy, Rule
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,11 @@ class RuleSet:
             grounds=tuple(g for s in sections for g in s.grounds),
             caps=tuple(c for s in sections for c in s.caps),
         )
+
+    def appeal(self) -> AppealPeriod | None:
+        """The appeal periods: the pack's own, else those of the first include that has them."""
+        found = [p.appeal for p in (self.pack, *self.includes) if p.appeal]
+        return found[0] if found else None
 
 
 def build_ruleset(pack: Pack, includes: Sequence[Pack], file: str) -> RuleSet:

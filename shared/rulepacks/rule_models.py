@@ -51,6 +51,30 @@ class Actor(StrEnum):
     DECIDING_ORGAN = "deciding_organ"  # 问责机关
 
 
+class Lapse(StrEnum):
+    """Which end of the case makes the duty moot (DOMAIN.md §3-4).
+
+    ``conclusion``: the suit ends — withdrawn, mediated, an effective judgment, or closed —
+    (the answer, the hearing, the reports of served papers). ``closure``: only the bureau
+    closing the case ends it (what an effective judgment itself calls for: reporting it,
+    performing it). ``never``: the accountability procedure after a loss, which goes on after
+    the suit is closed. A duty that lapses before its due date is waived; one already overdue
+    stays missed, and nobody is chased about either any more.
+    """
+
+    CONCLUSION = "conclusion"
+    CLOSURE = "closure"
+    NEVER = "never"
+
+
+LAPSE_EVENTS: dict[Lapse, tuple[str, ...]] = {
+    Lapse.CONCLUSION: ("CaseConcluded", "JudgmentEffective", "CaseClosed"),
+    Lapse.CLOSURE: ("CaseClosed",),
+    Lapse.NEVER: (),
+}
+"""The events that end the case for each ``Lapse``."""
+
+
 class Escalation(StrEnum):
     """Who is told when the deadline is missed."""
 
@@ -133,6 +157,7 @@ class Rule(BaseModel):
     actor: Actor
     satisfied_by: tuple[EventMatch, ...] = Field(min_length=1)
     cancelled_by: tuple[EventMatch, ...] = ()
+    lapses_on: Lapse
     reminders: tuple[Annotated[int, Field(gt=0)], ...] = ()  # days before the due date
     escalation: tuple[Escalation, ...] = ()
 
@@ -157,7 +182,20 @@ class Rule(BaseModel):
                 raise ValueError(f"same: trigger events lack field {theirs!r}")
         if len(set(self.reminders)) != len(self.reminders):
             raise ValueError("reminders repeat a day")
+        self._meetable()
+        ending = set(LAPSE_EVENTS[self.lapses_on]) & {m.event for m in self.trigger}
+        if ending:
+            raise ValueError(f"lapses_on {self.lapses_on}: the trigger {ending.pop()} ends it")
         return self
+
+    def _meetable(self) -> None:
+        """Every rule can be met: by an event the API records, for the rule's actor."""
+        for match in self.satisfied_by:
+            if EVENT_TYPES[match.event].planned:
+                raise ValueError(f"satisfied_by: {match.event} is planned: nothing records it")
+        if not any(self.actor in EVENT_TYPES[m.event].recorded_by for m in self.satisfied_by):
+            events = ", ".join(m.event for m in self.satisfied_by)
+            raise ValueError(f"actor {self.actor}: cannot record any of {events}")
 
     def _correlations(self) -> set[str]:
         return {theirs for m in self.satisfied_by for theirs in m.same.values()}

@@ -91,3 +91,17 @@ class Bulletin(BaseModel):
     every: Literal["month", "quarter", "half_year", "year"]
     scope: Literal["city", "county"]
     actor: Actor
+
+
+class AppealPeriod(BaseModel):
+    """上诉期限: a party may appeal a first-instance judgment or ruling within these days of
+    its own service; nobody appealing, it takes effect the day after the last party's period
+    ends (DOMAIN.md §4). Counted as calendar days with the rest-day rule.
+    """
+
+    model_config = STRICT
+    title: Text
+    title_zh: Text
+    source: Text
+    judgment_days: int = Field(gt=0)
+    ruling_days: int = Field(gt=0)

@@ -91,6 +91,20 @@ COMMANDS = {
         }
     ),
     "close": st.fixed_dictionaries({"closed_date": DAY}),
+    # Corrections name an earlier event; most draws are refused (another type, a field it
+    # lacks, a history the new date would break), some change the facts the state is built of.
+    "correct_fact": st.fixed_dictionaries(
+        {
+            "event_version": st.integers(min_value=1, max_value=12),
+            "corrections": st.sampled_from(
+                ["served_date", "hearing_date", "submitted_date", "reported_date"]
+            ).flatmap(lambda field: DAY.map(lambda day: {field: day.isoformat()})),
+            "reason": st.just("更正"),
+        }
+    ),
+    "retract_fact": st.fixed_dictionaries(
+        {"event_version": st.integers(min_value=1, max_value=12), "reason": st.just("误录")}
+    ),
 }
 
 command = st.sampled_from(sorted(COMMANDS)).flatmap(

@@ -34,9 +34,10 @@ async def test_wenzhou_procedure_from_effective_loss_to_decisions(api: Api):
     assert deadlines["review_submission"][0]["due_date"] == "2026-02-26"
     # Review: 30 working days from each submission (the second skips Qingming Apr 4-6).
     assert sorted(d["due_date"] for d in deadlines["review"]) == ["2026-04-02", "2026-04-14"]
-    # Opinion and city filing: 5 working days from Tue 02-24, counting Sat 02-28.
+    # Opinion: 5 working days from Tue 02-24, counting Sat 02-28. The city's own legal office
+    # reviewed (a city department's report), so nothing is filed with the city [000 二(五)2].
     assert deadlines["review_opinion"][0]["due_date"] == "2026-03-02"
-    assert deadlines["city_filing"][0]["due_date"] == "2026-03-02"
+    assert "city_filing" not in deadlines
     # Handling counted from the opinion of 02-25 lapses when the report is resubmitted.
     assert [(d["due_date"], d["status"]) for d in deadlines["handling"]] == [
         ("2026-04-08", "waived")
@@ -103,10 +104,9 @@ async def test_wenzhou_procedure_from_effective_loss_to_decisions(api: Api):
     await wz.do(case, f"{ACC}/decisions", sanction, "agency", status=403)
     await wz.do(case, "reviews", {"result": "approved", "reviewed_date": "2026-03-20"}, "bureau")
     await wz.do(case, f"{ACC}/review-opinions", {"issued_date": "2026-03-23"}, "bureau")
-    await wz.do(case, f"{ACC}/city-filings", {"filed_date": "2026-03-24"}, "bureau")
     assert (
-        await wz.refused(case, f"{ACC}/city-filings", {"filed_date": "2026-03-25"}, "bureau")
-        == "filing-requires-review"
+        await wz.refused(case, f"{ACC}/city-filings", {"filed_date": "2026-03-24"}, "bureau")
+        == "city-filing-requires-county-review"
     )
     assert (
         await wz.refused(case, f"{ACC}/meetings", {"meeting_date": "2026-04-01"}, "bureau")
@@ -204,7 +204,7 @@ async def test_wenzhou_procedure_from_effective_loss_to_decisions(api: Api):
     assert decisions["p2"]["evaluation_effect"] == "no_negative_effect"  # [000 四(三)]
     assert decisions["p3"]["ground_source"] == "000 三(二)"
     assert decisions["u1"]["evaluation_effect"] == "negative"
-    assert view["procedure"]["city_filed_date"] == "2026-03-24"
+    assert view["procedure"]["city_filed_date"] is None  # a city review is not filed
 
 
 async def test_wenzhou_acts_before_2013_02_01_are_outside_the_scope(api: Api):

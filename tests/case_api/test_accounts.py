@@ -3,8 +3,9 @@ and the audit trail of each (item 1 of the console)."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 
+from shared.clock import FileClock
 from tests.api_client import Api
 
 PASSWORD = "correct-horse-battery"
@@ -70,8 +71,8 @@ async def test_five_wrong_passwords_lock_the_account_until_the_lockout_ends(api:
         assert (await sign_in(api, password="wrong-password")).status_code == 401
     locked = await sign_in(api)
     assert locked.status_code == 401 and locked.json()["code"] == "account-locked"
-    later = datetime.fromisoformat("2025-09-01T09:00:00+08:00") + timedelta(minutes=16)
-    api.settings.clock_file.write_text(later.isoformat())
+    locked_at = FileClock(api.settings.clock_file).now()
+    api.settings.clock_file.write_text((locked_at + timedelta(minutes=16)).isoformat())
     assert (await sign_in(api)).status_code == 201
 
 

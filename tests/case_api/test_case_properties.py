@@ -55,9 +55,12 @@ def test_rejected_commands_append_nothing_and_replay_rebuilds_the_same_state(com
 
 @given(st.lists(command, max_size=40))
 def test_a_closed_case_accepts_no_further_command(commands):
+    """But the overseers' corrections of its record (docs/agencies.md, corrections)."""
     case = new_case()
     closed = False
     for name, args in commands:
+        if closed and name in ("correct_fact", "retract_fact"):
+            continue
         try:
             getattr(case, name)(meta=META, **args)
         except DomainError:

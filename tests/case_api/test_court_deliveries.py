@@ -26,7 +26,7 @@ KEY = bytes(range(32))
 SECRET = "whsec_" + base64.b64encode(KEY).decode()
 OTHER_KEY = bytes(range(100, 132))
 OTHER_SECRET = "whsec_" + base64.b64encode(OTHER_KEY).decode()
-NOW = datetime.fromisoformat("2025-09-01T09:00:00+08:00")
+NOW = datetime.fromisoformat("2026-12-01T09:00:00+08:00")  # the tests' clock file
 URL = f"/v1/courts/{COURT}/deliveries"
 FILING = {
     "kind": "case_filed",
@@ -77,7 +77,7 @@ async def test_a_signed_filing_answers_a_receipt_listing_the_events_it_appended(
         ("DocumentServed", 2),
     ]
     assert receipt["position"] == court.runtime.store.max_position()
-    assert receipt["received_at"] == "2025-09-01T09:00:00+08:00"
+    assert receipt["received_at"] == "2026-12-01T09:00:00+08:00"
     assert receipt["body_sha256"] == hashlib.sha256(raw).hexdigest()
     timeline = await court.client.get(
         f"/v1/cases/{receipt['case_id']}/events",
@@ -315,3 +315,37 @@ def test_court_keys_are_added_listed_and_retired_from_the_command_line(
         assert CourtKeys(engine).active(COURT) == [KEY]
     finally:
         engine.dispose()
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    [
+        "(2025)粤0106行初123号",  # half-width brackets
+        "（2025） 粤0106行初123号",  # a space
+        "（２０２５）粤０１０６行初１２３号",  # full-width digits
+    ],
+)
+async def test_a_delivery_finds_the_case_whatever_the_spelling_of_its_number(
+    court: Api, spelling: str
+):
+    filed = await deliver(court, FILING, "gz-2025-0050")
+    assert filed.status_code == 201, filed.text
+    r = await deliver(court, {**SUMMONS, "case": {"case_number": spelling}}, "gz-2025-0051")
+    assert r.status_code == 201, r.text
+    assert r.json()["case_id"] == filed.json()["case_id"]
+    # Filing it again under that spelling names the same case.
+    again = await court.client.post(
+        "/v1/cases", json={**GZ_CASE, "case_number": spelling}, headers=court.court
+    )
+    assert again.status_code == 409
+    assert again.json()["case_id"] == filed.json()["case_id"]
+    listed = await court.client.get(
+        "/v1/cases",
+        params={"case_number": spelling, "min_position": r.json()["position"]},
+        headers=court.court,
+    )
+    assert [c["case_id"] for c in listed.json()["items"]] == [filed.json()["case_id"]]
+    other = await court.client.get(
+        "/v1/cases", params={"case_number": "（2025）粤0106行初124号"}, headers=court.court
+    )
+    assert other.json()["items"] == []

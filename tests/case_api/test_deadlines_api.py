@@ -119,6 +119,7 @@ SCHEDULE_2027 = {
 
 async def test_loading_a_schedule_firms_provisional_deadlines_and_lists_the_changes(api: Api):
     await api.register_guangzhou()
+    api.set_today("2026-12-21")
     # Served Sun 2026-12-20: +15 = Mon 2027-01-04, 2027 not loaded → provisional (weekends only).
     case = await served_case(api, "2026-12-20")
     before = await deadlines_of(api, case)
@@ -190,6 +191,7 @@ async def test_agency_calendar_feed_lists_open_deadlines_with_alarms(api: Api):
 
 async def test_a_postponed_hearing_withdraws_the_old_date_and_owes_the_new_one(api: Api):
     await api.register_guangzhou()
+    api.set_today("2025-10-01")
     case = await served_case(api, "2025-09-22")
     summons = {"kind": "summons", "served_date": "2025-09-23", "hearing_date": "2025-10-20"}
     await api.command(case["case_id"], "documents", summons, api.court)

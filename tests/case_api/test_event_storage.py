@@ -50,6 +50,10 @@ PINNED_TOPICS = {
     "case_api.cases.aggregate:Case.TransferredToDisciplineOrgan",
     "case_api.cases.aggregate:Case.JointReviewDesignated",
     "case_api.cases.aggregate:Case.JointReviewPositionRecorded",
+    "case_api.cases.aggregate:Case.LeadershipBriefed",
+    "case_api.cases.aggregate:Case.BureauForwarded",
+    "case_api.cases.aggregate:Case.FactCorrected",
+    "case_api.cases.aggregate:Case.FactRetracted",
 }
 
 
@@ -79,6 +83,9 @@ def every_event_case() -> Case:
         meta=META,
     )
     case.report_to_bureau(subject="summons", reported_date=d, meta=META)
+    case.brief_leadership(briefed_date=d, leader="王副县长", note="", meta=META)
+    case.report_to_bureau(subject="complaint_copy", reported_date=d, meta=META)
+    case.forward_to_leader(forwarded_date=d, leader="王副县长", note="", meta=META)
     case.submit_answer(submitted_date=d, evidence_submitted=True, meta=META)
     case.schedule_hearing(hearing_date=date(2025, 11, 3), location="一庭", meta=META)
     case.record_appearance(
@@ -99,6 +106,7 @@ def every_event_case() -> Case:
             "performance_due_date": date(2026, 1, 30),
         },
         served_date=date(2025, 12, 1),
+        party_service=[{"party": "原告", "served_date": date(2025, 12, 3)}],
         meta=META,
     )
     case.make_effective(effective_date=date(2025, 12, 17), meta=META)
@@ -112,6 +120,18 @@ def every_event_case() -> Case:
     )
     case.close(closed_date=date(2026, 1, 25), meta=META)
     add_accountability_events(case)
+    feedback = next(e for e in case.history if type(e).__name__ == "FeedbackSubmitted")
+    case.correct_fact(
+        event_version=feedback.originator_version,
+        corrections={"feedback_date": date(2025, 10, 22)},
+        reason="录入错误",
+        meta=META,
+        policy=POLICY,
+    )
+    risk = next(e for e in case.history if type(e).__name__ == "RiskFlagged")
+    case.retract_fact(
+        event_version=risk.originator_version, reason="误录", meta=META, policy=POLICY
+    )
     return case
 
 
@@ -219,8 +239,10 @@ def test_every_event_round_trips_through_the_store(backend, tmp_path: Path):
         store.close()
     assert vars(loaded) == vars(case)
     assert [vars(e) for e in stored] == [vars(e) for e in pending]
-    judgment = stored[10].judgment
+    judgment = next(e for e in stored if type(e).__name__ == "JudgmentServed").judgment
     assert isinstance(judgment["performance_due_date"], date)
+    correction = next(e for e in stored if type(e).__name__ == "FactCorrected")
+    assert correction.corrections == {"feedback_date": date(2025, 10, 22)}
 
 
 def test_stored_topics_resolve_and_every_event_class_is_pinned():

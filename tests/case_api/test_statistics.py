@@ -47,7 +47,7 @@ async def test_october_figures_name_their_formulas(api: Api):
     last = await api.command(
         withdrawn["case_id"],
         "conclusion",
-        {"conclusion": "withdrawn", "concluded_date": "2025-10-30"},
+        {"conclusion": "withdrawn", "concluded_date": "2025-10-20"},
         api.court,
     )
     api.settings.clock_file.write_text("2025-11-03T09:00:00+08:00")
@@ -73,7 +73,7 @@ async def test_october_figures_name_their_formulas(api: Api):
     assert body["repeated_losses"] == [
         {"agency": "gz-hrss", "subject_matter": "工伤认定", "losses": 2}
     ]
-    # The withdrawn case's answer deadline was waived; nothing was left unanswered.
+    # Withdrawn before its answer was due (Oct 24): waived; nothing was left unanswered.
     assert body["four_failures"]["no_answer"] == 0
     assert body["by_agency"] == [{"agency": "gz-hrss", "received": 3, "concluded": 3, "losses": 2}]
 

@@ -45,6 +45,7 @@ def _walk(stack: Stack) -> None:
     case = stack.file_case("（2026）粤0106行初9号", "2026-12-01")
     summons = {"kind": "summons", "served_date": "2026-12-01", "hearing_date": HEARING}
     stack.post(f"/v1/cases/{case}/documents", summons)
+    stack.set_clock(instant("2026-12-02 10:00"))
     stack.post(f"/v1/cases/{case}/reports", {"subject": "summons", "reported_date": "2026-12-02"})
     # Served Thu Dec 17: the answer's 15 days end on New Year's Day, so on Mon Jan 4.
     stack.set_clock(instant("2026-12-17 10:00"))

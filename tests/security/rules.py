@@ -83,6 +83,8 @@ RULES: dict[str, Rule] = {
     "complete_performance": command(A),
     "record_remediation": command(A),
     "submit_loss_report": command(A),
+    # The principal head's briefing of the leader in charge [002 第七条].
+    "brief_leadership": command(A),
     # Shared facts: both sides record appearances and appeals; mediation involves all three.
     "record_appearance": command(A, C),
     "file_appeal": command(A, C),
@@ -92,6 +94,11 @@ RULES: dict[str, Rule] = {
     "require_remediation": command(B, N),
     "review_report": command(B),
     "close": command(B),
+    # The bureau forwards an agency's filing to the county leader [003 二(一)3].
+    "forward_to_leader": command(B),
+    # Who records facts corrects them, the bureau any (which fact, and when: the case's rules).
+    "correct_fact": command(A, B, C),
+    "retract_fact": command(A, B, C),
     # Deadlines: per case like the case; lists filtered; the preview is a public calculator.
     "case_deadlines_v1_cases__case_id__deadlines_get": CASE_READ,
     "list_deadlines_v1_deadlines_get": SIGNED_IN,
@@ -122,7 +129,8 @@ RULES: dict[str, Rule] = {
     "appeal_sanction": command(A, D),
     "decide_sanction_appeal": command(B, D),
     "recover_compensation": command(A, D),
-    "transfer_to_discipline_organ": command(B),
+    # 无权处理的，移送有权机关 [000 二(五)3]: the losing agency, or the bureau.
+    "transfer_to_discipline_organ": command(A, B),
     "pack_lists_v1_accountability_packs__pack__get": SIGNED_IN,
     "case_accountability_v1_cases__case_id__accountability_get": CASE_READ,
     "person_record_v1_accountability_persons__person_id__get": Rule(Kind.PERSON_READ),

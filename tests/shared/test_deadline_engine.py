@@ -80,9 +80,19 @@ def test_withdrawal_before_answering_waives_the_answer_and_the_hearing() -> None
             ("CaseConcluded", {"conclusion": "withdrawn", "concluded_date": "2025-10-10"}),
         ),
     )
-    assert found["answer@1"].status == "waived"
+    answer = found["answer@1"]
+    assert (answer.status, answer.ended_by_position, answer.ended_by_event) == (
+        "waived",
+        3,
+        "CaseConcluded",
+    )
+    assert answer.status_reason is not None and "2025-10-10撤诉" in answer.status_reason
     assert found["hearing@2"].status == "waived"
-    assert found["report_notice@1"].status == "open"  # receipt still had to be reported
+    # The receipt had to be reported by Sep 28: overdue when the case ended, it stays missed
+    # (and is chased no more).
+    report = found["report_notice@1"]
+    assert (report.status, report.ended_by_position) == ("missed", 3)
+    assert report.status_reason is not None and "逾期未完成" in report.status_reason
 
 
 def test_a_conclusion_after_the_answer_leaves_it_met() -> None:

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from shared.rulepacks import PackError, PackLibrary, PackNotFound, PackNotInEffect
+from shared.eventtypes import EVENT_TYPES, EventType
+from shared.rulepacks import PackError, PackLibrary, PackNotFound, PackNotInEffect, rule_models
 from shared.rulepacks.library import SHANGHAI
 from shared.rulepacks.loading import shipped_directory
 
@@ -32,6 +33,7 @@ GOOD_RULE = """\
     offset: {offset}
     unit: days
     actor: agency
+    lapses_on: conclusion
     satisfied_by:
       {{event: ReportedToBureau, when: {{subject: [summons]}}, date_field: reported_date}}
 """
@@ -84,6 +86,10 @@ def test_a_valid_test_pack_loads(tmp_path: Path) -> None:
         ('    source: "004 5-①"\n', "", "source: Field required"),
         ('source: "004 5-①"', 'source: "  "', "source"),
         ("actor: agency", "actor: nobody", "actor"),
+        ("    lapses_on: conclusion\n", "", "lapses_on: Field required"),
+        ("lapses_on: conclusion", "lapses_on: forever", "lapses_on"),
+        # A duty nobody in the rule's role can meet: the court does not report to the bureau.
+        ("actor: agency", "actor: court", "actor court: cannot record any of ReportedToBureau"),
     ],
 )
 def test_an_invalid_rule_is_rejected_naming_the_file_and_rule(
@@ -94,6 +100,29 @@ def test_an_invalid_rule_is_rejected_naming_the_file_and_rule(
     assert "testpack/v1.yaml" in str(error)
     assert "rule 'broken'" in str(error)
     assert expected in str(error)
+
+
+def test_a_rule_met_only_by_a_planned_event_is_rejected(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # No shipped event type is planned any more; the catalogue gains one for this test.
+    planned = EventType("JudicialSuggestionAnswered", ("answered_date",), planned=True)
+    monkeypatch.setattr(rule_models, "EVENT_TYPES", {**EVENT_TYPES, planned.name: planned})
+    rule = _good("reply").replace(
+        "{event: ReportedToBureau, when: {subject: [summons]}, date_field: reported_date}",
+        "{event: JudicialSuggestionAnswered, date_field: answered_date}",
+    )
+    error = _error(_write(_library_dir(tmp_path), _rules(rule)))
+    assert "rule 'reply'" in str(error)
+    assert "JudicialSuggestionAnswered is planned: nothing records it" in str(error)
+
+
+def test_a_rule_triggered_by_the_end_it_lapses_on_is_rejected(tmp_path: Path) -> None:
+    rule = _good("after_withdrawal").replace(
+        TRIGGER, "    trigger: {event: CaseConcluded, date_field: concluded_date}"
+    )
+    error = _error(_write(_library_dir(tmp_path), _rules(rule)))
+    assert "lapses_on conclusion: the trigger CaseConcluded ends it" in str(error)
 
 
 def test_an_anchor_cycle_is_rejected(tmp_path: Path) -> None:

@@ -99,9 +99,11 @@ def build_runtime(settings: Settings, pack_ids: frozenset[str] | None = None) ->
         engine=engine,
         committer=committer,
         registry=registry,
-        commands=CaseCommands(store, committer, registry, describe_documents=documents.describe),
+        commands=CaseCommands(
+            store, committer, registry, describe_documents=documents.describe, clock=clock
+        ),
         queries=queries,
-        deadline_queries=DeadlineQueries(engine, queries, library),
+        deadline_queries=DeadlineQueries(engine, queries, library, deadline_projection.calendar),
         idempotency=IdempotencyStore(engine, ttl_hours=settings.idempotency_ttl_hours),
         projector=projector,
         clock=clock,

@@ -23,6 +23,7 @@ def main(argv: list[str] | None = None) -> int:
     retry = sub.add_parser("retry", help="Schedule a dead delivery again")
     retry.add_argument("delivery_id", type=int)
     sub.add_parser("position", help="The follower's position and lag")
+    sub.add_parser("replan", help="Re-plan every case with pending deliveries (after upgrades)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     return COMMANDS[args.command](Settings(), args)
@@ -90,8 +91,20 @@ def _position(settings: Settings, _args: argparse.Namespace) -> int:
     return 0
 
 
+def _replan(settings: Settings, _args: argparse.Namespace) -> int:
+    from notifier.runtime import build_runtime
+
+    runtime = build_runtime(settings)
+    try:
+        print(f"re-planned {runtime.follower.replan()} cases with pending deliveries")
+    finally:
+        runtime.close()
+    return 0
+
+
 COMMANDS = {
     "run": _run,
+    "replan": _replan,
     "migrate": _migrate,
     "deliveries": _deliveries,
     "retry": _retry,

@@ -94,6 +94,7 @@ def new_state() -> dict[str, Any]:
         "direct_loss_yuan": 0,
         "dereliction": False,
         "reviews": 0,
+        "review_level": None,  # the level of the office of the latest review, when recorded
         "opinions": 0,  # the review count each answered: one opinion per review at most
         "filings": 0,
         "meetings": [],

@@ -90,6 +90,14 @@ def check_city_filing(case: Case, policy: AccountabilityPolicy | None) -> None:
             "Only a review not yet filed with the city can be filed.",
             "尚无待报市备案的审核意见。",
         )
+    if state["review_level"] not in (None, "county"):
+        raise RuleViolation(
+            "city-filing-requires-county-review",
+            "Only a county legal office files its review opinion with the city; this report "
+            f"was reviewed at {state['review_level']} level.",
+            "只有县级政府法制机构的审核意见须报市政府法制机构备案。",
+            reviewing_level=state["review_level"],
+        )
 
 
 def check_meeting(case: Case, policy: AccountabilityPolicy | None, meeting_date: date) -> None:

@@ -1,15 +1,19 @@
 """The ``Case`` aggregate: one administrative suit from filing to closing (DOMAIN.md §3).
 
 Each public method checks the lifecycle's invariants and then triggers exactly one event; a
-rejected command raises a ``RuleViolation`` before anything is appended. Events record facts
-(dates served, outcomes), never derived values such as due dates.
+rejected command raises a ``RuleViolation`` before anything is appended. Every event is also
+checked against time and the case's other facts (``facts``) as it is triggered. Events
+record facts (dates served, outcomes), never derived values such as due dates.
 Every event carries ``meta``: who acted (principal id, role, agency), the source system and
 the client's request id.
+
+A recorded fact is never changed: a correction or retraction is an event of its own, and the
+case keeps the events it was built from (``history``) so that applying one rebuilds the
+state from the facts as corrected (``cases.history``), on every load as on the command.
 """
 
 from __future__ import annotations
 
-import unicodedata
 from datetime import date
 from typing import Any
 from uuid import NAMESPACE_URL, UUID, uuid5
@@ -19,7 +23,8 @@ from eventsourcing.domain import event
 from case_api.accountability import joint_review_rules as joint
 from case_api.accountability import rules as acc
 from case_api.accountability.domain import AccountabilityPolicy, new_state
-from case_api.cases import rules
+from case_api.cases import correctable, facts, history, rules
+from case_api.cases import corrections as correction_rules
 from case_api.cases.values import (
     RESPONSE_DOCUMENTS,
     Conclusion,
@@ -27,6 +32,7 @@ from case_api.cases.values import (
     Instance,
     Outcome,
     Status,
+    case_number_key,
 )
 from case_api.chain.domain import ChainedAggregate, register_former_module
 
@@ -41,12 +47,23 @@ def request_key(principal_id: str, request_id: str) -> str:
 def case_id_of(court: str, case_number: str) -> UUID:
     """A case's identity is its court and case number (案号): filing it twice, or a court and
     an agency both filing it, lands on one aggregate. Width and spaces do not count:
-    （2025）and (2025) are the same number."""
-    number = unicodedata.normalize("NFKC", case_number).replace(" ", "")
-    return uuid5(NAMESPACE_URL, f"yingsu:case:{court}:{number}")
+    （2025）and (2025) are the same number (``case_number_key``)."""
+    return uuid5(NAMESPACE_URL, f"yingsu:case:{court}:{case_number_key(case_number)}")
 
 
 class Case(ChainedAggregate):
+    class Event(ChainedAggregate.Event):
+        def apply(self, aggregate: Any) -> None:
+            """After the event's own method: keep it, unless the case is being refolded."""
+            super().apply(aggregate)
+            if not aggregate.replaying:
+                aggregate.history.append(self)
+
+    today: date | None = None
+    """Asia/Shanghai today, set by the command layer before a command, never stored: a fact
+    that has happened may not be dated after it. None: the time rules are not checked."""
+    replaying = False
+
     @event("CaseFiled")
     def __init__(
         self,
@@ -63,13 +80,33 @@ class Case(ChainedAggregate):
         flags: list[str],
         meta: Meta,
     ) -> None:
-        self.court = court
-        self.case_number = case_number
-        self.agencies = agencies
-        self.jurisdiction = jurisdiction
-        self.pack = pack
-        self.plaintiff_count = plaintiff_count
-        self.flags = flags
+        self.filed: dict[str, Any] = {
+            "court": court,
+            "case_number": case_number,
+            "agencies": agencies,
+            "jurisdiction": jurisdiction,
+            "pack": pack,
+            "subject_matter": subject_matter,
+            "plaintiff_count": plaintiff_count,
+            "filed_date": filed_date,
+            "flags": flags,
+            "meta": meta,
+        }
+        self.history: list[Any] = []
+        self.requests: dict[str, str] = {}
+        self.start_state()
+        self._remember(meta)
+
+    def start_state(self) -> None:
+        """The state right after filing, before any other fact."""
+        self.court: str = self.filed["court"]
+        self.case_number: str = self.filed["case_number"]
+        self.agencies: list[dict[str, str]] = self.filed["agencies"]
+        self.jurisdiction: str = self.filed["jurisdiction"]
+        self.pack: str = self.filed["pack"]
+        self.plaintiff_count: int = self.filed["plaintiff_count"]
+        self.flags: list[str] = self.filed["flags"]
+        self.filed_date: date = self.filed["filed_date"]
         self.status = Status.FILED.value
         self.instance = Instance.FIRST.value
         self.served: dict[str, list[date]] = {}
@@ -82,10 +119,9 @@ class Case(ChainedAggregate):
         self.performance_due = False
         self.performed = False
         self.report_state = "none"  # none / submitted / returned / approved
+        self.reported: list[str] = []  # the subjects reported to the bureau
         self.remediation_open: list[str] = []
-        self.requests: dict[str, str] = {}
         self.accountability: dict[str, Any] = new_state()
-        self._remember(meta)
 
     @property
     def agency_ids(self) -> list[str]:
@@ -99,6 +135,10 @@ class Case(ChainedAggregate):
     @property
     def concluded(self) -> bool:
         return self.status in (Status.WITHDRAWN, Status.MEDIATED) or self.effective
+
+    def trigger_event(self, event_class: Any, **kwargs: Any) -> None:
+        facts.check(self, event_class.__name__, kwargs, self.today)
+        super().trigger_event(event_class, **kwargs)
 
     def _remember(self, meta: Meta) -> None:
         """Keep the client's request id, so a resend after a crash is recognised."""
@@ -157,6 +197,29 @@ class Case(ChainedAggregate):
 
     @event("ReportedToBureau")
     def _reported(self, subject: str, reported_date: date, meta: Meta) -> None:
+        self.reported.append(subject)
+        self._remember(meta)
+
+    def brief_leadership(self, *, briefed_date: date, leader: str, note: str, meta: Meta) -> None:
+        """向分管副县长请示或报告 [002 第七条]: the principal head briefed the leader in charge."""
+        rules.require_open(self)
+        rules.check_briefing(self)
+        self._leadership_briefed(briefed_date=briefed_date, leader=leader, note=note, meta=meta)
+
+    @event("LeadershipBriefed")
+    def _leadership_briefed(self, briefed_date: date, leader: str, note: str, meta: Meta) -> None:
+        self._remember(meta)
+
+    def forward_to_leader(
+        self, *, forwarded_date: date, leader: str, note: str, meta: Meta
+    ) -> None:
+        """转报分管县领导 [003 二(一)3]: the bureau passed the agency's filing on."""
+        rules.require_open(self)
+        rules.check_forwarding(self)
+        self._forwarded(forwarded_date=forwarded_date, leader=leader, note=note, meta=meta)
+
+    @event("BureauForwarded")
+    def _forwarded(self, forwarded_date: date, leader: str, note: str, meta: Meta) -> None:
         self._remember(meta)
 
     # -- answer, hearing, appearance, feedback ---------------------------------------------
@@ -272,11 +335,18 @@ class Case(ChainedAggregate):
         served_date: date,
         meta: Meta,
         documents: list[dict[str, Any]] | None = None,
+        party_service: list[dict[str, Any]] | None = None,
     ) -> None:
+        """``served_date``: service on the agency; ``party_service``: ``[{party, served_date}]``
+        for the other parties, each of whose appeal period runs from its own service."""
         rules.require_undecided(self)
         rules.check_judgment(self, judgment)
         self._judgment_served(
-            judgment=judgment, served_date=served_date, documents=documents or [], meta=meta
+            judgment=judgment,
+            served_date=served_date,
+            documents=documents or [],
+            party_service=party_service or [],
+            meta=meta,
         )
 
     @event("JudgmentServed")
@@ -286,6 +356,7 @@ class Case(ChainedAggregate):
         served_date: date,
         meta: Meta,
         documents: list[dict[str, Any]] | None = None,  # None: stored before documents were kept
+        party_service: list[dict[str, Any]] | None = None,  # None: stored before it was kept
     ) -> None:
         self.judgments.append({**judgment, "served_date": served_date})
         self.instance = judgment["instance"]
@@ -361,15 +432,35 @@ class Case(ChainedAggregate):
         reviewed_date: date,
         meta: Meta,
         policy: AccountabilityPolicy | None = None,  # None: the pack has no accountability
+        reviewing_jurisdiction: str | None = None,
+        reviewing_level: str | None = None,
     ) -> None:
+        """``reviewing_*``: the legal office that reviews the losing agency, and its level
+        (only a county office files its opinion with the city [000 二(五)2])."""
         rules.check_review(self)
         joint.check_review_waits(self, policy)
-        self._reviewed(result=result, opinion=opinion, reviewed_date=reviewed_date, meta=meta)
+        self._reviewed(
+            result=result,
+            opinion=opinion,
+            reviewed_date=reviewed_date,
+            reviewing_jurisdiction=reviewing_jurisdiction,
+            reviewing_level=reviewing_level,
+            meta=meta,
+        )
 
     @event("ReportReviewed")
-    def _reviewed(self, result: str, opinion: str, reviewed_date: date, meta: Meta) -> None:
+    def _reviewed(
+        self,
+        result: str,
+        opinion: str,
+        reviewed_date: date,
+        meta: Meta,
+        reviewing_jurisdiction: str | None = None,  # None: stored before it was kept
+        reviewing_level: str | None = None,
+    ) -> None:
         self.report_state = result
         self.accountability["reviews"] += 1
+        self.accountability["review_level"] = reviewing_level
         self._remember(meta)
 
     def close(self, *, closed_date: date, meta: Meta) -> None:
@@ -380,6 +471,73 @@ class Case(ChainedAggregate):
     def _closed(self, closed_date: date, meta: Meta) -> None:
         self.status = Status.CLOSED.value
         self._remember(meta)
+
+    # -- corrections (DOMAIN.md §3; the rules are in ``corrections``) ---------------------
+
+    def correct_fact(
+        self,
+        *,
+        event_version: int,
+        corrections: dict[str, Any],
+        reason: str,
+        meta: Meta,
+        policy: AccountabilityPolicy | None = None,
+    ) -> None:
+        """Give new values to fields of the fact at ``event_version``, with the reason."""
+        original = self._fact(event_version, meta)
+        values = correctable.typed_corrections(type(original).__name__, corrections)
+        correction_rules.check_changes(self, event_version, values)
+        history.replay_checked(self, history.Change(event_version, values), self.today, policy)
+        self._fact_corrected(
+            event_version=event_version,
+            event_type=type(original).__name__,
+            corrections=values,
+            reason=reason,
+            meta=meta,
+        )
+
+    @event("FactCorrected")
+    def _fact_corrected(
+        self,
+        event_version: int,
+        event_type: str,
+        corrections: dict[str, Any],
+        reason: str,
+        meta: Meta,
+    ) -> None:
+        history.refold(self, history.Change(event_version, corrections))
+        self._remember(meta)
+
+    def retract_fact(
+        self,
+        *,
+        event_version: int,
+        reason: str,
+        meta: Meta,
+        policy: AccountabilityPolicy | None = None,
+    ) -> None:
+        """Withdraw the fact at ``event_version``, recorded on the wrong case."""
+        original = self._fact(event_version, meta)
+        correction_rules.check_retractable(original)
+        history.replay_checked(self, history.Change(event_version, None), self.today, policy)
+        self._fact_retracted(
+            event_version=event_version,
+            event_type=type(original).__name__,
+            reason=reason,
+            meta=meta,
+        )
+
+    @event("FactRetracted")
+    def _fact_retracted(self, event_version: int, event_type: str, reason: str, meta: Meta) -> None:
+        history.refold(self, history.Change(event_version, None))
+        self._remember(meta)
+
+    def _fact(self, version: int, meta: Meta) -> Any:
+        """The recorded fact at ``version``, once the caller may change it."""
+        original = correction_rules.fact_at(self, version)
+        recorded = {"meta": original.meta, "on": correction_rules.day_of(original.timestamp)}
+        correction_rules.check_corrector(self.status, recorded, meta, self.today)
+        return original
 
     # -- accountability after an effective loss (败诉过错责任追究, DOMAIN.md §6) ------------
     # Checks live in accountability_rules; ``policy`` is the case's pack section, passed in by

@@ -14,6 +14,7 @@ from fastapi import APIRouter, Body
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
+from case_api.cases.refusals import examples_for
 from case_api.platform.http.deps import RuntimeDep, WriteDep
 from case_api.platform.http.openapi_docs import errors
 from case_api.platform.http.schemas import CommandResult
@@ -60,6 +61,6 @@ def add_command_routes(
             response_model=CommandResult,
             summary=summary,
             description=(schema.__doc__ or summary).strip(),
-            responses=errors(401, 403, 404, 409, 412, 422),
+            responses=errors(401, 403, 404, 409, 412, 422, examples=examples_for(command)),
             operation_id=command,
         )

@@ -15,6 +15,7 @@ from eventsourcing.application import AggregateNotFoundError
 
 from case_api.accountability.domain import AccountabilityPolicy
 from case_api.accountability.policy import PackPolicies, takes_policy
+from case_api.cases import facts
 from case_api.cases.aggregate import Case, case_id_of, request_key
 from case_api.documents.errors import unknown_reference
 from case_api.platform.access import Principal, Role, can_see_case, may
@@ -30,6 +31,7 @@ from case_api.platform.errors import (
 from case_api.platform.eventstore import CaseStore
 from case_api.platform.groupcommit import GroupCommitter, VersionConflict
 from case_api.registry.service import RegistryService
+from shared.clock import Clock, SystemClock
 
 MAX_ATTEMPTS = 8
 DescribeDocuments = Callable[[list[dict[str, Any]]], list[dict[str, Any]]]
@@ -59,23 +61,26 @@ class CaseCommands:
         registry: RegistryService,
         policies: Callable[[str], AccountabilityPolicy | None] | None = None,
         describe_documents: DescribeDocuments | None = None,
+        clock: Clock | None = None,
     ):
         self.store = store
         self.committer = committer
         self.registry = registry
         self.policies = policies or PackPolicies()
         self.describe_documents = describe_documents or _no_blob_store
+        self.clock = clock or SystemClock()
 
-    def file_case(self, request: Request, **facts: Any) -> Written:
+    def file_case(self, request: Request, **filing: Any) -> Written:
         principal = request.principal
         if not may(principal, "file_case"):
             raise Forbidden("Your role may not file cases.", "您的角色无权登记案件。")
-        case_id = case_id_of(facts["court"], facts["case_number"])
-        existing = self._replay_or_refuse(request, case_id, facts)
+        case_id = case_id_of(filing["court"], filing["case_number"])
+        existing = self._replay_or_refuse(request, case_id, filing)
         if existing is not None:
             return existing
-        placement = self.registry.place_case(facts["agencies"])
-        if not can_see_case(principal, placement.agency_codes, placement.path, facts["court"]):
+        facts.not_in_future("CaseFiled", filing, self.clock.today())
+        placement = self.registry.place_case(filing["agencies"])
+        if not can_see_case(principal, placement.agency_codes, placement.path, filing["court"]):
             raise Forbidden(
                 "You may only file cases of your own agency, court or jurisdiction.",
                 "只能登记本单位、本法院或本辖区的案件。",
@@ -85,12 +90,12 @@ class CaseCommands:
             jurisdiction=placement.jurisdiction,
             pack=placement.pack,
             meta=request.meta,
-            **facts,
+            **filing,
         )
         try:
             position = self.committer.save(case)
         except VersionConflict:
-            existing = self._replay_or_refuse(request, case_id, facts)
+            existing = self._replay_or_refuse(request, case_id, filing)
             return existing if existing is not None else self._conflict(case_id)
         return Written(
             str(case_id), case.version, position, case.status, chain_head=case.chain_head
@@ -112,10 +117,8 @@ class CaseCommands:
                     f"Your role may not {command.replace('_', ' ')}.", "您的角色无权执行该操作。"
                 )
             self._check_reviewer(request.principal, case, access or command)
-            if takes_policy(command):
-                args = {**args, "policy": self.policies(case.pack)}
-            if args.get("documents"):
-                args = {**args, "documents": self.describe_documents(args["documents"])}
+            args = self._context(case, command, args)
+            case.today = self.clock.today()
             getattr(case, command)(meta=request.meta, **args)
             try:
                 position = self.committer.save(case)
@@ -127,6 +130,19 @@ class CaseCommands:
                 str(case.id), case.version, position, case.status, chain_head=case.chain_head
             )
         return self._conflict(case_id)
+
+    def _context(self, case: Case, command: str, args: dict[str, Any]) -> dict[str, Any]:
+        """What a command needs besides its body: the pack's policy, the stored documents'
+        facts, the reviewing legal office."""
+        if takes_policy(command):
+            args = {**args, "policy": self.policies(case.pack)}
+        if args.get("documents"):
+            args = {**args, "documents": self.describe_documents(args["documents"])}
+        if command == "review_report":
+            office = self.registry.reviewing_jurisdiction(case.implementing_agency)
+            level = self.registry.jurisdiction(office).level
+            args = {**args, "reviewing_jurisdiction": office, "reviewing_level": level}
+        return args
 
     def _check_reviewer(self, principal: Principal, case: Case, command: str) -> None:
         """A bureau sees the cases below it, but reviews only its level's [000 二(五)2]."""
@@ -151,7 +167,7 @@ class CaseCommands:
             raise case_not_found(case_id)
         return case
 
-    def _replay_or_refuse(self, request: Request, case_id: UUID, facts: dict) -> Written | None:
+    def _replay_or_refuse(self, request: Request, case_id: UUID, filing: dict) -> Written | None:
         """A court's case number (案号) names one case: a resend of the filing that created it
         is answered as a replay, any other filing is refused and names the case only to those
         who may see it; None when the case does not exist yet.
@@ -170,8 +186,8 @@ class CaseCommands:
             principal, case.agency_ids, self.registry.path_of(case.jurisdiction), case.court
         )
         raise CaseNumberTaken(
-            f"{facts['court']} has already filed case {facts['case_number']}.",
-            f"{facts['case_number']} 已登记。",
+            f"{filing['court']} has already filed case {filing['case_number']}.",
+            f"{filing['case_number']} 已登记。",
             **({"case_id": str(case_id)} if visible else {}),
         )
 

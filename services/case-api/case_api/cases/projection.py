@@ -1,13 +1,23 @@
-"""How case events change the case summaries and the agencies of each case."""
+"""How case events change the case summaries and the agencies of each case.
+
+A correction or retraction folds the summary again from the facts as corrected.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import select
+
 from case_api.cases.aggregate import Case
+from case_api.cases.summary_fold import AS_FILED, fold
+from case_api.cases.tables import case_timeline
+from case_api.cases.values import case_number_key
 from case_api.readmodel.batch import Batch
 from case_api.readmodel.dispatch import apply_event
-from case_api.readmodel.events_json import to_json
+from case_api.readmodel.events_json import event_data, event_type, to_json
+from shared.deadlines.corrections import effective_events
+from shared.deadlines.model import CaseEvent
 
 
 @apply_event.register
@@ -20,10 +30,11 @@ def _(event: Case.CaseFiled, batch: Batch) -> None:
     )
     batch.new_summary(
         {
+            **AS_FILED,
             "case_id": case_id,
             "case_number": event.case_number,
+            "case_number_key": case_number_key(event.case_number),
             "court": event.court,
-            "status": "filed",
             "agency": primary["agency_id"],
             "agencies": to_json(event.agencies),
             "jurisdiction": event.jurisdiction,
@@ -33,18 +44,10 @@ def _(event: Case.CaseFiled, batch: Batch) -> None:
             "plaintiff_count": event.plaintiff_count,
             "flags": list(event.flags),
             "filed_date": event.filed_date,
-            "instance": "first",
-            "outcome": None,
-            "loss_type": None,
-            "effective_date": None,
-            "closed_date": None,
-            "conclusion": None,
-            "concluded_date": None,
-            "hearing_date": None,
             "next_deadline_date": None,
             "next_deadline_rule": None,
-            "remediation_required": [],
-            "report_state": "none",
+            "effective_date_derived": None,
+            "effective_date_mismatch": None,
             "version": event.originator_version,
             "last_position": 0,
             "updated_at": event.timestamp,
@@ -56,102 +59,35 @@ def _(event: Case.CaseFiled, batch: Batch) -> None:
         )
 
 
-def _set(event: Any, batch: Batch, **values: Any) -> dict[str, Any]:
-    summary = batch.summary(str(event.originator_id))
-    summary.update(values)
-    return summary
-
-
 @apply_event.register
-def _(event: Case.DocumentServed, batch: Batch) -> None:
-    summary = batch.summary(str(event.originator_id))
-    if event.kind in ("complaint_copy", "notice_to_respond") and summary["status"] == "filed":
-        summary["status"] = "responding"
-    if event.hearing_date is not None:
-        summary.update(status="hearing_scheduled", hearing_date=event.hearing_date)
+def _(event: Case.Event, batch: Batch) -> None:
+    """Every other fact, through the summary fold (see ``summary_fold``)."""
+    fold(batch.summary(str(event.originator_id)), event_type(event), event_data(event))
 
 
-@apply_event.register
-def _(event: Case.AnswerSubmitted, batch: Batch) -> None:
-    summary = batch.summary(str(event.originator_id))
-    if summary["status"] in ("filed", "responding"):
-        summary["status"] = "answered"
-
-
-@apply_event.register
-def _(event: Case.HearingScheduled, batch: Batch) -> None:
-    _set(event, batch, status="hearing_scheduled", hearing_date=event.hearing_date)
-
-
-@apply_event.register
-def _(event: Case.AppearanceRecorded, batch: Batch) -> None:
-    _set(event, batch, status="heard")
-
-
-@apply_event.register
-def _(event: Case.CaseConcluded, batch: Batch) -> None:
-    _set(
-        event,
-        batch,
-        status=event.conclusion,
-        conclusion=event.conclusion,
-        concluded_date=event.concluded_date,
-    )
-
-
-@apply_event.register
-def _(event: Case.JudgmentServed, batch: Batch) -> None:
-    judgment = event.judgment
-    _set(
-        event,
-        batch,
-        status="judged",
-        instance=judgment["instance"],
-        outcome=judgment["outcome"],
-        loss_type=judgment.get("loss_type"),
-    )
-
-
-@apply_event.register
-def _(event: Case.AppealFiled, batch: Batch) -> None:
-    _set(event, batch, status="appealed", instance="second")
-
-
-@apply_event.register
-def _(event: Case.JudgmentEffective, batch: Batch) -> None:
-    _set(
-        event,
-        batch,
-        status="effective",
-        effective_date=event.effective_date,
-        concluded_date=event.effective_date,
-    )
-
-
-@apply_event.register
-def _(event: Case.RemediationRequired, batch: Batch) -> None:
-    summary = batch.summary(str(event.originator_id))
-    summary["remediation_required"] = [*summary["remediation_required"], event.deadline]
-
-
-@apply_event.register
-def _(event: Case.RemediationRecorded, batch: Batch) -> None:
-    summary = batch.summary(str(event.originator_id))
-    summary["remediation_required"] = [
-        d for d in summary["remediation_required"] if d != event.deadline
+@apply_event.register(Case.FactCorrected)
+@apply_event.register(Case.FactRetracted)
+def _refold(event: Any, batch: Batch) -> None:
+    """The summary folded again from the case's facts as now corrected."""
+    case_id = str(event.originator_id)
+    t = case_timeline.c
+    stored = batch.conn.execute(
+        select(t.position, t.version, t.type, t.data, t.recorded_at).where(t.stream_id == case_id)
+    ).mappings()
+    rows = [*stored, *(r for r in batch.timeline if r["stream_id"] == case_id)]
+    events = [
+        CaseEvent(r["position"], r["type"], r["data"], r["recorded_at"], r["version"]) for r in rows
     ]
-
-
-@apply_event.register
-def _(event: Case.LossReportSubmitted, batch: Batch) -> None:
-    _set(event, batch, report_state="submitted")
-
-
-@apply_event.register
-def _(event: Case.ReportReviewed, batch: Batch) -> None:
-    _set(event, batch, report_state=event.result)
-
-
-@apply_event.register
-def _(event: Case.CaseClosed, batch: Batch) -> None:
-    _set(event, batch, status="closed", closed_date=event.closed_date)
+    events.append(
+        CaseEvent(
+            batch.position,
+            event_type(event),
+            event_data(event),
+            event.timestamp,
+            event.originator_version,
+        )
+    )
+    summary = batch.summary(case_id)
+    summary.update(AS_FILED)
+    for fact in effective_events(events):
+        fold(summary, fact.type, fact.data)

@@ -12,13 +12,17 @@ from sqlalchemy import Engine, and_, select, tuple_
 
 from case_api.cases.commands import case_not_found
 from case_api.cases.tables import case_agencies, case_summaries, case_timeline
+from case_api.cases.values import case_number_key
 from case_api.cases.visibility import visible_cases, visible_events
 from case_api.platform.access import Principal
 from case_api.platform.domain_errors import InvalidValue
+from shared.deadlines.corrections import effective_events
+from shared.deadlines.model import CaseEvent
 
 
 @dataclass(frozen=True)
 class CaseFilters:
+    case_number: str | None = None  # compared by its one spelling (values.case_number_key)
     agency: str | None = None
     jurisdiction: str | None = None
     status: str | None = None
@@ -70,6 +74,7 @@ class CaseQueries:
             return {row.case_id: row.case_number for row in conn.execute(query)}
 
     def timeline(self, principal: Principal, case_id: str) -> list[dict[str, Any]]:
+        """Every event, oldest first; a corrected or retracted one names what changed it."""
         self.case(principal, case_id)
         query = (
             select(case_timeline)
@@ -77,7 +82,7 @@ class CaseQueries:
             .order_by(case_timeline.c.version)
         )
         with self.engine.connect() as conn:
-            return [dict(r) for r in conn.execute(query).mappings()]
+            return annotate_corrections([dict(r) for r in conn.execute(query).mappings()])
 
     def feed(self, principal: Principal, after: int, limit: int) -> list[dict[str, Any]]:
         query = (
@@ -90,9 +95,60 @@ class CaseQueries:
             return [dict(r) for r in conn.execute(query).mappings()]
 
 
+def annotate_corrections(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each fact a correction or retraction names gets ``corrected_by`` (their versions),
+    ``retracted_by`` and ``corrected_data`` (its data as now corrected); the rows of the
+    corrections themselves say who corrected it, when and why."""
+    events = [
+        CaseEvent(r["position"], r["type"], r["data"], r["recorded_at"], r["version"]) for r in rows
+    ]
+    current = {e.version: e.data for e in effective_events(events)}
+    for row in rows:
+        row.setdefault("corrected_by", [])
+        row.setdefault("retracted_by", None)
+    by_version = {r["version"]: r for r in rows}
+    for row in rows:
+        target = by_version.get(row["data"].get("event_version"))
+        if target is None or row["type"] not in ("FactCorrected", "FactRetracted"):
+            continue
+        if row["type"] == "FactCorrected":
+            target["corrected_by"].append(row["version"])
+            target["corrected_data"] = current.get(target["version"])
+        else:
+            target["retracted_by"] = row["version"]
+    return rows
+
+
+def corrected_event_data(conn: Any, case_ids: list[str], event_type: str) -> list[dict[str, Any]]:
+    """The data of every ``event_type`` event of ``case_ids`` as corrected, retracted ones
+    left out: what statistics count."""
+    t = case_timeline.c
+    kinds = (event_type, "FactCorrected", "FactRetracted")
+    query = (
+        select(t.stream_id, t.position, t.version, t.type, t.data, t.recorded_at)
+        .where(t.stream_id.in_(case_ids), t.type.in_(kinds))
+        .order_by(t.position)
+    )
+    by_case: dict[str, list[CaseEvent]] = {}
+    corrected: set[str] = set()
+    for r in conn.execute(query):
+        by_case.setdefault(r.stream_id, []).append(
+            CaseEvent(r.position, r.type, r.data, r.recorded_at, r.version)
+        )
+        if r.type != event_type:
+            corrected.add(r.stream_id)
+    found = []
+    for case_id, events in by_case.items():
+        facts = effective_events(events) if case_id in corrected else events
+        found += [dict(e.data) for e in facts if e.type == event_type]
+    return found
+
+
 def _conditions(f: CaseFilters) -> list[Any]:
     s = case_summaries.c
     conditions: list[Any] = []
+    if f.case_number:
+        conditions.append(s.case_number_key == case_number_key(f.case_number))
     if f.agency:
         conditions.append(
             s.case_id.in_(select(case_agencies.c.case_id).where(case_agencies.c.agency == f.agency))

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Body, Header, Query, Response
 from fastapi.responses import JSONResponse
 
 from case_api.cases.queries import CaseFilters
+from case_api.cases.refusals import examples_for
 from case_api.cases.schemas import CaseDetail, CaseList, CaseSummary, Timeline
 from case_api.cases.schemas_commands import FileCase, example_of
 from case_api.chain.verify import chain_head
@@ -29,7 +30,7 @@ router = APIRouter(prefix="/v1/cases", tags=["cases"])
     status_code=201,
     response_model=CommandResult,
     summary="File a case (立案登记)",
-    responses=errors(401, 403, 409, 412, 422),
+    responses=errors(401, 403, 409, 412, 422, examples=examples_for("file_case")),
 )
 def file_case(
     body: Annotated[FileCase, Body(openapi_examples=example_of(FileCase))],
@@ -50,6 +51,14 @@ def file_case(
 def list_cases(
     runtime: RuntimeDep,
     principal: PrincipalDep,
+    case_number: Annotated[
+        str | None,
+        Query(
+            max_length=128,
+            description="案号, whatever its spelling: full- or half-width brackets and digits, "
+            "spaces",
+        ),
+    ] = None,
     agency: str | None = None,
     jurisdiction: Annotated[str | None, Query(description="Includes sub-jurisdictions")] = None,
     status: str | None = None,
@@ -61,7 +70,9 @@ def list_cases(
     limit: Annotated[int, page_limit(200)] = 50,
 ) -> CaseList:
     today = runtime.clock.today()
-    filters = CaseFilters(agency, jurisdiction, status, court, filed_from, filed_to, overdue, today)
+    filters = CaseFilters(
+        case_number, agency, jurisdiction, status, court, filed_from, filed_to, overdue, today
+    )
     rows, next_cursor = runtime.queries.cases(principal, filters, cursor, limit)
     return CaseList(items=[_summary(r, today) for r in rows], next_cursor=next_cursor)
 

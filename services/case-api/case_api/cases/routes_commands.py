@@ -36,6 +36,20 @@ COMMANDS: list[tuple[str, type[BaseModel], str, str]] = [
     ("/loss-reports", s.SubmitLossReport, "submit_loss_report", "Submit the loss report"),
     ("/reviews", s.ReviewReport, "review_report", "Review the loss report (审核)"),
     ("/closure", s.CloseCase, "close", "Close the case (结案)"),
+    (
+        "/leadership-briefings",
+        s.BriefLeadership,
+        "brief_leadership",
+        "The principal head briefed the leader in charge (向分管领导报告)",
+    ),
+    (
+        "/bureau-forwardings",
+        s.ForwardToLeader,
+        "forward_to_leader",
+        "The bureau forwarded the filing to the county leader (转报)",
+    ),
+    ("/corrections", s.CorrectFact, "correct_fact", "Correct a recorded fact (更正)"),
+    ("/retractions", s.RetractFact, "retract_fact", "Retract a fact recorded on the wrong case"),
 ]
 
 add_command_routes(router, COMMANDS, s.example_of, ACCESS)

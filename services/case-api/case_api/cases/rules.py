@@ -97,6 +97,27 @@ def check_report(case: Case, subject: str) -> None:
         )
 
 
+def check_briefing(case: Case) -> None:
+    """The briefing reports a suit or an appeal served on the agency [002 第七条]."""
+    served = (DocumentKind.COMPLAINT_COPY, DocumentKind.APPEAL_PETITION)
+    if not any(kind in case.served for kind in served):
+        raise RuleViolation(
+            "briefing-requires-service",
+            "Nothing to brief on: no complaint copy or appeal petition has been served.",
+            "起诉状副本或上诉状尚未送达，无需报告分管领导。",
+        )
+
+
+def check_forwarding(case: Case) -> None:
+    """The bureau forwards the agency's filing of the complaint copy [003 二(一)3]."""
+    if ReportSubject.COMPLAINT_COPY not in case.reported:
+        raise RuleViolation(
+            "forwarding-requires-filing",
+            "Nothing to forward: the agency has not filed the complaint copy with the bureau.",
+            "应诉单位尚未向司法局备案起诉状副本，无需转报。",
+        )
+
+
 def check_answer(case: Case) -> None:
     if not any(kind in case.served for kind in RESPONSE_DOCUMENTS):
         raise RuleViolation(

@@ -28,6 +28,12 @@ class CaseSummary(BaseModel):
     outcome: str | None
     loss_type: str | None
     effective_date: date | None
+    effective_date_derived: date | None = Field(
+        None, description="The day after the last party's appeal period (none appealing)"
+    )
+    effective_date_mismatch: bool | None = Field(
+        None, description="The court's effective date differs from the derived one (flagged)"
+    )
     closed_date: date | None
     conclusion: str | None
     concluded_date: date | None
@@ -63,6 +69,13 @@ class TimelineEvent(BaseModel):
     recorded_at: Instant
     data: dict[str, Any]
     meta: dict[str, Any] = Field(description="Who acted: principal_id, role, agency, source")
+    corrected_by: list[int] = Field(
+        default_factory=list, description="Versions of the corrections of this fact"
+    )
+    corrected_data: dict[str, Any] | None = Field(
+        None, description="The data as corrected (``data`` stays as first recorded)"
+    )
+    retracted_by: int | None = Field(None, description="Version of its retraction")
 
 
 class Timeline(BaseModel):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -175,12 +175,20 @@ class Judgment(Body):
     document_number: str = Field("", max_length=128)
 
 
+class PartyService(Body):
+    party: str = Field(min_length=1, max_length=128, examples=["原告张三"])
+    served_date: date
+
+
 class ServeJudgment(Body):
-    """裁判送达: the judgment or ruling with its outcome for the agency."""
+    """裁判送达: the judgment or ruling with its outcome for the agency. ``served_date`` is the
+    service on the agency; ``party_service`` may add each other party's, from which that
+    party's appeal period runs (the deadlines show the effective date derived from them)."""
 
     judgment: Judgment
     served_date: date
     documents: DocumentRefs = Documents
+    party_service: list[PartyService] = Field(default_factory=list, max_length=50)
 
 
 class FileAppeal(Body):
@@ -224,6 +232,42 @@ class CloseCase(Body):
     closed_date: date
 
 
+class BriefLeadership(Body):
+    """向分管副县长请示或报告 [002 第七条]: the principal head briefed the leader in charge."""
+
+    briefed_date: date
+    leader: str = Field("", max_length=128, description="Who was briefed (分管副县长)")
+    note: str = Text
+
+
+class ForwardToLeader(Body):
+    """转报分管县领导 [003 二(一)3]: the bureau forwarded the agency's filing."""
+
+    forwarded_date: date
+    leader: str = Field("", max_length=128, description="The county leader in charge")
+    note: str = Text
+
+
+class CorrectFact(Body):
+    """更正: new values for fields of an earlier fact of the case, named by its version (the
+    timeline's ``version``). Who may correct what, and until when: docs/agencies.md."""
+
+    event_version: int = Field(ge=2, le=1_000_000)
+    corrections: dict[str, Any] = Field(
+        min_length=1,
+        max_length=10,
+        description="Field → corrected value, named as in the event (`judgment.x` for nested)",
+    )
+    reason: str = Field(min_length=2, max_length=2000)
+
+
+class RetractFact(Body):
+    """撤回: a fact recorded on the wrong case, named by its version."""
+
+    event_version: int = Field(ge=2, le=1_000_000)
+    reason: str = Field(min_length=2, max_length=2000)
+
+
 EXAMPLES: dict[type[Body], dict] = {
     FileCase: {
         "court": "gz-tianhe-court",
@@ -255,6 +299,7 @@ EXAMPLES: dict[type[Body], dict] = {
             "performance_due_date": "2026-01-30",
         },
         "served_date": "2025-12-01",
+        "party_service": [{"party": "原告张三", "served_date": "2025-12-03"}],
     },
     FileAppeal: {"appellant": "agency", "filed_date": "2025-12-10"},
     MakeEffective: {"effective_date": "2025-12-17"},
@@ -268,6 +313,14 @@ EXAMPLES: dict[type[Body], dict] = {
         "reviewed_date": "2025-12-25",
     },
     CloseCase: {"closed_date": "2026-01-25"},
+    BriefLeadership: {"briefed_date": "2025-09-23", "leader": "王副县长", "note": "当面汇报"},
+    ForwardToLeader: {"forwarded_date": "2025-10-10", "leader": "王副县长"},
+    CorrectFact: {
+        "event_version": 3,
+        "corrections": {"served_date": "2025-09-22"},
+        "reason": "送达日期录入错误，以送达回证为准",
+    },
+    RetractFact: {"event_version": 5, "reason": "出庭情况误录入本案，应属（2025）粤0106行初124号"},
 }
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from sqlalchemy import (
     JSON,
     BigInteger,
+    Boolean,
     Column,
     Date,
     DateTime,
@@ -26,6 +27,8 @@ case_summaries = Table(
     metadata,
     Column("case_id", String(36), primary_key=True),
     Column("case_number", String(128), nullable=False),
+    # ``values.case_number_key``: what every lookup by case number compares.
+    Column("case_number_key", String(128)),
     Column("court", String(128), nullable=False),
     Column("status", String(32), nullable=False),
     Column("agency", String(64), nullable=False),
@@ -41,6 +44,10 @@ case_summaries = Table(
     Column("outcome", String(16)),
     Column("loss_type", String(32)),
     Column("effective_date", Date),
+    # The day after the last party's appeal period ends (none appealing), and whether the
+    # court's posted effective date differs from it; set by the deadline projection.
+    Column("effective_date_derived", Date),
+    Column("effective_date_mismatch", Boolean),
     Column("closed_date", Date),
     Column("conclusion", String(16)),
     Column("concluded_date", Date),
@@ -58,6 +65,7 @@ case_summaries = Table(
     Index("ix_case_summaries_jurisdiction_path", "jurisdiction_path"),
     Index("ix_case_summaries_filed_date", "filed_date"),
     Index("ix_case_summaries_court", "court"),
+    Index("ix_case_summaries_case_number_key", "case_number_key"),
 )
 
 case_agencies = Table(

@@ -6,7 +6,15 @@ Events store the plain string values: a ``StrEnum`` would come back from the eve
 
 from __future__ import annotations
 
+import unicodedata
 from enum import StrEnum
+
+
+def case_number_key(case_number: str) -> str:
+    """The one spelling of a case number (案号) every lookup compares: width and spaces do not
+    count, so （2025）粤0106行初888号, (2025)粤0106行初888号 and "(2025) 粤0106 行初888号" are one
+    number. A case's id is derived from it: never change it."""
+    return unicodedata.normalize("NFKC", case_number).replace(" ", "")
 
 
 class DocumentKind(StrEnum):

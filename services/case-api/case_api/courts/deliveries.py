@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
+from case_api.cases.aggregate import case_id_of
 from case_api.cases.commands import CaseCommands
 from case_api.courts.keys import CourtKeys
 from case_api.courts.ledger import DeliveryLedger, SignedReceipt
@@ -122,8 +123,8 @@ class Deliveries:
         principal = court_principal(incoming.court)
         case_id = incoming.case_id
         if incoming.case_number is not None:
-            self.wait_for(self.commands.store.max_position())
-            case_id = UUID(self.reads.case_by_number(incoming.court, incoming.case_number))
+            # The case number names the case as filing does: one spelling rule, no lookup.
+            case_id = case_id_of(incoming.court, incoming.case_number)
         position = 0
         for step in incoming.steps:
             request = Request(principal, _request_id(incoming, step), incoming.body_sha256)

@@ -1,4 +1,4 @@
-"""What the delivery channel reads from the read models: cases by number, events by request."""
+"""What the delivery channel reads from the read models: the events a delivery appended."""
 
 from __future__ import annotations
 
@@ -7,33 +7,12 @@ from typing import Any
 
 from sqlalchemy import Engine, select
 
-from case_api.cases.tables import case_summaries, case_timeline
-from case_api.platform.domain_errors import InvalidValue, NotFound
+from case_api.cases.tables import case_timeline
 
 
 class DeliveryReads:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-
-    def case_by_number(self, court: str, case_number: str) -> str:
-        query = select(case_summaries.c.case_id).where(
-            case_summaries.c.court == court, case_summaries.c.case_number == case_number
-        )
-        with self.engine.connect() as conn:
-            found = list(conn.execute(query.limit(2)).scalars())
-        if not found:
-            raise NotFound(
-                "case-not-found",
-                f"No case {case_number} of court {court}.",
-                f"该法院没有案号为 {case_number} 的案件。",
-            )
-        if len(found) > 1:
-            raise InvalidValue(
-                "case-number-ambiguous",
-                f"Court {court} has several cases numbered {case_number}: send the case_id.",
-                f"该法院有多个案号为 {case_number} 的案件，请改用案件编号。",
-            )
-        return found[0]
 
     def events_of(
         self, case_id: str, principal_id: str, request_ids: Collection[str]

@@ -20,6 +20,7 @@ from case_api.deadlines.rows import HearingIndex, deadline_rows
 from case_api.deadlines.tables import calendar_overrides, deadline_changes, deadlines
 from case_api.readmodel.batch import Batch
 from shared.calendar import WorkCalendar, YearSchedule
+from shared.deadlines.effect import JudgmentEffect, judgment_effects
 from shared.deadlines.model import CaseEvent
 from shared.rulepacks import PackLibrary
 
@@ -74,11 +75,15 @@ class DeadlineProjection:
             rows.extend(case_rows)
             open_rows = [r for r in case_rows if r["status"] == "open"]
             first = min(open_rows, key=lambda r: (r["due_date"], r["key"]), default=None)
+            effect = self._effect(summary, events[case_id], calendar)
             nearest.append(
                 {
                     "b_case_id": case_id,
                     "b_date": first["due_date"] if first else None,
                     "b_rule": first["rule_id"] if first else None,
+                    "b_derived": effect.derived_date if effect else None,
+                    # None until the court posts a date to compare with the derived one.
+                    "b_mismatch": effect.mismatch if effect and effect.posted_date else None,
                 }
             )
         conn.execute(delete(deadlines).where(deadlines.c.case_id.in_(summaries)))
@@ -91,9 +96,18 @@ class DeadlineProjection:
                 .values(
                     next_deadline_date=bindparam("b_date"),
                     next_deadline_rule=bindparam("b_rule"),
+                    effective_date_derived=bindparam("b_derived"),
+                    effective_date_mismatch=bindparam("b_mismatch"),
                 ),
                 nearest,
             )
+
+    def _effect(
+        self, summary: dict[str, Any], events: list[CaseEvent], calendar: WorkCalendar
+    ) -> JudgmentEffect | None:
+        """The latest judgment's derived effective date, checked against the posted one."""
+        found = judgment_effects(events, self.library, calendar, pack_id=summary["pack"])
+        return found[-1] if found else None
 
     def _apply_load(
         self, conn: Connection, load: dict[str, Any], calendar: WorkCalendar
@@ -118,14 +132,14 @@ class DeadlineProjection:
 def case_events(conn: Connection, case_ids: set[str]) -> dict[str, list[CaseEvent]]:
     t = case_timeline.c
     query = (
-        select(t.stream_id, t.position, t.type, t.data, t.recorded_at)
+        select(t.stream_id, t.position, t.version, t.type, t.data, t.recorded_at)
         .where(t.stream_id.in_(case_ids))
         .order_by(t.position)
     )
     events: dict[str, list[CaseEvent]] = defaultdict(list)
     for row in conn.execute(query):
         events[row.stream_id].append(
-            CaseEvent(row.position, row.type, row.data, _aware(row.recorded_at))
+            CaseEvent(row.position, row.type, row.data, _aware(row.recorded_at), row.version)
         )
     return events
 
@@ -139,7 +153,7 @@ def whole_in_batch(batch: Batch) -> dict[str, list[CaseEvent]]:
     for r in rows:
         if r["stream_id"] in filed_here:
             events[r["stream_id"]].append(
-                CaseEvent(r["position"], r["type"], r["data"], r["recorded_at"])
+                CaseEvent(r["position"], r["type"], r["data"], r["recorded_at"], r["version"])
             )
     return dict(events)
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Connection, Engine, select
 
 from case_api.cases.queries import CaseQueries
 from case_api.cases.tables import case_agencies
@@ -15,6 +16,8 @@ from case_api.deadlines.projection import case_events
 from case_api.deadlines.rows import HearingIndex, duty_for
 from case_api.deadlines.tables import deadline_changes, deadlines
 from case_api.platform.access import Principal, Role
+from shared.calendar import WorkCalendar
+from shared.deadlines.effect import JudgmentEffect, judgment_effects
 from shared.rulepacks import PackLibrary
 
 
@@ -29,10 +32,18 @@ class DeadlineFilters:
 
 
 class DeadlineQueries:
-    def __init__(self, engine: Engine, cases: CaseQueries, library: PackLibrary) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        cases: CaseQueries,
+        library: PackLibrary,
+        calendar: Callable[[Connection], WorkCalendar],
+    ) -> None:
+        """``calendar``: the working-day calendar in force, as the deadline projection has it."""
         self.engine = engine
         self.cases = cases
         self.library = library
+        self.calendar = calendar
 
     def of_case(self, principal: Principal, case_id: str, today: date) -> dict[str, Any]:
         summary = self.cases.case(principal, case_id)
@@ -46,10 +57,13 @@ class DeadlineQueries:
             events = case_events(conn, {case_id})[case_id]
             hearings = HearingIndex(conn, {summary["agency"]})
             duty = duty_for(hearings, summary, events, self.library, summary["hearing_date"])
+            calendar = self.calendar(conn)
+        effects = judgment_effects(events, self.library, calendar, pack_id=summary["pack"])
         return {
             "case_id": case_id,
             "appearance_duty": {"required": duty.required, "reasons": list(duty.reasons)},
             "deadlines": items,
+            "judgment_effects": [_effect(e) for e in effects],
         }
 
     def across_cases(
@@ -87,7 +101,32 @@ def with_status(row: dict[str, Any], today: date) -> dict[str, Any]:
     if row["status"] == "open" and row["due_date"] < today:
         row["status"] = "missed"
         row["status_reason"] = row["status_reason"] or "not met by the due date"
+    if row.get("ended_by_position") is not None:
+        row["ended_by"] = {"position": row["ended_by_position"], "event": row["ended_by_event"]}
     return row
+
+
+def _effect(effect: JudgmentEffect) -> dict[str, Any]:
+    return {
+        "judgment_position": effect.judgment_position,
+        "kind": effect.kind,
+        "instance": effect.instance,
+        "parties": [
+            {
+                "party": p.party,
+                "served_date": p.served_date,
+                "appeal_deadline": p.appeal_deadline,
+                "explanation": asdict(p.explanation) if p.explanation else None,
+            }
+            for p in effect.parties
+        ],
+        "appealed": effect.appealed,
+        "derived_effective_date": effect.derived_date,
+        "steps": list(effect.steps),
+        "source": effect.source,
+        "posted_effective_date": effect.posted_date,
+        "mismatch": effect.mismatch,
+    }
 
 
 def _status_condition(query: Any, status: str | None, today: date) -> Any:

@@ -14,6 +14,7 @@ from sqlalchemy import Connection, select
 from case_api.deadlines.tables import deadlines
 from shared.calendar import WorkCalendar
 from shared.deadlines.appearance import AppearanceDuty, appearance_duty, check_appearance
+from shared.deadlines.corrections import effective_events
 from shared.deadlines.engine import derive_deadlines
 from shared.deadlines.model import CaseEvent, Deadline
 from shared.rulepacks import PackLibrary
@@ -49,10 +50,10 @@ def deadline_rows(
     calendar: WorkCalendar,
 ) -> list[dict[str, Any]]:
     derived = derive_deadlines(events, library, calendar, pack_id=summary["pack"])
-    by_position = {e.position: e for e in events}
+    by_position = {e.position: e for e in effective_events(events)}
     rows = []
     for deadline in derived:
-        status, reason = deadline.status, None
+        status, reason = deadline.status, deadline.status_reason
         appeared = by_position.get(deadline.satisfied_position or -1)
         if deadline.kind == "hearing" and appeared is not None:
             duty = duty_for(hearings, summary, events, library, deadline.due_date)
@@ -119,6 +120,8 @@ def _row(summary: dict[str, Any], d: Deadline, status: str, reason: str | None) 
         "provisional_reason": d.provisional_reason,
         "status": status,
         "status_reason": reason,
+        "ended_by_position": d.ended_by_position,
+        "ended_by_event": d.ended_by_event,
         "satisfied_position": d.satisfied_position,
         "satisfied_date": d.satisfied_date,
         "explanation": explanation,

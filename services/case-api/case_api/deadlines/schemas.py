@@ -23,6 +23,11 @@ class Explanation(BaseModel):
     steps: list[str] = Field(description="How the date was reached, one step a line")
 
 
+class EndedBy(BaseModel):
+    position: int = Field(description="Its position in the feed and the case timeline")
+    event: str = Field(examples=["CaseClosed"])
+
+
 class Deadline(BaseModel):
     key: str = Field(description="Stable: rule@trigger position")
     case_id: str
@@ -43,7 +48,12 @@ class Deadline(BaseModel):
     provisional: bool
     provisional_reason: str | None
     status: Literal["open", "met", "met_late", "missed", "waived"]
-    status_reason: str | None
+    status_reason: str | None = Field(
+        description="Why it is waived or missed (zh-CN first), when an event settled it"
+    )
+    ended_by: EndedBy | None = Field(
+        None, description="The event that settled it otherwise than by meeting it"
+    )
     satisfied_date: date | None
     explanation: Explanation
     reminders: list[int] = Field(description="Days before the due date a reminder goes out")
@@ -55,10 +65,35 @@ class AppearanceDuty(BaseModel):
     reasons: list[str]
 
 
+class PartyAppeal(BaseModel):
+    party: str
+    served_date: date
+    appeal_deadline: date | None = Field(description="None for a final judgment")
+    explanation: Explanation | None
+
+
+class JudgmentEffect(BaseModel):
+    """生效日期: derived from each party's service and appeal period [行政诉讼法 §85]."""
+
+    judgment_position: int
+    kind: Literal["judgment", "ruling"]
+    instance: str
+    parties: list[PartyAppeal]
+    appealed: bool
+    derived_effective_date: date | None = Field(
+        description="The day after the last party's appeal period; none when appealed"
+    )
+    steps: list[str]
+    source: str
+    posted_effective_date: date | None = Field(description="As the court recorded it")
+    mismatch: bool = Field(description="The posted date differs from the derived one")
+
+
 class CaseDeadlines(BaseModel):
     case_id: str
     appearance_duty: AppearanceDuty
     deadlines: list[Deadline]
+    judgment_effects: list[JudgmentEffect] = Field(default_factory=list)
 
 
 class DeadlineList(BaseModel):

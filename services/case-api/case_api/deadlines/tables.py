@@ -40,6 +40,9 @@ deadlines = Table(
     Column("provisional_reason", Text),
     Column("status", String(16), nullable=False),
     Column("status_reason", Text),
+    # The event that settled it otherwise than by meeting it: a withdrawal, the closing, ...
+    Column("ended_by_position", BigInteger),
+    Column("ended_by_event", String(64)),
     Column("satisfied_position", BigInteger),
     Column("satisfied_date", Date),
     Column("explanation", JSON, nullable=False),

@@ -77,6 +77,8 @@ COMMAND_ROLES: dict[str, frozenset[Role]] = {
     "make_effective": frozenset({C}),
     "conclude": frozenset({C}),
     "report_to_bureau": frozenset({A}),
+    "brief_leadership": frozenset({A}),
+    "forward_to_leader": frozenset({B}),
     "submit_answer": frozenset({A}),
     "record_appearance": frozenset({A, C}),
     "submit_feedback": frozenset({A}),
@@ -89,6 +91,9 @@ COMMAND_ROLES: dict[str, frozenset[Role]] = {
     "submit_loss_report": frozenset({A}),
     "review_report": frozenset({B}),
     "close": frozenset({B}),
+    # Who recorded a fact (or the bureau) corrects it; the aggregate checks which fact.
+    "correct_fact": frozenset({A, B, C}),
+    "retract_fact": frozenset({A, B, C}),
     "manage_registry": frozenset(),
     # Accountability (DOMAIN.md §6): only discipline/organisation officers and the reviewing
     # bureau decide; the agency investigates, names parties and records recoveries.
@@ -106,7 +111,8 @@ COMMAND_ROLES: dict[str, frozenset[Role]] = {
     "appeal_sanction": frozenset({A, D}),
     "decide_sanction_appeal": frozenset({B, D}),
     "recover_compensation": frozenset({A, D}),
-    "transfer_to_discipline_organ": frozenset({B}),
+    # 无权处理的，移送有权机关 [000 二(五)3]: the losing agency transfers, or the bureau.
+    "transfer_to_discipline_organ": frozenset({A, B}),
 }
 """Roles allowed each command, besides the administrator, who may do everything."""
 

@@ -14,7 +14,8 @@ from typing import Any
 
 from sqlalchemy import Engine, select
 
-from case_api.cases.tables import case_agencies, case_summaries, case_timeline
+from case_api.cases.queries import corrected_event_data
+from case_api.cases.tables import case_agencies, case_summaries
 from case_api.cases.visibility import visible_cases
 from case_api.deadlines.queries import with_status
 from case_api.deadlines.tables import deadlines
@@ -95,9 +96,8 @@ def _cases_query(principal: Principal, scope: Scope) -> Any:
 
 
 def _events(conn: Any, ids: list[str], event_type: str) -> list[dict[str, Any]]:
-    t = case_timeline.c
-    query = select(t.data).where(t.stream_id.in_(ids), t.type == event_type)
-    return [row.data for row in conn.execute(query)]
+    """As corrected: a retracted appearance or a corrected hearing date counts as it is now."""
+    return corrected_event_data(conn, ids, event_type)
 
 
 def _roles(appearance: dict[str, Any]) -> set[str]:

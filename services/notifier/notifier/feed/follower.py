@@ -86,6 +86,20 @@ class Follower:
             )
         return len(page.events)
 
+    def replan(self, batch: int = 200) -> int:
+        """Re-plan every case that still has deliveries to make or withdraw, from the events
+        already stored (after an upgrade changed how deadlines are derived: a case that ended
+        before it keeps no delivery about what it made moot). The feed position stays."""
+        with self.engine.connect() as conn:
+            case_ids = sorted(_cases_with_open_deliveries(conn))
+        now = self.clock.now()
+        for start in range(0, len(case_ids), batch):
+            with self.engine.begin() as conn:
+                calendar = self.calendars.current(conn)
+                for case_id in case_ids[start : start + batch]:
+                    self._recompute(conn, case_id, calendar, now)
+        return len(case_ids)
+
     def _recompute(self, conn: Connection, case_id: str, calendar: WorkCalendar, now: datetime):  # type: ignore[no-untyped-def]
         """A case the rule packs cannot read must not stall the feed for every other case:
         it is logged and keeps its previous deliveries (nothing was written for it yet)."""

@@ -9,7 +9,9 @@
   are told; for the rules the pack's ``remediation.after_missed`` names, case-api records that
   remediation is required.
 Reminders are withdrawn once the deadline is met or waived; escalations only when it was met
-on time or waived (a late answer was still missed).
+on time or waived (a late answer was still missed). Once the case has ended what a deadline
+was for (``ended_by``: withdrawal, mediation, an effective judgment, the closing), nothing
+more goes out about it, even about a deadline that was already missed.
 """
 
 from __future__ import annotations
@@ -93,6 +95,7 @@ def _escalations(
     if deadline.kind not in ESCALATED_KINDS:
         return []
     settled = deadline.status in (DeadlineStatus.MET, DeadlineStatus.WAIVED)
+    settled = settled or deadline.ended_by_position is not None
     at = day_at(deadline.due_date + timedelta(days=1), policy.reminder_hour)
     values = _values(case, deadline)
     message = _message("escalation", values)

@@ -1,6 +1,7 @@
 """Recompute one case's deadlines and bring its delivery rows in line (inside the caller's
 transaction): new rows scheduled, moved rows re-timed, settled or vanished rows withdrawn.
-Rows already sending, sent or dead are history and stay as they are.
+Rows already sending, sent or dead are history and stay as they are. A row whose due date
+moved (a corrected fact, a new holiday schedule) says so in its message.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from sqlalchemy import Connection, select, update
 
 from notifier.platform.db import from_db, to_db
 from notifier.platform.tables import agencies, case_events, cases, deliveries
+from notifier.reminders import messages
 from notifier.reminders.plan import CaseInfo, Planned, plan_case
 from shared.calendar import WorkCalendar
 from shared.deadlines import CaseEvent, derive_deadlines
@@ -80,16 +82,31 @@ def _reconcile(conn: Connection, row: Any, item: Planned, now: datetime) -> int:
         _set(conn, row["id"], now, state="withdrawn", last_answer="deadline met or waived")
         return 1
     due = to_db(item.due_at)
+    payload = moved(row["payload"], item.payload)
     if state == "withdrawn" or (state == "scheduled" and row["due_at"] != due):
-        _set(conn, row["id"], now, state="scheduled", due_at=due, next_attempt_at=due)
-        state = "scheduled"
-    elif row["payload"] == item.payload or state not in OPEN_STATES:
-        return 0
-    # The text names the due date as it is now (a calendar load or a correction moves it)
-    # and whether it is still provisional; a message not yet sent says what is true.
-    if row["payload"] != item.payload:
-        _set(conn, row["id"], now, payload=item.payload)
-    return 1
+        _set(
+            conn,
+            row["id"],
+            now,
+            state="scheduled",
+            due_at=due,
+            next_attempt_at=due,
+            payload=payload,
+        )
+        return 1
+    if state in OPEN_STATES and payload != row["payload"]:
+        _set(conn, row["id"], now, payload=payload)
+        return 1
+    return 0
+
+
+def moved(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
+    """``new``; if the deadline's date differs from the one ``old`` announced, saying so."""
+    before = old.get("moved_from") or old.get("due_date")
+    if "due_date" not in new or before in (None, new["due_date"]):
+        return new
+    note = messages.render("moved", "note", {"old_due_date": before, **new})
+    return {**new, "body": f"{note}{new['body']}", "moved_from": before}
 
 
 def _set(conn: Connection, row_id: int, now: datetime, **values: Any) -> None:
@@ -131,10 +148,13 @@ def _case_info(conn: Connection, case_id: str) -> CaseInfo | None:
 
 
 def _events(conn: Connection, case_id: str) -> list[CaseEvent]:
+    """Every event of the case, as the feed gave them. The feed carries all of a case's
+    events to the notifier, so an event's rank by position is its version in the case, which
+    is what a correction names (``shared.deadlines.corrections``)."""
     rows = conn.execute(
         select(case_events).where(case_events.c.case_id == case_id).order_by(case_events.c.position)
     ).mappings()
     return [
-        CaseEvent(r["position"], r["type"], r["data"], from_db(r["recorded_at"]))  # type: ignore[arg-type]
-        for r in rows
+        CaseEvent(r["position"], r["type"], r["data"], from_db(r["recorded_at"]), version)  # type: ignore[arg-type]
+        for version, r in enumerate(rows, 1)
     ]

@@ -34,11 +34,36 @@ PROBLEM_SCHEMA = {
 }
 
 
-def errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
-    return {
-        status: {
-            "description": DESCRIPTIONS[status],
-            "content": {"application/problem+json": {"schema": PROBLEM_SCHEMA}},
+Example = tuple[int, str, str, str]
+"""(status, code, English detail, Chinese detail) of one refusal an operation may answer."""
+
+_TITLES = {409: "Conflict with the case's rules", 422: "Invalid request"}
+
+
+def errors(*statuses: int, examples: tuple[Example, ...] = ()) -> dict[int | str, dict[str, Any]]:
+    """Error responses; ``examples`` show named refusals as their problem bodies."""
+    responses: dict[int | str, dict[str, Any]] = {}
+    for status in statuses:
+        media: dict[str, Any] = {"schema": PROBLEM_SCHEMA}
+        shown = {
+            code: {"summary": zh, "value": _problem(status, code, en)}
+            for given, code, en, zh in examples
+            if given == status
         }
-        for status in statuses
+        if shown:
+            media["examples"] = shown
+        responses[status] = {
+            "description": DESCRIPTIONS[status],
+            "content": {"application/problem+json": media},
+        }
+    return responses
+
+
+def _problem(status: int, code: str, detail: str) -> dict[str, Any]:
+    return {
+        "type": f"tag:yingsu,2026:problem/{code}",
+        "title": _TITLES.get(status, "Error"),
+        "status": status,
+        "detail": detail,
+        "code": code,
     }
