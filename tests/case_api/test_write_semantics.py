@@ -13,8 +13,9 @@ async def test_same_key_and_body_returns_the_first_response_and_appends_once(api
     first = await api.client.post("/v1/cases", json=GZ_CASE, headers=headers)
     again = await api.client.post("/v1/cases", json=GZ_CASE, headers=headers)
     assert first.status_code == again.status_code == 201
-    assert again.json() == first.json()
+    assert again.json() == {**first.json(), "replayed": True}
     assert again.headers["Idempotent-Replayed"] == "true"
+    assert again.headers["ETag"] == first.headers["ETag"]
     assert api.runtime.store.max_position() == first.json()["position"]
 
 
@@ -53,9 +54,9 @@ async def test_resend_after_a_crash_lost_the_key_record_appends_nothing(api: Api
     first = await api.client.post(path, json=SERVE, headers=headers)
     api.runtime.idempotency.abandon("court_system-gz-tianhe-court", "serve-1")
     again = await api.client.post(path, json=SERVE, headers=headers)
-    assert again.status_code == 200
-    assert again.json()["replayed"] is True
-    assert again.json()["version"] == first.json()["version"] == 2
+    assert again.status_code == 201
+    assert again.json() == {**first.json(), "replayed": True}
+    assert again.json()["version"] == 2
     changed = await api.client.post(
         path, json={**SERVE, "served_date": "2025-09-23"}, headers=headers
     )

@@ -126,9 +126,7 @@ def open_stack(directory: Path, sink: Sink, start: str, **extra: str) -> Stack:
     clock.write_text(start)
     case_api = start_case_api(directory, clock)
     channels = write_channels(directory / "channels.yaml", channels_for(sink))
-    env = notifier_env(
-        f"sqlite:///{directory}/notifier.db", case_api.url, clock, channels, **extra
-    )
+    env = notifier_env(f"sqlite:///{directory}/notifier.db", case_api.url, clock, channels, **extra)
     migrate_notifier(env)
     return Stack(directory, clock, sink, case_api, env)
 

@@ -25,6 +25,7 @@ from case_api.platform.http.query_strict import refuse_unknown_query
 from case_api.platform.http.routes_ops import router as ops_router
 from case_api.platform.metrics import MetricsMiddleware
 from case_api.platform.settings import Settings
+from case_api.platform.storage_wait import wait_for_databases
 from case_api.registry.routes import router as registry_router
 from case_api.runtime import Runtime, build_runtime
 from case_api.statistics.routes import router as statistics_router
@@ -50,6 +51,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        await asyncio.to_thread(wait_for_databases, settings)
         runtime = build_runtime(settings)
         runtime.watch.bind_loop(asyncio.get_running_loop())
         runtime.watch.advance(runtime.projector.position())

@@ -65,7 +65,11 @@ class Runtime:
 def build_runtime(settings: Settings, pack_ids: frozenset[str] | None = None) -> Runtime:
     settings.prepare_local_dirs()
     store = CaseStore(env=store_env(settings))
-    engine = make_engine(settings.readmodel_url, pool_size=settings.readmodel_pool_size)
+    engine = make_engine(
+        settings.readmodel_url,
+        pool_size=settings.readmodel_pool_size,
+        timeout_seconds=settings.storage_timeout_seconds,
+    )
     committer = GroupCommitter(store)
     registry = RegistryService(
         store, committer, pack_ids or frozenset(shipped_library().pack_ids())
@@ -93,7 +97,11 @@ def build_runtime(settings: Settings, pack_ids: frozenset[str] | None = None) ->
         commands=CaseCommands(store, committer, registry, describe_documents=documents.describe),
         queries=queries,
         deadline_queries=DeadlineQueries(engine, queries, library),
-        idempotency=IdempotencyStore(engine, ttl_hours=settings.idempotency_ttl_hours),
+        idempotency=IdempotencyStore(
+            engine,
+            ttl_hours=settings.idempotency_ttl_hours,
+            stale_seconds=settings.idempotency_stale_seconds,
+        ),
         projector=projector,
         clock=clock,
         library=library,

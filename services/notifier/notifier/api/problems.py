@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import logging
+import sqlite3
+
+import psycopg
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import SQLAlchemyError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from shared.outage import storage_unavailable
+
+log = logging.getLogger(__name__)
 
 MEDIA_TYPE = "application/problem+json"
 TYPE_PREFIX = "tag:yingsu,2026:notifier/problem/"
@@ -17,7 +26,13 @@ class Problem(Exception):
         self.status, self.code, self.title, self.detail = status, code, title, detail
 
 
-def problem_response(status: int, code: str, title: str, detail: str, **extra) -> JSONResponse:  # type: ignore[no-untyped-def]
+STORAGE_ERRORS = (SQLAlchemyError, psycopg.Error, sqlite3.Error)
+"""Where the database's outage shows up; ``shared.outage`` tells it from a bug."""
+
+
+def problem_response(  # type: ignore[no-untyped-def]
+    status: int, code: str, title: str, detail: str, headers=None, **extra
+) -> JSONResponse:
     body = {
         "type": TYPE_PREFIX + code,
         "title": title,
@@ -26,7 +41,7 @@ def problem_response(status: int, code: str, title: str, detail: str, **extra) -
         "code": code,
         **extra,
     }
-    return JSONResponse(body, status_code=status, media_type=MEDIA_TYPE)
+    return JSONResponse(body, status_code=status, media_type=MEDIA_TYPE, headers=headers)
 
 
 def install(app: FastAPI) -> None:
@@ -40,6 +55,23 @@ def install(app: FastAPI) -> None:
         return problem_response(
             422, "invalid-request", "Invalid request", "请求参数无效", errors=errors
         )
+
+    async def _storage(request: Request, error: Exception) -> JSONResponse:
+        if not storage_unavailable(error):
+            raise error
+        log.warning("database unavailable on %s: %s", request.url.path, error)
+        seconds = request.app.state.runtime.settings.storage_retry_after_seconds
+        return problem_response(
+            503,
+            "storage-unavailable",
+            "Service unavailable",
+            f"数据库暂时无法访问，请 {seconds} 秒后重试 (the database does not answer).",
+            {"Retry-After": str(seconds)},
+            retry_after=seconds,
+        )
+
+    for kind in STORAGE_ERRORS:
+        app.add_exception_handler(kind, _storage)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_request: Request, error: StarletteHTTPException) -> JSONResponse:
