@@ -20,7 +20,7 @@ from case_api.deadlines.routes import router as deadlines_router
 from case_api.deadlines.routes_calendar import router as calendar_router
 from case_api.documents.routes import router as documents_router
 from case_api.feed.routes import router as feed_router
-from case_api.platform.http import bodylimit, problems, ratelimit
+from case_api.platform.http import bodylimit, problems, ratelimit, text
 from case_api.platform.http.query_strict import refuse_unknown_query
 from case_api.platform.http.routes_ops import router as ops_router
 from case_api.platform.metrics import MetricsMiddleware
@@ -91,6 +91,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     for router in routers:
         app.include_router(router, responses=ratelimit.responses_for(router))
+    text.install(app)
     bodylimit.install(app, settings)
     ratelimit.install(app, settings)
     app.add_middleware(MetricsMiddleware)

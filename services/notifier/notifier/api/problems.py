@@ -13,6 +13,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from shared.outage import storage_unavailable
+from shared.text_guard import TextGuard
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +45,19 @@ def problem_response(  # type: ignore[no-untyped-def]
     return JSONResponse(body, status_code=status, media_type=MEDIA_TYPE, headers=headers)
 
 
+async def _invalid_text(_scope: dict, where: str) -> JSONResponse:
+    return problem_response(
+        422,
+        "invalid-text",
+        "Invalid request",
+        f"请求的 {where} 含有无效的 Unicode 文本或 NUL 字符 (text that is not valid Unicode).",
+        location=where,
+    )
+
+
 def install(app: FastAPI) -> None:
+    app.add_middleware(TextGuard, refuse=_invalid_text)
+
     @app.exception_handler(Problem)
     async def _problem(_request: Request, error: Problem) -> JSONResponse:
         return problem_response(error.status, error.code, error.title, error.detail)

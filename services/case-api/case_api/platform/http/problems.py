@@ -114,17 +114,22 @@ UNREADABLE_BODY = {
 }
 
 
+NEVER_STORAGE = frozenset({"/healthz"})
+"""Operations that answer without the database (the others may answer storage-unavailable)."""
+
+
 def document_framework_problems(app: FastAPI) -> None:
-    """Document what is answered before a route runs, as this module renders it: FastAPI's
-    422 (documented by FastAPI as ``HTTPValidationError``), the 422 for an unknown query
-    parameter, and the 400 for an unreadable body."""
+    """Document what is answered before a route runs, or by this module whatever the route:
+    FastAPI's 422 (documented by FastAPI as ``HTTPValidationError``), the 422 for an unknown
+    query parameter or invalid text, the 400 for an unreadable body, and the 503 for a
+    database that does not answer."""
     build = app.openapi
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema:
             return app.openapi_schema
         document = build()
-        for item in document.get("paths", {}).values():
+        for path, item in document.get("paths", {}).items():
             for operation in item.values():
                 responses = operation.get("responses", {})
                 invalid = responses.get("422")
@@ -135,6 +140,10 @@ def document_framework_problems(app: FastAPI) -> None:
                 body = operation.get("requestBody", {}).get("content", {})
                 if "application/json" in body:
                     responses.setdefault("400", UNREADABLE_BODY)
+                if path not in NEVER_STORAGE and "application/json" not in responses.get(
+                    "503", {}
+                ).get("content", {}):
+                    responses["503"] = openapi_docs.storage_unavailable(responses.get("503"))
         return document
 
     app.openapi = openapi  # type: ignore[method-assign]
