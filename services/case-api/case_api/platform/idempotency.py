@@ -9,8 +9,8 @@ own event, so a takeover appends nothing twice, even while the first is still ru
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 import math
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
