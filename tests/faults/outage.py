@@ -38,6 +38,7 @@ def settings_through(proxy: TcpProxy, url: str, schema: str, directory: Path, **
         document_store_url=f"file:{directory}/documents",
         rate_limit_reads="1000000/minute",
         rate_limit_writes="1000000/minute",
+        rate_limit_unverified="1000000/minute",
         storage_timeout_seconds=1,
         **extra,
     )

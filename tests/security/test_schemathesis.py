@@ -94,6 +94,7 @@ def world(
             clock_file=directory / "now.txt",
             rate_limit_reads="100000000/minute",
             rate_limit_writes="100000000/minute",
+            rate_limit_unverified="100000000/minute",
             feed_max_wait_seconds=0.2,
             document_store_url=f"file:{directory}/documents",
         )
