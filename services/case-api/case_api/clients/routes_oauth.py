@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Request
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
+from case_api.clients.actions import ACTIONS
 from case_api.clients.oauth import OAuthError, grant
 from case_api.platform.http.deps import RuntimeDep
 from case_api.platform.http.ratelimit import identified_by, spend, spend_unverified
@@ -15,6 +17,7 @@ from case_api.platform.http.ratelimit_clients import SUBJECT
 
 router = APIRouter(prefix="/v1/oauth", tags=["machine clients"])
 
+ACTION = "(" + "|".join(re.escape(name) for name in ACTIONS) + ")"
 NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
 FORM = "application/x-www-form-urlencoded"
 
@@ -49,7 +52,11 @@ REQUEST = {
     "required": ["grant_type"],
     "properties": {
         "grant_type": {"type": "string", "enum": ["client_credentials"]},
-        "scope": {"type": "string", "description": "Space-separated actions, to narrow the token"},
+        "scope": {
+            "type": "string",
+            "description": "Space-separated actions, to narrow the token",
+            "pattern": f"^({ACTION}( {ACTION})*)?$",
+        },
         "client_id": {"type": "string", "description": "Unless sent by HTTP Basic"},
         "client_secret": {"type": "string", "description": "Unless sent by HTTP Basic"},
     },

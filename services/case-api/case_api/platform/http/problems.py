@@ -131,6 +131,8 @@ def document_framework_problems(app: FastAPI) -> None:
         document = build()
         for path, item in document.get("paths", {}).items():
             for operation in item.values():
+                for parameter in operation.get("parameters", []):
+                    _sent_or_absent(parameter)
                 responses = operation.get("responses", {})
                 invalid = responses.get("422")
                 # FastAPI's own 422 is rendered as problem+json; every operation may answer
@@ -147,6 +149,16 @@ def document_framework_problems(app: FastAPI) -> None:
         return document
 
     app.openapi = openapi  # type: ignore[method-assign]
+
+
+def _sent_or_absent(parameter: dict[str, Any]) -> None:
+    """An optional parameter is either sent or not: FastAPI's ``anyOf [..., null]`` would
+    have clients send the text ``null``, which the parameter's type refuses."""
+    schema = parameter.get("schema", {})
+    kinds = [k for k in schema.get("anyOf", []) if k.get("type") != "null"]
+    if len(kinds) == 1 and len(schema["anyOf"]) == 2:
+        del schema["anyOf"]
+        schema.update(kinds[0])
 
 
 def install(app: FastAPI) -> None:

@@ -1,0 +1,35 @@
+"""The only refusals a request valid by the OpenAPI document may meet (beside 401, 403, 404,
+409 and 412, which depend on who asks and on the case): each names why no schema can state
+it. Anything else a schema-valid request is refused with means the document is looser than
+the server, and the schemathesis run fails on it."""
+
+from __future__ import annotations
+
+STATE = {
+    "position-not-written": "min_position names a write not made yet",
+    "unknown-agency": "the agency must be registered",
+    "unknown-jurisdiction": "the jurisdiction must be registered",
+    "document-not-found": "the document must have been uploaded",
+    "idempotency-key-reused": "the key was used before with another body",
+    "calendar-year-not-loaded": "the year's holiday schedule must have been loaded",
+    "invalid-cursor": "a cursor is opaque: only one this API issued is valid",
+}
+"""Codes that depend on what is stored, not on the request: a schema cannot know them."""
+
+RELATIONS = {
+    ("/v1/deadlines/preview", "preview-needs-period"): "offset with unit, or pack with rule",
+    ("/v1/deadlines/preview", "preview-needs-pack-and-rule"): "pack and rule go together",
+    ("/v1/deadlines/preview", "unknown-rule"): "the rule must be one of the pack's",
+    ("/v1/deadlines/preview", "unknown-rule-pack"): "the pack must be in effect on the date",
+    ("/v1/statistics", "invalid-period"): "'to' not before 'from', at most five years",
+    ("/v1/calendar/{year}", "schedule-invalid"): (
+        "every date in the path's year, make-up days on weekends, none both"
+    ),
+    ("/v1/documents", "document-type-not-allowed"): "the bytes must be the media type named",
+}
+"""Relations between query parameters, or between the path and the body, which OpenAPI 3.1
+cannot state (each is in the operation's description); keyed by operation path and code."""
+
+
+def accepted(path: str, code: str | None) -> bool:
+    return code in STATE or (path, code) in RELATIONS
