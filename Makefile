@@ -9,7 +9,7 @@ DOMAIN := $(wildcard $(CASE_API)/*/domain.py $(CASE_API)/*/aggregate.py $(CASE_A
 	$(CASE_API)/*/joint_review_rules.py) $(CASE_API)/cases/values.py $(CASE_API)/deadlines/calendar.py \
 	$(CASE_API)/platform/domain_errors.py
 
-.PHONY: run test lint openapi bench install
+.PHONY: run test lint openapi bench install browser-deps bench-console
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -22,7 +22,7 @@ install: $(STAMP)
 run: $(STAMP)
 	$(BIN)/python scripts/run_local.py
 
-test: $(STAMP)
+test: $(STAMP) browser-deps
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: $(STAMP)
@@ -33,3 +33,16 @@ openapi: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run_all.py
+
+# The browser tests drive Debian's chromium (Playwright cannot download browsers here) and
+# need CJK fonts for readable screenshots. Installs them when missing (needs root: CI is).
+browser-deps:
+	@if command -v chromium >/dev/null && fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then \
+		echo "chromium and fonts-noto-cjk are installed"; \
+	else \
+		(apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium fonts-noto-cjk) \
+			|| echo "chromium could not be installed (needs root and Debian's apt): the browser tests will say they are skipped"; \
+	fi
+
+bench-console: $(STAMP)
+	$(BIN)/python bench/bench_console.py

@@ -16,7 +16,13 @@ from datetime import date, timedelta
 from enum import StrEnum
 from functools import lru_cache
 
-from shared.calendar import CalendarYearNotLoaded, DayKind, WorkCalendar, add_months
+from shared.calendar import (
+    CalendarYearNotLoaded,
+    DayKind,
+    WorkCalendar,
+    add_months,
+    provisional_kind,
+)
 
 _ONE_DAY = timedelta(days=1)
 _WEEKDAY = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -49,8 +55,9 @@ class PeriodResult:
     ``start`` is the trigger day (AFTER) or the reference day X (BEFORE), never counted.
     ``raw_end`` is the end before the rest-day rule (for WORKING_DAYS, the due date).
     ``skipped_rest_days`` are the rest days passed over, in calendar order.
-    ``provisional`` is True when a year without a loaded schedule was read as
-    weekends-only; ``steps`` explain the computation in English, one line each.
+    ``provisional`` is True when a year without a loaded schedule was read provisionally
+    (statutory holidays and weekends, ``provisional_kind``); ``steps`` explain the
+    computation in English, one line each.
     """
 
     due_date: date
@@ -82,7 +89,7 @@ class _DayReader:
         if not self.allow_provisional:
             raise CalendarYearNotLoaded(day.year)
         self.guessed_years.add(day.year)
-        return DayKind.WEEKEND if day.weekday() >= 5 else DayKind.WORKDAY
+        return provisional_kind(day)
 
 
 def compute_period(
@@ -185,7 +192,7 @@ def _provisional_reason(years: set[int]) -> str | None:
         return None
     listed = ", ".join(str(year) for year in sorted(years))
     noun = "schedule" if len(years) == 1 else "schedules"
-    return f"{listed} holiday {noun} not loaded; weekends only"
+    return f"{listed} holiday {noun} not loaded; statutory holidays and weekends only"
 
 
 def _explain(

@@ -7,9 +7,11 @@ from shared.calendar.errors import CalendarYearNotLoaded, ScheduleInvalid
 from shared.calendar.months import add_months, days_in_month
 from shared.calendar.official import load_official_schedules
 from shared.calendar.schedule import YearSchedule
-from shared.calendar.work_calendar import DayKind, WorkCalendar
+from shared.calendar.statutory import DECREE, statutory_rest_days
+from shared.calendar.work_calendar import DayKind, WorkCalendar, provisional_kind
 
 __all__ = [
+    "DECREE",
     "CalendarYearNotLoaded",
     "DayKind",
     "ScheduleInvalid",
@@ -18,4 +20,6 @@ __all__ = [
     "add_months",
     "days_in_month",
     "load_official_schedules",
+    "provisional_kind",
+    "statutory_rest_days",
 ]

@@ -10,7 +10,7 @@ class CalendarYearNotLoaded(LookupError):
 
     The State Council publishes a year's schedule around November of the year before;
     until an administrator loads it, dates in that year are either an error or
-    explicitly provisional (weekends only), never a silent guess.
+    explicitly provisional (statutory holidays and weekends), never a silent guess.
     """
 
     def __init__(self, year: int) -> None:

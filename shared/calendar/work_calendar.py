@@ -10,6 +10,7 @@ from typing import Any
 
 from shared.calendar.errors import CalendarYearNotLoaded
 from shared.calendar.schedule import YearSchedule
+from shared.calendar.statutory import statutory_rest_days
 
 
 class DayKind(IntEnum):
@@ -37,7 +38,7 @@ class WorkCalendar:
 
     A day is a working day if it is a make-up workday, else if it is Monday-Friday
     and not a holiday. Days of years without a schedule raise CalendarYearNotLoaded
-    unless the caller asks for a provisional, weekends-only answer.
+    unless the caller asks for a provisional answer (``provisional_kind``).
     """
 
     __slots__ = ("_schedules", "_base", "_kinds")
@@ -89,7 +90,7 @@ class WorkCalendar:
         return DayKind.NOT_LOADED
 
     def is_working_day(self, day: date, *, provisional: bool = False) -> bool:
-        """Whether ``day`` is worked; ``provisional`` allows weekends-only for unloaded years.
+        """Whether ``day`` is worked; ``provisional`` answers for unloaded years too.
 
         The caller that passes ``provisional=True`` must mark its result provisional.
         """
@@ -97,7 +98,7 @@ class WorkCalendar:
         if kind is DayKind.NOT_LOADED:
             if not provisional:
                 raise CalendarYearNotLoaded(day.year)
-            return day.weekday() < 5
+            kind = provisional_kind(day)
         return kind <= DayKind.MAKEUP_WORKDAY
 
     def is_rest_day(self, day: date, *, provisional: bool = False) -> bool:
@@ -119,6 +120,17 @@ class WorkCalendar:
 
     def __repr__(self) -> str:
         return f"WorkCalendar(years={sorted(self._schedules)})"
+
+
+def provisional_kind(day: date) -> DayKind:
+    """How a day of a year without a schedule is read until its schedule is loaded.
+
+    The holidays the law fixes are rest days, and so are weekends; the yearly notice's
+    bridge days and make-up working days are unknown, so none is assumed.
+    """
+    if day in statutory_rest_days(day.year):
+        return DayKind.HOLIDAY
+    return DayKind.WEEKEND if day.weekday() >= 5 else DayKind.WORKDAY
 
 
 def _day_table(schedules: dict[int, YearSchedule]) -> tuple[int, bytes]:

@@ -36,7 +36,8 @@ def derive_deadlines(
 ) -> list[Deadline]:
     """Every deadline the case's events trigger, ordered by due date, then key.
 
-    Years without a loaded holiday schedule give provisional deadlines (weekends only),
+    Years without a loaded holiday schedule give provisional deadlines (statutory holidays
+    and weekends),
     marked with the reason; they are recomputed once the schedule is loaded. Event types no
     rule reads are ignored. Raises PackNotFound / PackNotInEffect when ``pack_id`` has no
     version in effect at an event's ``recorded_at``.

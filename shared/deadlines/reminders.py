@@ -17,6 +17,7 @@ class Reminder:
     days_before: int
     on: date
     at: datetime  # ``on`` at the pack's reminder hour, Asia/Shanghai
+    provisional: bool = False  # the due date or ``on`` read a year without a schedule
 
 
 def reminder_dates(
@@ -26,12 +27,13 @@ def reminder_dates(
 
     With ``reminders_on_rest_days: earlier`` a reminder falling on a rest day moves to the
     previous working day: the source does not say, and we choose never to remind late
-    (DOMAIN.md §4). Years without a schedule are read as weekends only.
+    (DOMAIN.md §4). Years without a schedule are read provisionally (statutory holidays and weekends).
     """
     reminders = []
     for days in deadline.reminders:
+        provisional = deadline.provisional
         if policy.reminders_on_rest_days == "earlier":
-            on = compute_period(
+            period = compute_period(
                 calendar,
                 deadline.due_date,
                 days,
@@ -39,9 +41,10 @@ def reminder_dates(
                 Direction.BEFORE,
                 allow_provisional=True,
                 makeup_day_is_working_day=policy.makeup_day_is_working_day,
-            ).due_date
+            )
+            on, provisional = period.due_date, provisional or period.provisional
         else:
             on = deadline.due_date - timedelta(days=days)
         at = datetime.combine(on, time(policy.reminder_hour), tzinfo=SHANGHAI)
-        reminders.append(Reminder(days, on, at))
+        reminders.append(Reminder(days, on, at, provisional))
     return tuple(sorted(reminders, key=lambda r: (r.on, -r.days_before)))

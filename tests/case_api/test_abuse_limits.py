@@ -326,6 +326,7 @@ BOUNDED = {
     "/v1/calendar/changes/list": "deadlines moved by holiday-schedule corrections (rare)",
     "/v1/clients": "machine clients, registered by administrators only",
     "/v1/clients/{client_id}/changes": "one client's registrations, rotations and revocation",
+    "/v1/accounts": "people's accounts, created by administrators only",
     "/v1/courts/{court}/deliveries/{delivery_id}": "one receipt",
 }
 

@@ -143,6 +143,21 @@ RULES: dict[str, Rule] = {
     "rotate_secret_v1_clients__client_id__secret_rotations_post": ADMIN,
     "revoke_client_v1_clients__client_id__revocation_post": ADMIN,
     "client_changes_v1_clients__client_id__changes_get": ADMIN,
+    # People sign in with a password (their own scheme); who is signed in, signing out and
+    # changing one's password take the session cookie or a token; administrators manage
+    # accounts and read their audit trail.
+    "sign_in_v1_session_post": OWN_SCHEME,
+    "oidc_login_v1_session_oidc_login_get": OWN_SCHEME,
+    "oidc_callback_v1_session_oidc_callback_get": OWN_SCHEME,
+    "current_session_v1_session_get": SIGNED_IN,
+    "sign_out_v1_session_delete": SIGNED_IN,
+    "change_password_v1_session_password_post": SIGNED_IN,
+    "create_account_v1_accounts_post": ADMIN,
+    "list_accounts_v1_accounts_get": ADMIN,
+    "reset_password_v1_accounts__username__password_reset_post": ADMIN,
+    "unlock_v1_accounts__username__unlock_post": ADMIN,
+    "disable_v1_accounts__username__disable_post": ADMIN,
+    "account_audit_v1_accounts__username__events_get": ADMIN,
 }
 
 SEES_EVERY_CASE = frozenset({Role.ADMIN, Role.NOTIFIER})

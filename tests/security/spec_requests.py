@@ -22,6 +22,7 @@ PATH_VALUES = {
     "client_id": lambda place: place.client_id,
     "court": lambda place: place.court,
     "delivery_id": lambda place: place.delivery_id,
+    "username": lambda place: place.account,
 }
 """Path parameters by name, for the place a request targets."""
 
@@ -36,6 +37,7 @@ QUERIES: dict[str, Any] = {
     },
     # Filters naming the target place: a list must not return another place's rows.
     "list_cases_v1_cases_get": lambda p: {"agency": p.agency},
+    "oidc_callback_v1_session_oidc_callback_get": lambda p: {"code": "c", "state": "s"},
     "list_deadlines_v1_deadlines_get": lambda p: {"agency": p.agency, "status": "open"},
     "accountability_statistics_v1_accountability_statistics_get": lambda p: {
         "jurisdiction": p.jurisdiction
@@ -72,6 +74,22 @@ FALLBACK_BODIES: dict[str, Any] = {
     },
     "rotate_secret_v1_clients__client_id__secret_rotations_post": lambda p: {"grace_seconds": 60},
     "revoke_client_v1_clients__client_id__revocation_post": lambda p: {"reason": "安全测试"},
+    "sign_in_v1_session_post": lambda p: {"username": p.account, "password": "not-its-password"},
+    "change_password_v1_session_password_post": lambda p: {
+        "current_password": "not-the-current-one",
+        "new_password": "security-test-password",
+    },
+    "create_account_v1_accounts_post": lambda p: {
+        "username": f"{p.jurisdiction}-sec-user",
+        "display_name": "安全测试账户",
+        "role": "agency_user",
+        "agency": p.agency,
+        "password": "security-test-password",
+    },
+    "reset_password_v1_accounts__username__password_reset_post": lambda p: {
+        "new_password": "security-test-password"
+    },
+    "disable_v1_accounts__username__disable_post": lambda p: {"reason": "安全测试"},
     "put_schedule_v1_calendar__year__put": lambda p: {
         "holidays": ["2027-01-01"],
         "makeup_workdays": [],

@@ -78,10 +78,10 @@ class Matrix:
             self.counts["no token"] += 1
             if op.secured and status != 401:
                 self.mismatches.append(f"{op.id} without a token: {status} {body[:200]}")
-        for role in Role:
-            headers = self.api.token(role.value, **self.world["own"].scope(role))
+        for role in self.roles():
             for scope in SCOPES:
                 request = prepare(op, self.world[scope])
+                headers = await self.credentials(role, op)
                 status, body = await self.call(op, request, headers)
                 want = expected(rule, role, scope)
                 got = _outcome(status, anonymous[scope], want)
@@ -93,6 +93,13 @@ class Matrix:
                     await self.same_as_missing(op, request, headers, status, body, where)
                 if 200 <= status < 300:
                     self.leak_check(role, scope, body, where)
+
+    def roles(self) -> list[Role]:
+        return list(Role)
+
+    async def credentials(self, role: Role, op: Operation) -> dict[str, str]:
+        """How a principal of ``role`` proves who it is: here a bearer token."""
+        return self.api.token(role.value, **self.world["own"].scope(role))
 
     async def same_as_missing(
         self, op: Operation, request: Prepared, headers: dict, status: int, body: str, where: str

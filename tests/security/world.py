@@ -31,9 +31,11 @@ class Place:
     client_id: str = ""  # a machine client registered for this place's court
     delivery_id: str = ""  # a signed delivery the court made, with its receipt
     case_number: str = field(init=False)
+    account: str = field(init=False)  # a clerk's account, the one account paths name
 
     def __post_init__(self) -> None:
         self.case_number = f"（2025）{self.jurisdiction}行初{self.person}号"
+        self.account = f"{self.jurisdiction}-clerk"
 
     def scope(self, role: Role) -> dict[str, str]:
         """The token claims a principal of ``role`` in this place carries."""
@@ -60,6 +62,7 @@ def places() -> dict[str, Place]:
 
 
 MISSING_CASE = "00000000-0000-4000-8000-000000000000"
+ACCOUNT_PASSWORD = "security-world-password"
 
 Send = Callable[[str, str, Any, dict[str, str]], Awaitable[tuple[int, Any]]]
 """(method, path, body, headers) → (status, json): how the world is built over HTTP; a
@@ -90,6 +93,18 @@ def setup_steps(place: Place) -> list[tuple[str, str, str, dict[str, Any]]]:
                 "name": place.agency_name,
                 "jurisdiction": place.jurisdiction,
                 "level": "department",
+            },
+        ),
+        (
+            "admin",
+            "POST",
+            "/v1/accounts",
+            {
+                "username": place.account,
+                "display_name": "法制科",
+                "role": "agency_user",
+                "agency": place.agency,
+                "password": ACCOUNT_PASSWORD,
             },
         ),
         (

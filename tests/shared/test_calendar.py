@@ -117,9 +117,14 @@ def test_unloaded_year_raises_with_the_year():
         CAL.is_rest_day(date(2003, 12, 31))
 
 
-def test_provisional_reading_of_unloaded_year_is_weekends_only():
-    assert CAL.is_working_day(date(2027, 1, 1), provisional=True)  # Fri; surely a holiday
+def test_provisional_reading_of_an_unloaded_year_rests_on_statutory_holidays_and_weekends():
+    assert CAL.is_rest_day(date(2027, 1, 1), provisional=True)  # Fri, New Year's Day
     assert CAL.is_rest_day(date(2027, 1, 2), provisional=True)  # Saturday
+    assert CAL.is_working_day(date(2027, 1, 4), provisional=True)  # Monday
+    assert CAL.is_rest_day(date(2027, 2, 5), provisional=True)  # Fri, Lunar New Year's Eve
+    assert CAL.is_rest_day(date(2027, 2, 8), provisional=True)  # Mon, 3rd day of the year
+    assert CAL.is_working_day(date(2027, 2, 9), provisional=True)  # no bridge day assumed
+    assert CAL.is_rest_day(date(2027, 4, 5), provisional=True)  # Mon, Qingming
     assert CAL.is_working_day(date(2025, 10, 1), provisional=True) is False  # loaded year
 
 

@@ -66,10 +66,16 @@ def test_period_reaching_2027_raises_unless_provisional():
         compute_period(CAL, d("2026-12-20"), 15, Unit.DAYS)
     assert caught.value.year == 2027
     result = compute_period(CAL, d("2026-12-20"), 15, Unit.DAYS, allow_provisional=True)
-    assert result.due_date == d("2027-01-04")  # a Monday: working, weekends-only
+    assert result.due_date == d("2027-01-04")  # a Monday: working (New Year is Fri 01-01)
     assert result.provisional
-    assert result.provisional_reason == "2027 holiday schedule not loaded; weekends only"
-    assert result.steps[-1] == "provisional: 2027 holiday schedule not loaded; weekends only"
+    assert (
+        result.provisional_reason
+        == "2027 holiday schedule not loaded; statutory holidays and weekends only"
+    )
+    assert (
+        result.steps[-1]
+        == "provisional: 2027 holiday schedule not loaded; statutory holidays and weekends only"
+    )
 
 
 def test_provisional_reason_names_every_unloaded_year_read():
@@ -78,7 +84,10 @@ def test_provisional_reason_names_every_unloaded_year_read():
         only_2025, d("2025-12-30"), 300, Unit.WORKING_DAYS, allow_provisional=True
     )
     assert result.due_date.year == 2027
-    assert result.provisional_reason == "2026, 2027 holiday schedules not loaded; weekends only"
+    assert (
+        result.provisional_reason
+        == "2026, 2027 holiday schedules not loaded; statutory holidays and weekends only"
+    )
 
 
 def test_trigger_day_in_unloaded_year_is_not_read():

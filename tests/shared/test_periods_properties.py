@@ -107,7 +107,10 @@ def test_results_beyond_2026_raise_unless_provisional(start, unit, offset):
     reaches_2027 = result.due_date.year >= 2027
     assert result.provisional is reaches_2027
     if reaches_2027:
-        assert result.provisional_reason == "2027 holiday schedule not loaded; weekends only"
+        assert (
+            result.provisional_reason
+            == "2027 holiday schedule not loaded; statutory holidays and weekends only"
+        )
         with pytest.raises(CalendarYearNotLoaded) as caught:
             compute_period(CAL, start, offset, unit)
         assert caught.value.year == 2027

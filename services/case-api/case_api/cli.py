@@ -7,6 +7,7 @@ import json
 import sys
 from typing import Any
 
+from case_api.accounts import cli as accounts_cli
 from case_api.chain import check as store_check
 from case_api.clients import cli as cli_clients
 from case_api.courts import cli as court_key_cli
@@ -34,6 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     token.add_argument("--court")
     token.add_argument("--ttl", type=int, help="Seconds (default: the settings' token TTL)")
     cli_clients.add_parser(sub)
+    accounts_cli.add_parser(sub)
     court_key_cli.add_parser(sub)
     store_check.add_parser(sub)
     documents_cli.add_parser(sub)
@@ -145,6 +147,7 @@ COMMANDS = {
     "token": _token,
     "load-calendar": _load_calendar,
     "client": cli_clients.run,
+    "account": accounts_cli.run,
     "court-key": court_key_cli.run,
     "verify": store_check.run,
     "documents": documents_cli.run,

@@ -10,11 +10,15 @@ from fastapi import Depends, FastAPI
 
 from case_api.accountability.routes import router as accountability_router
 from case_api.accountability.routes_commands import router as accountability_commands_router
+from case_api.accounts.routes import router as session_router
+from case_api.accounts.routes_admin import router as accounts_router
+from case_api.accounts.routes_oidc import router as oidc_router
 from case_api.cases.routes import router as cases_router
 from case_api.cases.routes_commands import router as commands_router
 from case_api.chain.routes import router as chain_router
 from case_api.clients.routes import router as clients_router
 from case_api.clients.routes_oauth import router as oauth_router
+from case_api.console.routes import install_console
 from case_api.courts.routes import router as deliveries_router
 from case_api.deadlines.routes import router as deadlines_router
 from case_api.deadlines.routes_calendar import router as calendar_router
@@ -29,6 +33,7 @@ from case_api.platform.storage_wait import wait_for_databases
 from case_api.registry.routes import router as registry_router
 from case_api.runtime import Runtime, build_runtime
 from case_api.statistics.routes import router as statistics_router
+from shared.docs_pages import install_offline_docs
 
 DESCRIPTION = """
 Case system for administrative lawsuits against the government (行政应诉).
@@ -70,7 +75,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         description=DESCRIPTION,
         lifespan=lifespan,
         dependencies=[Depends(refuse_unknown_query)],
+        docs_url=None,
+        redoc_url=None,
     )
+    install_offline_docs(app)
+    install_console(app)
     problems.install(app)
     routers = (
         ops_router,
@@ -88,6 +97,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         oauth_router,
         clients_router,
         documents_router,
+        session_router,
+        oidc_router,
+        accounts_router,
     )
     for router in routers:
         app.include_router(router, responses=ratelimit.responses_for(router))

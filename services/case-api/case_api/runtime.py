@@ -4,9 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import httpx
 from sqlalchemy import Engine
 from starlette.requests import Request
 
+from case_api.accounts.credentials import CredentialStore
+from case_api.accounts.oidc import OidcConfig, OidcLogin
+from case_api.accounts.service import AccountService, SignInPolicy
+from case_api.accounts.sessions import SessionStore
 from case_api.cases.commands import CaseCommands
 from case_api.cases.queries import CaseQueries
 from case_api.clients.access import check_client_request
@@ -47,6 +52,8 @@ class Runtime:
     clients: ClientService
     keyring: Keyring
     documents: Documents
+    accounts: AccountService
+    oidc: OidcLogin | None = None
     watch: PositionWatch = field(default_factory=PositionWatch)
     projector_thread: ProjectorThread | None = None
 
@@ -58,6 +65,8 @@ class Runtime:
         if self.projector_thread:
             self.projector_thread.stop()
         self.committer.close()
+        if self.oidc is not None:
+            self.oidc.http.close()
         self.store.close()
         self.engine.dispose()
 
@@ -111,6 +120,16 @@ def build_runtime(settings: Settings, pack_ids: frozenset[str] | None = None) ->
         ),
         keyring=Keyring.from_settings(settings),
         documents=documents,
+        accounts=AccountService(
+            store,
+            committer,
+            registry,
+            clock,
+            CredentialStore(engine),
+            SessionStore(engine),
+            _sign_in_policy(settings),
+        ),
+        oidc=_oidc(settings),
         watch=watch,
     )
     if settings.run_projector:
@@ -118,3 +137,29 @@ def build_runtime(settings: Settings, pack_ids: frozenset[str] | None = None) ->
         committer.on_commit(runtime.projector_thread.wake)
         runtime.projector_thread.start()
     return runtime
+
+
+def _sign_in_policy(settings: Settings) -> SignInPolicy:
+    return SignInPolicy(
+        max_failures=settings.signin_max_failures,
+        lock_seconds=settings.signin_lockout_seconds,
+        session_seconds=settings.session_ttl_seconds,
+        min_password_length=settings.password_min_length,
+    )
+
+
+def _oidc(settings: Settings) -> OidcLogin | None:
+    if not settings.oidc_metadata_url:
+        return None
+    config = OidcConfig(
+        metadata_url=settings.oidc_metadata_url,
+        client_id=settings.oidc_client_id or "",
+        client_secret=settings.oidc_client_secret.get_secret_value()
+        if settings.oidc_client_secret
+        else "",
+        redirect_url=settings.oidc_redirect_url,
+        role_claim=settings.oidc_role_claim,
+        scope_claims=settings.oidc_scope_claims,
+        role_map=settings.oidc_role_map,
+    )
+    return OidcLogin(config, httpx.Client(timeout=10))

@@ -12,6 +12,9 @@ from case_api.accountability.tables import (
     accountability_parties,
     accountability_recoveries,
 )
+
+# Credentials and sessions share this module but are not projected: a rebuild keeps them.
+from case_api.accounts.tables import account_events, accounts
 from case_api.cases.tables import case_agencies, case_summaries, case_timeline
 from case_api.clients.tables import api_client_changes, api_clients
 from case_api.courts import tables as _courts  # noqa: F401  (not projected: written by deliveries)
@@ -38,4 +41,6 @@ PROJECTED_TABLES = [
     api_clients,
     api_client_changes,
     case_documents,
+    accounts,
+    account_events,
 ]

@@ -12,6 +12,7 @@ from notifier.bulletin.build import BulletinBuilder
 from notifier.bulletin.schedule import plan_bulletins
 from notifier.channels.book import ChannelFile
 from notifier.channels.dispatch import Dispatcher
+from notifier.channels.outbox import Outbox
 from notifier.feed.caseapi import CaseApiClient
 from notifier.feed.follower import Follower
 from notifier.platform.config import Settings
@@ -81,7 +82,7 @@ def build_runtime(settings: Settings, clock: Clock | None = None) -> Runtime:
         engine,
         settings,
         clock,
-        Dispatcher(settings.send_timeout_seconds),
+        Dispatcher(settings.send_timeout_seconds, outbox=Outbox(settings.outbox_file)),
         client,
         ChannelFile(settings.channels_file),
         BulletinBuilder(

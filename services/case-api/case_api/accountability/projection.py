@@ -139,7 +139,6 @@ def _(event: Case.ResponsiblePartyNamed, batch: Batch) -> None:
     _case_row(batch, event)
     party = event.party
     summary = batch.summary(case_id)
-    repeat = party["kind"] == "person" and _flag_repeats(batch, party)
     batch.conn.execute(
         accountability_parties.insert().values(
             case_id=case_id,
@@ -153,26 +152,47 @@ def _(event: Case.ResponsiblePartyNamed, batch: Batch) -> None:
             fault_kind=party["fault_kind"],
             fault_date=party["fault_date"],
             named_date=event.named_date,
-            repeat_fault=repeat,
+            repeat_fault=False,
             pack=summary["pack"],
             jurisdiction_path=summary["jurisdiction_path"],
         )
     )
+    if party["kind"] == "person":
+        _flag_repeats(batch, party["person_id"], party["fault_kind"])
 
 
-def _flag_repeats(batch: Batch, party: dict[str, Any]) -> bool:
-    """Mark the person's other faults of this kind within a year of this one; say if any."""
-    p = accountability_parties.c
-    near = and_(
-        p.person_id == party["person_id"],
-        p.fault_kind == party["fault_kind"],
-        p.fault_date >= party["fault_date"] - REPEAT_WINDOW,
-        p.fault_date <= party["fault_date"] + REPEAT_WINDOW,
+def _flag_repeats(batch: Batch, person_id: str, fault_kind: str) -> None:
+    """Flag each of the person's faults of this kind that has another within a year.
+
+    A fault excused by fault tolerance (容错免责) counts for nothing: it is neither flagged nor
+    a prior of another, since an excused fault must not weigh against the person [000 四(三)].
+    Reads one person's faults of one kind, so the cost does not grow with the register.
+    """
+    p, d = accountability_parties.c, accountability_decisions.c
+    faults = batch.conn.execute(
+        select(p.case_id, p.party_id, p.fault_date, p.repeat_fault).where(
+            p.person_id == person_id, p.fault_kind == fault_kind
+        )
+    ).all()
+    excused = set(
+        batch.conn.execute(
+            select(d.case_id, d.party_id).where(
+                d.person_id == person_id, d.decision == "fault_tolerance"
+            )
+        ).all()
     )
-    marked = batch.conn.execute(
-        update(accountability_parties).where(near).values(repeat_fault=True)
-    )
-    return bool(marked.rowcount)
+    counted = [f for f in faults if (f.case_id, f.party_id) not in excused]
+    for fault in faults:
+        repeat = (fault.case_id, fault.party_id) not in excused and any(
+            other is not fault and abs(other.fault_date - fault.fault_date) <= REPEAT_WINDOW
+            for other in counted
+        )
+        if repeat != fault.repeat_fault:
+            batch.conn.execute(
+                update(accountability_parties)
+                .where(p.case_id == fault.case_id, p.party_id == fault.party_id)
+                .values(repeat_fault=repeat)
+            )
 
 
 @apply_event.register
@@ -207,6 +227,8 @@ def _(event: Case.AccountabilityDecided, batch: Batch) -> None:
             jurisdiction_path=party["jurisdiction_path"],
         )
     )
+    if party["kind"] == "person" and event.decision == "fault_tolerance":
+        _flag_repeats(batch, party["person_id"], party["fault_kind"])
 
 
 @apply_event.register

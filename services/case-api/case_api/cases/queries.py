@@ -60,6 +60,15 @@ class CaseQueries:
         next_cursor = _encode_cursor(rows[-1]) if more else None
         return rows, next_cursor
 
+    def case_numbers(self, case_ids: set[str]) -> dict[str, str]:
+        """Case numbers of cases a caller already may see (one page of a list: bounded)."""
+        if not case_ids:
+            return {}
+        s = case_summaries.c
+        query = select(s.case_id, s.case_number).where(s.case_id.in_(sorted(case_ids)))
+        with self.engine.connect() as conn:
+            return {row.case_id: row.case_number for row in conn.execute(query)}
+
     def timeline(self, principal: Principal, case_id: str) -> list[dict[str, Any]]:
         self.case(principal, case_id)
         query = (

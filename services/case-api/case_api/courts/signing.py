@@ -20,8 +20,9 @@ from case_api.courts.keys import CourtKeys
 from case_api.courts.signatures import verify_delivery
 from case_api.platform.access import Role
 from case_api.platform.errors import CourtUnknown, Forbidden, Unauthenticated
-from case_api.platform.http.deps import RuntimeDep, bearer, get_principal
+from case_api.platform.http.deps import RuntimeDep, bearer, get_principal, session_cookie
 from case_api.platform.http.ratelimit import spend, spend_unverified
+from case_api.platform.http.ratelimit_clients import SUBJECT
 from case_api.runtime import Runtime
 
 
@@ -66,20 +67,24 @@ async def court_or_admin(
     court: str,
     runtime: RuntimeDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
+    session: Annotated[str | None, Depends(session_cookie)] = None,
 ) -> None:
-    """The court, signing its GET like a delivery (empty body), or an administrator's token.
+    """The court, signing its GET like a delivery (empty body), or an administrator's token
+    or console session.
 
     A signed GET's id is not remembered: replaying it within the window reads the same
     receipt again, nothing more.
     """
-    if credentials is None:
+    if credentials is None and session is None:
         await verify_and_count(request, runtime, court, "read")
         return
     try:
-        principal = await get_principal(runtime, credentials)
+        principal = await get_principal(request, runtime, credentials, session)
     except Unauthenticated:
         await spend_unverified(request)
         raise
+    if credentials is None:  # a console session: the middleware counted no one
+        await spend(request, "read", SUBJECT + principal.subject)
     if principal.role != Role.ADMIN:
         raise Forbidden(
             "Only the court or an administrator may read receipts.",

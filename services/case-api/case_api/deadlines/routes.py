@@ -55,7 +55,8 @@ def list_deadlines(
 ) -> DeadlineList:
     filters = DeadlineFilters(agency, jurisdiction, kind, status, due_from, due_to)
     rows = runtime.deadline_queries.across_cases(principal, filters, runtime.clock.today(), limit)
-    return DeadlineList(items=rows)
+    numbers = runtime.queries.case_numbers({r["case_id"] for r in rows})
+    return DeadlineList(items=[{**r, "case_number": numbers.get(r["case_id"])} for r in rows])
 
 
 @router.get(

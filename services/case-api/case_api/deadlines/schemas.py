@@ -27,6 +27,9 @@ class Explanation(BaseModel):
 class Deadline(BaseModel):
     key: str = Field(description="Stable: rule@trigger position")
     case_id: str
+    case_number: str | None = Field(
+        None, description="The court's case number (in lists across cases)"
+    )
     rule_id: str
     kind: str
     title: str

@@ -78,3 +78,10 @@ class RateLimited(DomainError):
 class RequestTooLarge(DomainError):
     code = "request-too-large"
     status = 413
+
+
+class CsrfRefused(Forbidden):
+    """A request authenticated by the session cookie changes something without the session's
+    CSRF token in ``X-CSRF-Token``: another site may have sent it on the person's behalf."""
+
+    code = "csrf-token-invalid"

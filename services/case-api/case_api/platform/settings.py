@@ -9,10 +9,16 @@ from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEV_SECRET = "dev-only-secret-change-me-0123456789abcdef"
+LOCAL_ENV_FILE = "var/case-api.env"
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="CASE_API_", extra="ignore")
+    # `make run` keeps its generated secret in var/case-api.env, so the CLI run from the
+    # checkout (`case-api token …`) signs with the same key as the local server. Environment
+    # variables win over the file; in production the file does not exist.
+    model_config = SettingsConfigDict(
+        env_prefix="CASE_API_", extra="ignore", env_file=LOCAL_ENV_FILE, env_file_encoding="utf-8"
+    )
 
     event_store_url: str = Field(
         "sqlite:///var/case-api/events.db",
@@ -135,6 +141,49 @@ class Settings(BaseSettings):
     )
     metrics_token: SecretStr | None = Field(
         None, description="Bearer token /metrics requires; unset, /metrics is open to anyone"
+    )
+    session_cookie_secure: bool = Field(
+        True,
+        description="Send the session cookie only over HTTPS. Chromium and Firefox also keep a"
+        " Secure cookie on http://127.0.0.1 and http://localhost, so `make run` keeps the default;"
+        " set false only for a plain-HTTP test host reached by another name",
+    )
+    session_ttl_seconds: int = Field(8 * 3600, description="How long a console session lasts")
+    signin_max_failures: int = Field(
+        5, ge=1, description="Wrong passwords in a row after which an account is locked"
+    )
+    signin_lockout_seconds: int = Field(
+        900, ge=1, description="How long a lock-out lasts (an administrator can unlock sooner)"
+    )
+    password_min_length: int = Field(10, ge=8, description="Shortest password an account takes")
+    oidc_metadata_url: str | None = Field(
+        None,
+        description="OpenID Connect discovery document of the identity provider"
+        " (…/.well-known/openid-configuration); unset, only passwords sign in",
+    )
+    oidc_client_id: str | None = Field(None, description="This system's client id at the IdP")
+    oidc_client_secret: SecretStr | None = Field(None, description="Its client secret")
+    oidc_redirect_url: str = Field(
+        "http://127.0.0.1:8000/v1/session/oidc/callback",
+        description="Where the IdP sends the browser back (registered with the IdP)",
+    )
+    oidc_role_claim: str = Field(
+        "yingsu_role", description="Claim naming the person's role (docs/operations.md)"
+    )
+    oidc_scope_claims: dict[str, str] = Field(
+        default_factory=lambda: {
+            "agency": "yingsu_agency",
+            "jurisdiction": "yingsu_jurisdiction",
+        },
+        description='JSON: which claim carries each scope, e.g. {"agency": "org_code"}',
+    )
+    oidc_role_map: dict[str, str] = Field(
+        default_factory=dict,
+        description='JSON: IdP role values to ours, e.g. {"法制科": "agency_user"};'
+        " unmapped values are taken as our role names",
+    )
+    console_notifier_url: str | None = Field(
+        None, description="The notifier's operator page, linked from the console's menu"
     )
     clock_file: Path | None = Field(
         None, description="Testing only: a file holding an ISO datetime used as 'now'"

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 import case_api.accountability.projection  # noqa: F401  (each registers its handlers)
+import case_api.accounts.projection
 import case_api.cases.projection  # noqa: F401
 import case_api.clients.projection  # noqa: F401
 import case_api.deadlines.calendar_projection  # noqa: F401
@@ -31,6 +32,9 @@ def project(batch: Batch, event: Any, position: int) -> None:
     project_documents(batch, event, position)
     if isinstance(event, ApiClient.Event):
         return  # credentials and their holders are not for the feed (client_projection)
+    if case_api.accounts.projection.is_account_event(event):
+        case_api.accounts.projection.record(batch, event)
+        return  # people's sign-ins are the audit trail's, not the case feed's
     scope = _scope(batch, event, stream_type)
     batch.timeline.append(
         {

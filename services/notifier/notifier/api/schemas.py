@@ -40,3 +40,12 @@ class BulletinInfo(BaseModel):
     created_at: datetime
     html_url: str
     xlsx_url: str
+
+
+class OutboxMessage(BaseModel):
+    at: datetime
+    recipient: str = Field(description="The outbox:// URL the recipient's channel names")
+    key: str = Field(description="The delivery's Idempotency-Key")
+    title: str
+    body: str
+    attachments: list[str]

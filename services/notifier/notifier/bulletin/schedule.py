@@ -19,7 +19,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, select, update
 
 from notifier.bulletin.periods import next_period, period_bounds, period_kind, period_of
 from notifier.platform.db import from_db, to_db
@@ -65,9 +65,14 @@ def plan_bulletins(
     conn: Connection, library: PackLibrary, calendar: WorkCalendar, now: datetime, hour: int
 ) -> None:
     today = now.astimezone(SHANGHAI).date()
-    planned = _planned_kinds(conn)  # before this round adds any
+    planned = _latest_planned(conn)  # before this round adds any
     for row, entry in bulletin_entries(conn, library, now):
-        period = _first_period(row, planned.get(row["code"], set()), entry.every, today)
+        kinds = planned.get(row["code"], {})
+        period = _resume_period(row, kinds, entry.every, today)
+        if entry.every in kinds:  # the period just ended may still wait for its due day
+            before = period_of(period_bounds(period)[0] - timedelta(days=1), entry.every)
+            due = to_db(bulletin_due(before, calendar, hour))
+            _retime_untried(conn, bulletin_key(row["code"], before), due, now)
         while period_bounds(period)[0] <= today:
             due = to_db(bulletin_due(period, calendar, hour))
             values = {
@@ -83,27 +88,47 @@ def plan_bulletins(
                 "payload": _payload(row, entry, period),
             }
             insert_new(conn, deliveries, ["key"], values)
+            _retime_untried(conn, values["key"], due, now)
             period = next_period(period)
 
 
-def _planned_kinds(conn: Connection) -> dict[str, set[str]]:
-    """The kinds of bulletin (month, half_year …) each jurisdiction has build rows for."""
+def _retime_untried(conn: Connection, key: str, due: datetime, now: datetime) -> None:
+    """A bulletin not yet tried follows its due date when a holiday schedule loaded since
+    moves it (a date first read provisionally, then published)."""
+    d = deliveries.c
+    conn.execute(
+        update(deliveries)
+        .where(d.key == key, d.state == "scheduled", d.attempts == 0, d.due_at != due)
+        .values(due_at=due, next_attempt_at=due, updated_at=to_db(now))
+    )
+
+
+def _latest_planned(conn: Connection) -> dict[str, dict[str, str]]:
+    """The latest period of each kind of bulletin (month, half_year …) each jurisdiction has
+    a build row for."""
     query = select(deliveries.c.jurisdiction, deliveries.c.key).where(
         deliveries.c.kind == "bulletin_build"
     )
-    kinds: dict[str, set[str]] = {}
+    latest: dict[str, dict[str, str]] = {}
     for jurisdiction, key in conn.execute(query):
         if key.count(":") == 3:  # bulletin:<jurisdiction>:<period>:build
-            kinds.setdefault(jurisdiction, set()).add(period_kind(key.split(":")[2]))
-    return kinds
+            period = key.split(":")[2]
+            kinds = latest.setdefault(jurisdiction, {})
+            current = kinds.get(period_kind(period))
+            if current is None or period_bounds(period)[0] > period_bounds(current)[0]:
+                kinds[period_kind(period)] = period
+    return latest
 
 
-def _first_period(row: dict[str, Any], planned: set[str], every: str, today: date) -> str:
-    """From the period the jurisdiction was first seen in; but a kind of bulletin new to a
-    jurisdiction that already has others (a pack that gained an entry, or this notifier's
-    upgrade) starts with the current period: bulletins for periods long past would all go out
-    at once, stale, on the day it is deployed."""
-    if planned and every not in planned:
+def _resume_period(row: dict[str, Any], planned: dict[str, str], every: str, today: date) -> str:
+    """Where this round starts planning: at the latest period planned (so a round's cost does
+    not grow with the years behind it), else from the period the jurisdiction was first seen
+    in. A kind of bulletin new to a jurisdiction that already has others (a pack that gained
+    an entry, or this notifier's upgrade) starts with the current period: bulletins for
+    periods long past would all go out at once, stale, on the day it is deployed."""
+    if every in planned:
+        return planned[every]
+    if planned:
         return period_of(today, every)
     seen = from_db(row["seen_at"]).astimezone(SHANGHAI).date()  # type: ignore[union-attr]
     return period_of(seen, every)

@@ -14,14 +14,22 @@ import httpx
 from notifier.channels.bots import SCHEMES as BOT_SCHEMES
 from notifier.channels.bots import send_bot
 from notifier.channels.generic import send_apprise
+from notifier.channels.outbox import SCHEME as OUTBOX_SCHEME
+from notifier.channels.outbox import Outbox
 from notifier.channels.webhook import SCHEMES as WEBHOOK_SCHEMES
 from notifier.channels.webhook import send_webhook
 from notifier.sending.answer import Answer
 
 
 class Dispatcher:
-    def __init__(self, timeout: float = 10.0, transport: httpx.BaseTransport | None = None):
+    def __init__(
+        self,
+        timeout: float = 10.0,
+        transport: httpx.BaseTransport | None = None,
+        outbox: Outbox | None = None,
+    ):
         self.timeout = timeout
+        self.outbox = outbox
         limits = httpx.Limits(max_connections=64, max_keepalive_connections=32)
         self._http = httpx.Client(timeout=timeout, transport=transport, limits=limits)
 
@@ -52,6 +60,8 @@ class Dispatcher:
 
     def _one(self, url: str, title: str, body: str, key: str, attachments: Sequence[str]) -> Answer:
         scheme = urlsplit(url).scheme.lower()
+        if scheme == OUTBOX_SCHEME and self.outbox is not None:
+            return self.outbox.send(url, title, body, key, attachments)
         if scheme in BOT_SCHEMES:
             return send_bot(self._http, url, title, body, key)
         if scheme in WEBHOOK_SCHEMES:

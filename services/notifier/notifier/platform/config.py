@@ -32,6 +32,10 @@ class Settings(BaseSettings):
     channels_file: Path | None = Field(
         None, description="YAML file: recipients and their channels (Apprise URLs) per agency"
     )
+    outbox_file: Path = Field(
+        Path("var/notifier/outbox.jsonl"),
+        description="Where the local channel (outbox:// in the channels file) writes messages",
+    )
     reminder_hour: int = Field(9, ge=0, le=23, description="Local hour reminders go out")
     feed_wait_seconds: float = Field(10.0, description="Long-poll wait on case-api's feed")
     send_batch_size: int = Field(100, description="Deliveries leased per round")

@@ -9,6 +9,9 @@ from typing import Any
 
 import yaml
 
+PROVISIONAL_NOTE = "（日期为暂定，待国务院公布放假安排后确认）"
+"""Appended where a date was read from a year whose holiday schedule is not yet published."""
+
 
 @cache
 def _templates() -> dict[str, dict[str, str]]:

@@ -76,7 +76,7 @@ def _reminders(
     settled = deadline.status != DeadlineStatus.OPEN
     found = []
     for reminder in reminder_dates(deadline, calendar, policy):
-        values = _values(case, deadline, days_before=reminder.days_before)
+        values = _values(case, deadline, reminder.days_before, reminder.provisional)
         message = _message(kind, values)
         for agency in case.agencies:
             recipient = f"contact:{agency}"
@@ -124,8 +124,12 @@ def _escalation_recipients(case: CaseInfo, deadline: Deadline) -> list[tuple[str
     return list(found.items())
 
 
-def _values(case: CaseInfo, deadline: Deadline, days_before: int = 0) -> dict[str, Any]:
+def _values(
+    case: CaseInfo, deadline: Deadline, days_before: int = 0, provisional: bool = False
+) -> dict[str, Any]:
+    provisional = provisional or deadline.provisional
     return {
+        "provisional_note": messages.PROVISIONAL_NOTE if provisional else "",
         "case_id": case.case_id,
         "case_number": case.case_number,
         "title_zh": deadline.title_zh,
@@ -143,6 +147,7 @@ def _message(kind: str, values: dict[str, Any]) -> dict[str, Any]:
         "case_number": values["case_number"],
         "due_date": values["due_date"],
         "deadline_kind": values["deadline_kind"],
+        "provisional": bool(values["provisional_note"]),
     }
 
 

@@ -46,7 +46,11 @@ def apply_plan(conn: Connection, case_id: str, planned: list[Planned], now: date
         row["key"]: row
         for row in conn.execute(
             select(
-                deliveries.c.id, deliveries.c.key, deliveries.c.state, deliveries.c.due_at
+                deliveries.c.id,
+                deliveries.c.key,
+                deliveries.c.state,
+                deliveries.c.due_at,
+                deliveries.c.payload,
             ).where(deliveries.c.case_id == case_id)
         ).mappings()
     }
@@ -78,8 +82,14 @@ def _reconcile(conn: Connection, row: Any, item: Planned, now: datetime) -> int:
     due = to_db(item.due_at)
     if state == "withdrawn" or (state == "scheduled" and row["due_at"] != due):
         _set(conn, row["id"], now, state="scheduled", due_at=due, next_attempt_at=due)
-        return 1
-    return 0
+        state = "scheduled"
+    elif row["payload"] == item.payload or state not in OPEN_STATES:
+        return 0
+    # The text names the due date as it is now (a calendar load or a correction moves it)
+    # and whether it is still provisional; a message not yet sent says what is true.
+    if row["payload"] != item.payload:
+        _set(conn, row["id"], now, payload=item.payload)
+    return 1
 
 
 def _set(conn: Connection, row_id: int, now: datetime, **values: Any) -> None:

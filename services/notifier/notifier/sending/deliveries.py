@@ -85,8 +85,8 @@ def _lease(row: Any, token: str) -> Lease:
 def mark_sent(engine: Engine, sent: list[tuple[Lease, str]], now: datetime) -> None:
     """Sent is final whoever holds the lease now: the platform said it has the message.
 
-    One transaction for a whole batch; a crash before it commits resends the batch with the
-    same keys (duplicates the receiver drops, never a loss).
+    The sender records each answer as it comes; a crash before the commit resends that
+    delivery with the same key (a duplicate the receiver can drop, never a loss).
     """
     if not sent:
         return

@@ -3,7 +3,8 @@
 Marked ``sent`` only after the platform's own answer says so; any other outcome backs off and
 is retried with the same idempotency key until ``max_attempts``, then the row is dead; a
 receiver's ``Retry-After`` puts the next try no earlier than it asked. One failure never stops
-the batch.
+the batch. Each answer is recorded as soon as it comes, not once per batch: a crash repeats at
+most the sends in flight at that moment (group chats on WeCom or DingTalk show every copy).
 """
 
 from __future__ import annotations
@@ -62,42 +63,45 @@ class Sender:
         if not leases:
             return 0
         parents = self._parents()
-        answers = list(self._pool.map(lambda lease: self._attempt(lease, parents), leases))
-        self._record(list(zip(leases, answers, strict=True)))
+        for _ in self._pool.map(lambda lease: self._attempt(lease, parents), leases):
+            pass  # each attempt records its own answer
         return len(leases)
 
-    def _attempt(self, lease: Lease, parents: dict[str, Any]) -> Answer:
+    def _attempt(self, lease: Lease, parents: dict[str, Any]) -> None:
         try:
-            return self._send(lease, parents)
+            answer = self._send(lease, parents)
         except CaseApiBusy as busy:
             # Not retried in this thread: the row waits (and the batch goes on) until then.
-            return Answer(False, f"case-api busy: {busy}", retry_after=busy.wait)
+            answer = Answer(False, f"case-api busy: {busy}", retry_after=busy.wait)
         except Exception as error:  # noqa: BLE001 - one bad delivery must not stop the batch
             log.exception("delivery %s failed", lease.key)
-            return Answer(False, f"{type(error).__name__}: {error}")
+            answer = Answer(False, f"{type(error).__name__}: {error}")
+        try:
+            self._record(lease, answer)
+        except Exception:  # noqa: BLE001 - unrecorded: the lease lapses and it is sent again
+            log.exception("delivery %s: answer not recorded", lease.key)
 
-    def _record(self, outcomes: list[tuple[Lease, Answer]]) -> None:
+    def _record(self, lease: Lease, answer: Answer) -> None:
         now, s = self.clock.now(), self.settings
-        sent = [(lease, a.detail) for lease, a in outcomes if a.ok and lease.kind != BUILD]
-        mark_sent(self.engine, sent, now)
-        for lease, answer in outcomes:
-            state = "sent"
-            if answer.ok and lease.kind == BUILD:
-                self.bulletins.complete(lease, now, answer.detail)
-            elif not answer.ok:
-                state = mark_failed(
-                    self.engine,
-                    lease,
-                    now,
-                    answer.detail,
-                    max_attempts=s.max_attempts,
-                    base_seconds=s.backoff_base_seconds,
-                    max_seconds=s.backoff_max_seconds,
-                    retry=not answer.final,
-                    retry_after=answer.retry_after,
-                )
-            if self.observe:
-                self.observe(lease, answer, state, now)
+        state = "sent"
+        if answer.ok and lease.kind == BUILD:
+            self.bulletins.complete(lease, now, answer.detail)
+        elif answer.ok:
+            mark_sent(self.engine, [(lease, answer.detail)], now)
+        else:
+            state = mark_failed(
+                self.engine,
+                lease,
+                now,
+                answer.detail,
+                max_attempts=s.max_attempts,
+                base_seconds=s.backoff_base_seconds,
+                max_seconds=s.backoff_max_seconds,
+                retry=not answer.final,
+                retry_after=answer.retry_after,
+            )
+        if self.observe:
+            self.observe(lease, answer, state, now)
 
     def _send(self, lease: Lease, parents: dict[str, Any]) -> Answer:
         payload = lease.payload

@@ -8,13 +8,14 @@ from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends, Header, Request
-from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from fastapi.security import APIKeyCookie, HTTPAuthorizationCredentials, HTTPBearer
 from starlette.concurrency import run_in_threadpool
 
 from case_api.platform.access import Principal
 from case_api.platform.commands import Request as CommandRequest
 from case_api.platform.errors import Unauthenticated
 from case_api.platform.http.auth import principal_from_token
+from case_api.platform.http.session_cookie import SESSION_COOKIE, principal_from_session
 from case_api.runtime import Runtime
 
 IF_MATCH_PATTERN = r'^(\*|(W/)?"[0-9]{1,18}"|[0-9]{1,18})$'
@@ -23,6 +24,12 @@ IF_MATCH_PATTERN = r'^(\*|(W/)?"[0-9]{1,18}"|[0-9]{1,18})$'
 bearer = HTTPBearer(
     auto_error=False,
     description="Bearer token (JWT): from `case-api token`, or `POST /v1/oauth/token` for clients",
+)
+session_cookie = APIKeyCookie(
+    name=SESSION_COOKIE,
+    auto_error=False,
+    description="The console's session (POST /v1/session); a request that changes anything"
+    " also sends the session's CSRF token as X-CSRF-Token",
 )
 
 
@@ -38,10 +45,15 @@ RuntimeDep = Annotated[Runtime, Depends(get_runtime)]
 
 
 async def get_principal(
+    request: Request,
     runtime: RuntimeDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
+    session: Annotated[str | None, Depends(session_cookie)] = None,
 ) -> Principal:
-    """Who the token names; routes take ``PrincipalDep``, which also checks machine clients."""
+    """Who the token names, or else the session cookie; routes take ``PrincipalDep``, which
+    also checks machine clients. A bearer token wins: an app that sends one means it."""
+    if credentials is None and session:
+        return await run_in_threadpool(principal_from_session, runtime, request, session)
     if credentials is None:
         raise Unauthenticated("A bearer token is required.", "需要提供访问令牌。")
     return principal_from_token(
@@ -71,12 +83,13 @@ async def get_subscriber(
     request: Request,
     runtime: RuntimeDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
+    session: Annotated[str | None, Depends(session_cookie)] = None,
 ) -> Principal:
     """Calendar apps cannot send headers: a subscription URL may carry ``?token=``."""
     token = request.query_params.get("token")
     if credentials is None and token:
         credentials = HTTPAuthorizationCredentials(scheme="Bearer", credentials=token)
-    return await get_principal(runtime, credentials)
+    return await get_principal(request, runtime, credentials, session)
 
 
 async def get_authorized_subscriber(
