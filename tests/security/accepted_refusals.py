@@ -13,6 +13,7 @@ STATE = {
     "idempotency-key-reused": "the key was used before with another body",
     "calendar-year-not-loaded": "the year's holiday schedule must have been loaded",
     "invalid-cursor": "a cursor is opaque: only one this API issued is valid",
+    "password-change-needs-session": "depends on how the caller signed in, like 401 and 403",
 }
 """Codes that depend on what is stored, not on the request: a schema cannot know them."""
 
@@ -26,6 +27,11 @@ RELATIONS = {
         "every date in the path's year, make-up days on weekends, none both"
     ),
     ("/v1/documents", "document-type-not-allowed"): "the bytes must be the media type named",
+    ("/v1/accounts", "password-is-username"): "the password may not be the username",
+    ("/v1/accounts/{username}/password-reset", "password-is-username"): (
+        "the password may not be the username in the path"
+    ),
+    ("/v1/session/password", "password-is-username"): "the password may not be one's username",
 }
 """Relations between query parameters, or between the path and the body, which OpenAPI 3.1
 cannot state (each is in the operation's description); keyed by operation path and code."""

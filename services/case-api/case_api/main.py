@@ -13,6 +13,7 @@ from case_api.accountability.routes_commands import router as accountability_com
 from case_api.accounts.routes import router as session_router
 from case_api.accounts.routes_admin import router as accounts_router
 from case_api.accounts.routes_oidc import router as oidc_router
+from case_api.accounts.schemas import document_password_length
 from case_api.cases.routes import router as cases_router
 from case_api.cases.routes_commands import router as commands_router
 from case_api.chain.routes import router as chain_router
@@ -104,6 +105,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     for router in routers:
         app.include_router(router, responses=ratelimit.responses_for(router))
     text.install(app)
+    document_password_length(app, settings.password_min_length)
     bodylimit.install(app, settings)
     ratelimit.install(app, settings)
     app.add_middleware(MetricsMiddleware)
