@@ -16,17 +16,33 @@ NAMING_CONVENTION = {
 }
 
 
+CONNECT_TIMEOUT_SECONDS = 5
+
+
 def new_metadata() -> MetaData:
     """Metadata whose constraint names are deterministic, so Alembic can drop them again."""
     return MetaData(naming_convention=NAMING_CONVENTION)
 
 
-def make_engine(url: str, pool_size: int = 10, max_overflow: int = 8) -> Engine:
+def make_engine(
+    url: str,
+    pool_size: int = 10,
+    max_overflow: int = 8,
+    timeout_seconds: int = CONNECT_TIMEOUT_SECONDS,
+) -> Engine:
+    """``timeout_seconds``: longest wait to connect or for a pooled connection (PostgreSQL)."""
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
     if not url.startswith("sqlite"):
+        # connect_timeout: a database host that does not answer at all fails a request in
+        # seconds (503 storage-unavailable), not after the operating system's TCP timeout.
         return create_engine(
-            url, pool_size=pool_size, max_overflow=max_overflow, pool_pre_ping=True
+            url,
+            pool_size=pool_size,
+            max_overflow=max_overflow,
+            pool_pre_ping=True,
+            pool_timeout=timeout_seconds,
+            connect_args={"connect_timeout": timeout_seconds},
         )
     engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
     _make_sqlite_transactions_immediate(engine)

@@ -29,6 +29,7 @@ def case_settings(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Se
             # Other features' tests must never meet a rate limit; test_abuse_limits sets its own.
             rate_limit_reads="1000000/minute",
             rate_limit_writes="1000000/minute",
+            rate_limit_unverified="1000000/minute",
         )
         (tmp_path / "now.txt").write_text("2026-12-01T09:00:00+08:00")
         upgrade(s.readmodel_url)

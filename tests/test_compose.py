@@ -10,6 +10,7 @@ import argparse
 import importlib
 import importlib.util
 import inspect
+import ipaddress
 import os
 import re
 import shlex
@@ -803,3 +804,20 @@ def test_docker_compose_config() -> None:
         cwd=ROOT,
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_replicas_believe_forwarded_headers_from_the_proxy_only(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Rate limits count anonymous callers by address: behind nginx that address is the one
+    nginx appends to X-Forwarded-For, believed from the proxy's fixed address alone."""
+    _, proxy = proxy_service()
+    address = proxy["networks"]["default"]["ipv4_address"]
+    subnets = [c["subnet"] for c in compose()["networks"]["default"]["ipam"]["config"]]
+    assert any(ipaddress.ip_address(address) in ipaddress.ip_network(s) for s in subnets)
+    for name, replica in services_running(("case-api", "serve")).items():
+        with monkeypatch.context() as m:
+            trusted = settings_for(replica, "CASE_API_", m).forwarded_allow_ips
+        assert trusted == address, f"{name} trusts {trusted}, the proxy is {address}"
+    text = strip_nginx_comments(nginx_config()[1])
+    assert re.search(r"proxy_set_header\s+X-Forwarded-For\s+\$proxy_add_x_forwarded_for;", text)

@@ -158,7 +158,9 @@ async def test_a_long_poll_on_the_feed_costs_one_request(case_settings):
         assert polled.headers["RateLimit-Remaining"] == "2"
 
 
-@pytest.mark.parametrize("field", ["rate_limit_reads", "rate_limit_writes"])
+@pytest.mark.parametrize(
+    "field", ["rate_limit_reads", "rate_limit_writes", "rate_limit_unverified"]
+)
 def test_a_budget_that_is_not_limits_notation_stops_the_app_at_startup(field):
     with pytest.raises(ValueError):
         create_app(Settings(**{field: "plenty"}))

@@ -112,8 +112,9 @@ def test_a_key_still_in_flight_is_409_until_it_goes_stale(case_settings):
     try:
         store = runtime.idempotency
         assert store.begin("client", "k", "hash") is None
-        with pytest.raises(IdempotencyInFlight):
+        with pytest.raises(IdempotencyInFlight) as held:
             store.begin("client", "k", "hash")
+        assert 1 <= int(held.value.headers["Retry-After"]) <= STALE_SECONDS
         from sqlalchemy import update
 
         from case_api.platform.tables import idempotency_keys

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.api_client import GZ_CASE, Api
 
 SERVE = {"kind": "complaint_copy", "served_date": "2025-09-22"}
@@ -13,8 +15,9 @@ async def test_same_key_and_body_returns_the_first_response_and_appends_once(api
     first = await api.client.post("/v1/cases", json=GZ_CASE, headers=headers)
     again = await api.client.post("/v1/cases", json=GZ_CASE, headers=headers)
     assert first.status_code == again.status_code == 201
-    assert again.json() == first.json()
+    assert again.json() == {**first.json(), "replayed": True}
     assert again.headers["Idempotent-Replayed"] == "true"
+    assert again.headers["ETag"] == first.headers["ETag"]
     assert api.runtime.store.max_position() == first.json()["position"]
 
 
@@ -53,9 +56,9 @@ async def test_resend_after_a_crash_lost_the_key_record_appends_nothing(api: Api
     first = await api.client.post(path, json=SERVE, headers=headers)
     api.runtime.idempotency.abandon("court_system-gz-tianhe-court", "serve-1")
     again = await api.client.post(path, json=SERVE, headers=headers)
-    assert again.status_code == 200
-    assert again.json()["replayed"] is True
-    assert again.json()["version"] == first.json()["version"] == 2
+    assert again.status_code == 201
+    assert again.json() == {**first.json(), "replayed": True}
+    assert again.json()["version"] == 2
     changed = await api.client.post(
         path, json={**SERVE, "served_date": "2025-09-23"}, headers=headers
     )
@@ -74,15 +77,29 @@ async def test_if_match_with_a_stale_version_fails_and_changes_nothing(api: Api)
     assert api.runtime.store.max_position() == ok.json()["position"]
 
 
-async def test_malformed_if_match_is_a_clear_error(api: Api):
+@pytest.mark.parametrize("value", ["abc", '"3', "+3", '"-1"', "1" * 19])
+async def test_malformed_if_match_is_refused_as_the_schema_says(api: Api, value: str):
     await api.register_guangzhou()
     filed = await api.file_case()
     r = await api.client.post(
         f"/v1/cases/{filed['case_id']}/documents",
         json=SERVE,
-        headers={**api.court, "If-Match": "abc"},
+        headers={**api.court, "If-Match": value},
     )
-    assert r.status_code == 422 and r.json()["code"] == "invalid-if-match"
+    assert r.status_code == 422 and r.json()["code"] == "invalid-request", r.text
+    assert r.json()["errors"][0]["location"] == ["header", "if-match"]
+
+
+@pytest.mark.parametrize("value", ['"1"', 'W/"1"', "1", "*"])
+async def test_if_match_takes_the_etag_as_written_weak_bare_or_any(api: Api, value: str):
+    await api.register_guangzhou()
+    filed = await api.file_case()
+    r = await api.client.post(
+        f"/v1/cases/{filed['case_id']}/documents",
+        json=SERVE,
+        headers={**api.court, "If-Match": value},
+    )
+    assert r.status_code == 201, r.text
 
 
 async def test_get_answers_304_for_the_current_etag(api: Api):

@@ -42,6 +42,13 @@ async def test_lists_deliveries_per_case_and_state(ops) -> None:  # type: ignore
     assert len(by_agency) == len(rows)
 
 
+async def test_invalid_text_in_a_filter_is_refused_with_invalid_text(ops) -> None:  # type: ignore[no-untyped-def]
+    client, _ = ops
+    response = await client.get("/v1/deliveries?case_id=%ED%A0%80")
+    assert response.status_code == 422
+    assert response.json()["code"] == "invalid-text" and response.json()["location"] == "query"
+
+
 async def test_retry_of_a_scheduled_delivery_is_a_conflict_problem(ops) -> None:  # type: ignore[no-untyped-def]
     client, _ = ops
     first = (await client.get("/v1/deliveries")).json()[0]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import Any
 
 from case_api.accounts import cli as accounts_cli
 from case_api.chain import check as store_check
@@ -43,12 +44,25 @@ def main(argv: list[str] | None = None) -> int:
     return COMMANDS[args.command](settings, args)
 
 
+def server_options(settings: Settings) -> dict[str, Any]:
+    """How ``serve`` runs uvicorn. Behind a proxy, the client's address (which the rate limits
+    of anonymous traffic count) is taken from ``X-Forwarded-For`` of the proxies named in
+    ``forwarded_allow_ips`` only; anyone else's header is ignored."""
+    return {
+        "host": settings.host,
+        "port": settings.port,
+        "log_level": "info",
+        "proxy_headers": True,
+        "forwarded_allow_ips": settings.forwarded_allow_ips,
+    }
+
+
 def _serve(settings: Settings, _args: argparse.Namespace) -> int:
     import uvicorn
 
     from case_api.main import create_app
 
-    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info")
+    uvicorn.run(create_app(settings), **server_options(settings))
     return 0
 
 

@@ -13,6 +13,7 @@ from case_api.accountability.routes_commands import router as accountability_com
 from case_api.accounts.routes import router as session_router
 from case_api.accounts.routes_admin import router as accounts_router
 from case_api.accounts.routes_oidc import router as oidc_router
+from case_api.accounts.schemas import document_password_length
 from case_api.cases.routes import router as cases_router
 from case_api.cases.routes_commands import router as commands_router
 from case_api.chain.routes import router as chain_router
@@ -24,11 +25,12 @@ from case_api.deadlines.routes import router as deadlines_router
 from case_api.deadlines.routes_calendar import router as calendar_router
 from case_api.documents.routes import router as documents_router
 from case_api.feed.routes import router as feed_router
-from case_api.platform.http import bodylimit, problems, ratelimit
+from case_api.platform.http import bodylimit, problems, ratelimit, text
 from case_api.platform.http.query_strict import refuse_unknown_query
 from case_api.platform.http.routes_ops import router as ops_router
 from case_api.platform.metrics import MetricsMiddleware
 from case_api.platform.settings import Settings
+from case_api.platform.storage_wait import wait_for_databases
 from case_api.registry.routes import router as registry_router
 from case_api.runtime import Runtime, build_runtime
 from case_api.statistics.routes import router as statistics_router
@@ -55,6 +57,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        await asyncio.to_thread(wait_for_databases, settings)
         runtime = build_runtime(settings)
         runtime.watch.bind_loop(asyncio.get_running_loop())
         runtime.watch.advance(runtime.projector.position())
@@ -101,6 +104,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     for router in routers:
         app.include_router(router, responses=ratelimit.responses_for(router))
+    text.install(app)
+    document_password_length(app, settings.password_min_length)
     bodylimit.install(app, settings)
     ratelimit.install(app, settings)
     app.add_middleware(MetricsMiddleware)

@@ -74,7 +74,11 @@ class Runtime:
 def build_runtime(settings: Settings, pack_ids: frozenset[str] | None = None) -> Runtime:
     settings.prepare_local_dirs()
     store = CaseStore(env=store_env(settings))
-    engine = make_engine(settings.readmodel_url, pool_size=settings.readmodel_pool_size)
+    engine = make_engine(
+        settings.readmodel_url,
+        pool_size=settings.readmodel_pool_size,
+        timeout_seconds=settings.storage_timeout_seconds,
+    )
     committer = GroupCommitter(store)
     registry = RegistryService(
         store, committer, pack_ids or frozenset(shipped_library().pack_ids())
@@ -104,7 +108,11 @@ def build_runtime(settings: Settings, pack_ids: frozenset[str] | None = None) ->
         ),
         queries=queries,
         deadline_queries=DeadlineQueries(engine, queries, library, deadline_projection.calendar),
-        idempotency=IdempotencyStore(engine, ttl_hours=settings.idempotency_ttl_hours),
+        idempotency=IdempotencyStore(
+            engine,
+            ttl_hours=settings.idempotency_ttl_hours,
+            stale_seconds=settings.idempotency_stale_seconds,
+        ),
         projector=projector,
         clock=clock,
         library=library,

@@ -6,11 +6,14 @@ import logging
 import time
 from collections.abc import Callable
 
+from sqlalchemy import Engine, text
+
 from notifier.feed.follower import FollowerThread
 from notifier.main import create_app
 from notifier.platform.config import Settings
 from notifier.runtime import Runtime, build_runtime
 from notifier.sending.sender import SenderThread
+from shared.outage import wait_for_storage
 
 log = logging.getLogger(__name__)
 
@@ -38,12 +41,20 @@ def _every(seconds: float, action: Callable[[], None]) -> Callable[[], None]:
     return tick
 
 
+def _ping(engine: Engine) -> None:
+    with engine.connect() as conn:
+        conn.execute(text("SELECT 1"))
+
+
 def run(settings: Settings) -> None:
     import threading
 
     import uvicorn
 
     runtime = build_runtime(settings)
+    wait_for_storage(
+        lambda: _ping(runtime.engine), "the notifier database", settings.storage_wait_seconds, log
+    )
     follower, sender = start_workers(runtime)
     try:
         if settings.run_api:

@@ -9,9 +9,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from pydantic import Field
+from pydantic import ConfigDict, Field
 
+from case_api.accountability.domain import PersonRole, UnitRole
 from case_api.cases.schemas_commands import Body
+from case_api.platform.http.schema_rules import both, one_of_values, required_text, rules, when
 
 Ident = Field(min_length=1, max_length=64, pattern=r"^[a-z][a-z0-9_]*$")
 Idents = Field(default_factory=list, max_length=20)
@@ -97,6 +99,20 @@ class Party(Body):
     ``person_id`` is stable across agencies (a registry id or an ID-card hash), so the
     person's record survives a transfer. ``fault_kind`` is a ground id of the pack.
     """
+
+    model_config = ConfigDict(
+        json_schema_extra=rules(
+            when(
+                "kind",
+                "person",
+                both(
+                    one_of_values("role", [r.value for r in PersonRole]),
+                    required_text("person_id"),
+                ),
+            ),
+            when("kind", "unit", one_of_values("role", [r.value for r in UnitRole])),
+        )
+    )
 
     party_id: str = Field(min_length=1, max_length=64)
     kind: Literal["person", "unit"]

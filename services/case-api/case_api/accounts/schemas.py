@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
+from fastapi import FastAPI
 from pydantic import BaseModel, ConfigDict, Field
 
+from case_api.accounts.scopes import PERSON_SCOPES
+from case_api.platform.http.schema_rules import both, empty, required_text, rules, when
 from case_api.platform.http.schemas import Instant
 
 Username = Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9._@-]*$")
@@ -39,8 +42,18 @@ class ChangePassword(BaseModel):
     new_password: str = Field(max_length=256, examples=["a-long-new-passphrase"])
 
 
+def _scope_rules() -> dict[str, Any]:
+    """Each role's one scope field, and not the other (``scopes.PERSON_SCOPES``)."""
+    conditions = []
+    for role, wanted in PERSON_SCOPES.items():
+        others = empty(*(f for f in ("agency", "jurisdiction") if f != wanted))
+        then = others if wanted is None else both(required_text(wanted), others)
+        conditions.append(when("role", role.value, then))
+    return rules(*conditions)
+
+
 class CreateAccount(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", json_schema_extra=_scope_rules())
     username: str = Username
     display_name: str = Field(min_length=1, max_length=128, examples=["人社局法制科 王五"])
     role: PersonRole
@@ -85,3 +98,23 @@ class AccountEvent(BaseModel):
     recorded_at: Instant
     principal_id: str | None
     details: dict
+
+
+NEW_PASSWORDS = {"CreateAccount": "password", "ChangePassword": "new_password"}
+NEW_PASSWORDS |= {"ResetPassword": "new_password"}
+
+
+def document_password_length(app: FastAPI, min_length: int) -> None:
+    """State the deployment's shortest password (``CASE_API_PASSWORD_MIN_LENGTH``) on each
+    new password in the OpenAPI document, so a password it calls valid is long enough."""
+    build = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema:
+            return app.openapi_schema
+        document = build()
+        for model, field in NEW_PASSWORDS.items():
+            document["components"]["schemas"][model]["properties"][field]["minLength"] = min_length
+        return document
+
+    app.openapi = openapi  # type: ignore[method-assign]

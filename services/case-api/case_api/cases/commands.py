@@ -202,14 +202,28 @@ class CaseCommands:
                 "This Idempotency-Key was used with a different request body.",
                 "该幂等键已用于内容不同的请求。",
             )
-        position = self.store.max_position()
+        return self._answer_of(case.id, key)
+
+    def _answer_of(self, case_id: UUID, key: str) -> Written:
+        """What the write that carried ``key`` answered: the case as its event left it and
+        that event's feed position, never the case's or the feed's newest (later writes may
+        have followed it)."""
+        state: Case | None = None
+        for event in self.store.events.get(case_id):
+            state = event.mutate(state)
+            meta = getattr(event, "meta", None) or {}
+            if meta.get("request_id") and key == request_key(
+                meta["principal_id"], meta["request_id"]
+            ):
+                break
+        assert state is not None  # the case remembered the key, so an event carries it
         return Written(
-            str(case.id),
-            case.version,
-            position,
-            case.status,
+            str(case_id),
+            state.version,
+            self.store.position_of(case_id, state.version),
+            state.status,
             replayed=True,
-            chain_head=case.chain_head,
+            chain_head=state.chain_head,
         )
 
     def _conflict(self, case_id: UUID) -> Written:

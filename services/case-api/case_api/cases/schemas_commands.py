@@ -5,7 +5,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
+
+from case_api.platform.http.bodies import RequestBody
+from case_api.platform.http.schema_rules import rules, when
 
 DocumentKindIn = Literal[
     "complaint_copy",
@@ -16,10 +19,11 @@ DocumentKindIn = Literal[
     "judicial_suggestion",
 ]
 Text = Field(default="", max_length=4000)
+DATED = {"hearing_date": {"type": "string", "format": "date"}}
 
 
-class Body(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class Body(RequestBody):
+    """A case command's body (``platform.http.bodies``)."""
 
 
 class DocumentRef(Body):
@@ -69,6 +73,12 @@ class FileCase(Body):
 
 class ServeDocument(Body):
     """文书送达. Judgments and rulings go through /judgments, with their outcome."""
+
+    model_config = ConfigDict(
+        json_schema_extra=rules(
+            when("kind", "summons", {"required": ["hearing_date"], "properties": DATED})
+        )
+    )
 
     kind: DocumentKindIn
     served_date: date

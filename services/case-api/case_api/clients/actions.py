@@ -33,6 +33,16 @@ CLIENT_ROLES = frozenset(
 )
 """Roles a machine client may hold: never an administrator, and the mobile app is a person."""
 
+SCOPE_FIELD = {
+    Role.COURT_SYSTEM: "court",
+    Role.AGENCY_USER: "agency",
+    Role.BUREAU_OFFICER: "jurisdiction",
+    Role.DISCIPLINE_OFFICER: "jurisdiction",
+    Role.NOTIFIER: None,
+}
+"""The one scope field each client role takes (a discipline organ's is optional)."""
+OPTIONAL_SCOPE = frozenset({Role.DISCIPLINE_OFFICER})
+
 _DELIVERIES = frozenset({"/v1/cases/{case_id}/documents", "/v1/cases/{case_id}/judgments"})
 """Writes the court makes when it serves papers (reading them back is ``cases:read``)."""
 _EXACT = {

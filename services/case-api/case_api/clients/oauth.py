@@ -31,8 +31,11 @@ class OAuthError(Exception):
         return {"error": self.error, "error_description": self.description}
 
 
-def grant(runtime: Runtime, form: FormData, authorization: str | None) -> dict[str, Any]:
-    """The token response for a client credentials request; raises ``OAuthError``."""
+def grant(
+    runtime: Runtime, form: FormData, authorization: str | None
+) -> tuple[str, dict[str, Any]]:
+    """The client's id and the token response for a client credentials request; raises
+    ``OAuthError``."""
     for name in PARAMETERS:
         if len(form.getlist(name)) > 1:
             raise OAuthError("invalid_request", f"{name} is given more than once.")
@@ -63,7 +66,7 @@ def grant(runtime: Runtime, form: FormData, authorization: str | None) -> dict[s
         kid=runtime.keyring.signing_kid,
         extra={"client_id": client.client_id, "scope": " ".join(granted)},
     )
-    return {
+    return client.client_id, {
         "access_token": token,
         "token_type": "Bearer",
         "expires_in": ttl,

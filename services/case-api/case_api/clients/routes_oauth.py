@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Request
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
+from case_api.clients.actions import ACTIONS
 from case_api.clients.oauth import OAuthError, grant
 from case_api.platform.http.deps import RuntimeDep
+from case_api.platform.http.ratelimit import identified_by, spend, spend_unverified
+from case_api.platform.http.ratelimit_clients import SUBJECT
 
 router = APIRouter(prefix="/v1/oauth", tags=["machine clients"])
 
+ACTION = "(" + "|".join(re.escape(name) for name in ACTIONS) + ")"
 NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
 FORM = "application/x-www-form-urlencoded"
 
@@ -47,7 +52,11 @@ REQUEST = {
     "required": ["grant_type"],
     "properties": {
         "grant_type": {"type": "string", "enum": ["client_credentials"]},
-        "scope": {"type": "string", "description": "Space-separated actions, to narrow the token"},
+        "scope": {
+            "type": "string",
+            "description": "Space-separated actions, to narrow the token",
+            "pattern": f"^({ACTION}( {ACTION})*)?$",
+        },
         "client_id": {"type": "string", "description": "Unless sent by HTTP Basic"},
         "client_secret": {"type": "string", "description": "Unless sent by HTTP Basic"},
     },
@@ -67,7 +76,12 @@ def _oauth(description: str) -> dict:
         "here follow RFC 6749 §5.2 (`error`, `error_description`), not problem+json."
     ),
     response_class=JSONResponse,
-    openapi_extra={"requestBody": {"required": True, "content": {FORM: {"schema": REQUEST}}}},
+    openapi_extra={
+        "requestBody": {"required": True, "content": {FORM: {"schema": REQUEST}}},
+        # Counted per client once the credentials hold; a failed attempt against the sender's
+        # address, never against the client it names.
+        **identified_by("the client id, once its credentials are verified"),
+    },
     responses={
         200: {
             "description": "A short-lived token",
@@ -89,10 +103,12 @@ async def token(
         if request.headers.get("content-type", "").split(";")[0].strip() != FORM:
             raise OAuthError("invalid_request", f"Send the parameters as {FORM}.")
         form = await request.form()
-        body = await run_in_threadpool(grant, runtime, form, authorization)
+        client_id, body = await run_in_threadpool(grant, runtime, form, authorization)
     except OAuthError as error:
+        await spend_unverified(request)
         headers = dict(NO_STORE)
         if error.status == 401:
             headers["WWW-Authenticate"] = 'Basic realm="case-api", charset="UTF-8"'
         return JSONResponse(error.body(), status_code=error.status, headers=headers)
+    await spend(request, "write", SUBJECT + client_id)
     return JSONResponse(body, headers=NO_STORE)

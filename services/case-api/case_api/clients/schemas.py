@@ -6,18 +6,38 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from case_api.clients.actions import ACTIONS
+from case_api.clients.actions import ACTIONS, OPTIONAL_SCOPE, SCOPE_FIELD
+from case_api.platform.http.bodies import RequestBody
+from case_api.platform.http.schema_rules import both, empty, required_text, rules, when
 from case_api.platform.http.schemas import Instant
 
 ACTION_LIST = ", ".join(f"`{name}` ({meaning})" for name, meaning in ACTIONS.items())
 
 
-class RegisterClient(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+def _scope_rules() -> dict:
+    """Each role's one scope field, and none of the others (``SCOPE_FIELD``)."""
+    fields = ("court", "agency", "jurisdiction")
+    conditions = []
+    for role, wanted in SCOPE_FIELD.items():
+        others = empty(*(f for f in fields if f != wanted))
+        then = (
+            others
+            if wanted is None or role in OPTIONAL_SCOPE
+            else both(required_text(wanted), others)
+        )
+        conditions.append(when("role", role.value, then))
+    return rules(*conditions)
+
+
+class RegisterClient(RequestBody):
+    model_config = ConfigDict(json_schema_extra=_scope_rules())
     name: str = Field(min_length=1, max_length=128, examples=["天河区法院电子送达平台"])
     role: Literal["court_system", "agency_user", "bureau_officer", "discipline_officer", "notifier"]
     actions: list[str] = Field(
-        min_length=1, max_length=len(ACTIONS), description=f"Any of: {ACTION_LIST}"
+        min_length=1,
+        max_length=len(ACTIONS),
+        description=f"Any of: {ACTION_LIST}",
+        json_schema_extra={"items": {"type": "string", "enum": list(ACTIONS)}},
     )
     court: str | None = Field(None, max_length=128, description="For court_system")
     agency: str | None = Field(None, max_length=64, description="For agency_user")
@@ -26,8 +46,7 @@ class RegisterClient(BaseModel):
     )
 
 
-class RotateSecret(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class RotateSecret(RequestBody):
     grace_seconds: int | None = Field(
         None,
         ge=0,
@@ -36,8 +55,7 @@ class RotateSecret(BaseModel):
     )
 
 
-class RevokeClient(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class RevokeClient(RequestBody):
     reason: str = Field(min_length=1, max_length=500, examples=["平台下线"])
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from eventsourcing.application import AggregateNotFoundError
 
-from case_api.clients.actions import ACTIONS, CLIENT_ROLES
+from case_api.clients.actions import ACTIONS, CLIENT_ROLES, OPTIONAL_SCOPE, SCOPE_FIELD
 from case_api.clients.credentials import hash_secret, new_secret, secret_matches, spend_equal_time
 from case_api.clients.domain import ApiClient, client_aggregate_id
 from case_api.platform.access import Role
@@ -23,15 +23,6 @@ from case_api.platform.eventstore import CaseStore
 from case_api.platform.groupcommit import GroupCommitter
 from case_api.registry.service import RegistryService
 from shared.clock import Clock
-
-SCOPE_FIELD = {
-    Role.COURT_SYSTEM: "court",
-    Role.AGENCY_USER: "agency",
-    Role.BUREAU_OFFICER: "jurisdiction",
-    Role.DISCIPLINE_OFFICER: "jurisdiction",
-    Role.NOTIFIER: None,
-}
-"""The one scope field each client role takes (a discipline organ's is optional)."""
 
 
 @dataclass(frozen=True)
@@ -126,7 +117,7 @@ class ClientService:
         wanted = SCOPE_FIELD[role]
         scope = {name: given.get(name) or None for name in ("agency", "jurisdiction", "court")}
         stray = [name for name, value in scope.items() if value and name != wanted]
-        if stray or (wanted and not scope[wanted] and role != Role.DISCIPLINE_OFFICER):
+        if stray or (wanted and not scope[wanted] and role not in OPTIONAL_SCOPE):
             raise InvalidValue(
                 "client-scope-mismatch",
                 f"A {role.value} client is scoped by {wanted or 'nothing'}; got {stray or 'none'}.",

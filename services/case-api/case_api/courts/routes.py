@@ -18,8 +18,10 @@ from case_api.platform.domain_errors import NotFound
 from case_api.platform.http.consistency import wait_until_projected
 from case_api.platform.http.deps import RuntimeDep
 from case_api.platform.http.openapi_docs import errors
+from case_api.platform.http.ratelimit import identified_by
 
 router = APIRouter(prefix="/v1/courts/{court}/deliveries", tags=["court deliveries"])
+BY_COURT = identified_by("the court, once its signature is verified")
 
 SIGNED = {
     401: {
@@ -98,6 +100,7 @@ router.add_api_route(
     },
     operation_id="deliver",
     route_class_override=SignedRoute,
+    openapi_extra=BY_COURT,
 )
 
 
@@ -116,6 +119,7 @@ router.add_api_route(
         },
     },
     operation_id="get_delivery_receipt",
+    openapi_extra=BY_COURT,
 )
 def get_receipt(court: Court, delivery_id: DeliveryId, runtime: RuntimeDep) -> Response:
     claim = DeliveryLedger(runtime.engine).find(court, delivery_id)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Annotated, Any, ClassVar, Literal
 from uuid import UUID
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from case_api.cases import schemas_commands as s
 from case_api.cases.command_table import ACCESS
@@ -18,6 +18,15 @@ from case_api.courts.deliveries import Incoming, Step
 
 class CaseRef(s.Body):
     """Exactly one of the two."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "oneOf": [
+                {"required": ["case_id"], "properties": {"case_id": {"type": "string"}}},
+                {"required": ["case_number"], "properties": {"case_number": {"type": "string"}}},
+            ]
+        }
+    )
 
     case_id: UUID | None = None
     case_number: str | None = Field(None, min_length=1, max_length=128)

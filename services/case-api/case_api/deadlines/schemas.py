@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
+from case_api.platform.http.bodies import RequestBody
 from case_api.platform.http.schemas import Instant
 
 
@@ -108,12 +109,19 @@ class Preview(BaseModel):
     explanation: Explanation
 
 
-class LoadSchedule(BaseModel):
+class LoadSchedule(RequestBody):
     """The State Council's schedule for a year (国务院办公厅关于节假日安排的通知)."""
 
-    model_config = ConfigDict(extra="forbid")
-    holidays: list[date] = Field(max_length=80, description="Every rest day of a holiday block")
-    makeup_workdays: list[date] = Field(max_length=20, description="调休上班 weekend days")
+    holidays: list[date] = Field(
+        max_length=80,
+        description="Every rest day of a holiday block, each once, all in the year",
+        json_schema_extra={"uniqueItems": True},
+    )
+    makeup_workdays: list[date] = Field(
+        max_length=20,
+        description="调休上班: Saturdays or Sundays of the year, each once, none a holiday",
+        json_schema_extra={"uniqueItems": True},
+    )
     source: str = Field(min_length=1, max_length=256, examples=["国办发明电〔2026〕X号"])
     reason: str = Field(min_length=1, max_length=2000, examples=["2027年节假日安排公布"])
 

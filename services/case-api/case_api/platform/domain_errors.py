@@ -11,6 +11,8 @@ class DomainError(Exception):
 
     code = "domain-rule"
     status = 409
+    headers: dict[str, str] = {}
+    """Response headers the error calls for (``Retry-After`` on a refusal that passes)."""
 
     def __init__(self, message: str, message_zh: str = "", **params: object) -> None:
         super().__init__(message)

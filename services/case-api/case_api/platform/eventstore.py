@@ -7,6 +7,7 @@ chooses. Events are only ever appended.
 from __future__ import annotations
 
 from typing import Any
+from uuid import UUID
 
 from eventsourcing.application import Application
 from eventsourcing.persistence import JSONTranscoder
@@ -24,6 +25,13 @@ class CaseStore(Application):
     def max_position(self) -> int:
         return self.recorder.max_notification_id() or 0
 
+    def position_of(self, originator_id: UUID, version: int) -> int:
+        """The feed position of a stored event (``platform.recorders``)."""
+        position = self.recorder.position_of(originator_id, version)  # type: ignore[attr-defined]
+        if position is None:
+            raise LookupError(f"no event {version} of {originator_id} is stored")
+        return position
+
 
 def store_env(settings: Any) -> dict[str, str]:
     """Environment for the library, built from the typed settings (never read at import)."""
@@ -33,6 +41,7 @@ def store_env(settings: Any) -> dict[str, str]:
             "PERSISTENCE_MODULE": "eventsourcing.sqlite",
             "SQLITE_DBNAME": url.removeprefix("sqlite:///"),
             "SQLITE_LOCK_TIMEOUT": "30",
+            "APPLICATION_RECORDER_TOPIC": "case_api.platform.recorders:SQLiteRecorder",
         }
     from sqlalchemy.engine import make_url
 
@@ -46,8 +55,12 @@ def store_env(settings: Any) -> dict[str, str]:
         "POSTGRES_PASSWORD": parsed.password or "",
         "POSTGRES_POOL_SIZE": str(settings.event_store_pool_size),
         "POSTGRES_MAX_OVERFLOW": "4",
-        "POSTGRES_CONNECT_TIMEOUT": "5",
+        "POSTGRES_CONNECT_TIMEOUT": str(settings.storage_timeout_seconds),
+        # A pooled connection that died with a restart or failover is replaced before use,
+        # not handed to a request that would then fail.
+        "POSTGRES_PRE_PING": "y",
         "CREATE_TABLE": "y",
+        "APPLICATION_RECORDER_TOPIC": "case_api.platform.recorders:PostgresRecorder",
     }
     if settings.event_store_schema:
         env["POSTGRES_SCHEMA"] = settings.event_store_schema

@@ -13,12 +13,14 @@ import logging
 import queue
 import threading
 from concurrent.futures import Future
+from concurrent.futures import TimeoutError as WaitedTooLong
 from dataclasses import dataclass, field
 
 from eventsourcing.domain import Aggregate
 from eventsourcing.persistence import IntegrityError
 
 from case_api.platform.eventstore import CaseStore
+from shared.outage import StorageUnavailable
 
 logger = logging.getLogger(__name__)
 
@@ -58,7 +60,11 @@ class GroupCommitter:
         """
         pending = _Pending([e for a in aggregates for e in a.collect_events()])
         self._queue.put(pending)
-        return pending.done.result(timeout=timeout)
+        try:
+            return pending.done.result(timeout=timeout)
+        except WaitedTooLong:
+            # The save may still commit: the client hears 503 and resends under its key.
+            raise StorageUnavailable(f"the event store did not commit within {timeout} s") from None
 
     def close(self) -> None:
         self._queue.put(None)

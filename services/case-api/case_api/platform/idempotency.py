@@ -1,13 +1,15 @@
 """Idempotency-Key records (IETF httpapi draft): one per client and key.
 
 Same key and same body → the stored first response; same key, other body → 422; a retry
-while the first is still running → 409. A record left "running" by a crash is taken over
-after ``STALE_SECONDS``; the case itself then recognises the request id in its events, so
-the takeover appends nothing twice.
+while the first is still running → 409 with ``Retry-After``: the seconds until the record may
+be taken over. A record left "running" by a crash is taken over after ``stale_seconds``; the
+case itself then recognises the request id in its events and answers with the first write's
+own event, so a takeover appends nothing twice, even while the first is still running.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -18,7 +20,8 @@ from sqlalchemy.exc import IntegrityError
 from case_api.platform.errors import IdempotencyInFlight, IdempotencyKeyReused
 from case_api.platform.tables import idempotency_keys as keys
 
-STALE_SECONDS = 60
+STALE_SECONDS = 10
+"""The default of ``CASE_API_IDEMPOTENCY_STALE_SECONDS``."""
 
 
 @dataclass(frozen=True)
@@ -28,9 +31,10 @@ class StoredResponse:
 
 
 class IdempotencyStore:
-    def __init__(self, engine: Engine, ttl_hours: int) -> None:
+    def __init__(self, engine: Engine, ttl_hours: int, stale_seconds: int = STALE_SECONDS) -> None:
         self.engine = engine
         self.ttl = timedelta(hours=ttl_hours)
+        self.stale = timedelta(seconds=stale_seconds)
 
     def begin(self, client: str, key: str, request_hash: str) -> StoredResponse | None:
         """Claim the key; return the stored response if the request was already answered."""
@@ -59,12 +63,9 @@ class IdempotencyStore:
                 )
             if row["state"] == "done":
                 return StoredResponse(row["status_code"], row["response"])
-            started = _aware(row["created_at"])
-            if now - started < timedelta(seconds=STALE_SECONDS):
-                raise IdempotencyInFlight(
-                    "A request with this Idempotency-Key is still being processed.",
-                    "使用该幂等键的请求仍在处理中。",
-                )
+            left = _aware(row["created_at"]) + self.stale - now
+            if left > timedelta(0):
+                raise _in_flight(math.ceil(left.total_seconds()))
             conn.execute(update(keys).where(row_key).values(created_at=now))
         return None
 
@@ -84,6 +85,16 @@ class IdempotencyStore:
         with self.engine.begin() as conn:
             result = conn.execute(delete(keys).where(keys.c.created_at < now - self.ttl))
         return result.rowcount
+
+
+def _in_flight(seconds: int) -> IdempotencyInFlight:
+    error = IdempotencyInFlight(
+        f"A request with this Idempotency-Key is still being processed; resend in {seconds} s.",
+        f"使用该幂等键的请求仍在处理中，请 {seconds} 秒后重发。",
+        retry_after=seconds,
+    )
+    error.headers = {"Retry-After": str(seconds)}
+    return error
 
 
 def _aware(value: datetime) -> datetime:

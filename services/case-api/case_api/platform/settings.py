@@ -39,6 +39,27 @@ class Settings(BaseSettings):
     )
     host: str = Field("127.0.0.1", description="Address the HTTP server binds")
     port: int = Field(8000, description="Port the HTTP server binds")
+    forwarded_allow_ips: str = Field(
+        "127.0.0.1",
+        description="Proxies whose X-Forwarded-For/-Proto are believed (uvicorn's"
+        " --forwarded-allow-ips): comma-separated addresses or networks; the client address"
+        " they name is the one rate limits count",
+    )
+    storage_wait_seconds: float = Field(
+        60.0,
+        ge=0,
+        description="How long start-up waits for the event store and read models to answer"
+        " before the process exits",
+    )
+    storage_timeout_seconds: int = Field(
+        5,
+        ge=1,
+        description="How long a request waits for a database connection (PostgreSQL connect,"
+        " or a free pooled one) before it is answered 503 storage-unavailable",
+    )
+    storage_retry_after_seconds: int = Field(
+        5, ge=1, description="Retry-After of a 503 storage-unavailable (database not answering)"
+    )
     token_secret: SecretStr = Field(
         SecretStr(DEV_SECRET), description="HMAC key for bearer tokens (HS256)"
     )
@@ -64,6 +85,12 @@ class Settings(BaseSettings):
     )
     feed_max_wait_seconds: float = Field(30.0, description="Longest a long-poll on the feed waits")
     idempotency_ttl_hours: int = Field(72, description="How long Idempotency-Key records are kept")
+    idempotency_stale_seconds: int = Field(
+        10,
+        ge=1,
+        description="How long a request may hold its Idempotency-Key before a resend takes it"
+        " over (a crash left it running); resends before then get 409 with Retry-After",
+    )
     delivery_tolerance_seconds: int = Field(
         300, description="How far a signed court delivery's timestamp may be from our clock"
     )
@@ -78,6 +105,12 @@ class Settings(BaseSettings):
     )
     rate_limit_writes: str = Field(
         "600/minute", description="Budget of other requests (POST, PUT…) per client"
+    )
+    rate_limit_unverified: str = Field(
+        "60/minute",
+        description="Budget per client address of court deliveries whose signature fails and"
+        " token requests whose client credentials fail; kept apart from the courts' and"
+        " clients' own budgets",
     )
     max_request_bytes: int = Field(
         1024 * 1024, description="Largest request body; uploads enforce their own limit"

@@ -22,10 +22,15 @@ from case_api.platform.tables import projection_positions
 from case_api.readmodel.batch import Batch
 from case_api.readmodel.projection import project
 from case_api.readmodel.watch import PositionWatch
+from shared.outage import Backoff, storage_unavailable
 
 log = logging.getLogger(__name__)
 
 NAME = "case_readmodel"
+RETRY_FIRST_SECONDS = 0.5
+RETRY_LONGEST_SECONDS = 10.0
+"""After a failed batch the projector waits, doubling up to this, so an outage costs at most
+this long after the database is back, and a failing database is not asked in a tight loop."""
 AfterBatch = Callable[[Batch], None]
 
 
@@ -147,12 +152,21 @@ class ProjectorThread:
         self._thread.join(timeout=10)
 
     def _run(self) -> None:
+        backoff = Backoff(RETRY_FIRST_SECONDS, RETRY_LONGEST_SECONDS)
         while not self._stop.is_set():
             self._wake.clear()
             try:
-                if self.projector.run_batch():
-                    continue
-            except Exception:  # noqa: BLE001 - keep projecting after a passing database error
-                log.exception("projection batch failed; retrying")
-                self._stop.wait(0.5)
-            self._wake.wait(self.poll_seconds)
+                projected = self.projector.run_batch()
+            except Exception as error:  # noqa: BLE001 - a failed batch committed nothing
+                pause = backoff.next()
+                if storage_unavailable(error):
+                    log.warning("storage unavailable; projecting again in %.1f s: %s", pause, error)
+                else:
+                    log.exception("projection batch failed; retrying in %.1f s", pause)
+                self._stop.wait(pause)
+                continue
+            if backoff.failures:
+                log.warning("projection resumed after %d failed tries", backoff.failures)
+                backoff.reset()
+            if not projected:
+                self._wake.wait(self.poll_seconds)

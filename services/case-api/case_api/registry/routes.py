@@ -5,34 +5,37 @@ from __future__ import annotations
 from typing import Literal
 
 from fastapi import APIRouter
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 from sqlalchemy import select
 
 from case_api.platform.access import may
 from case_api.platform.errors import Forbidden
+from case_api.platform.http.bodies import RequestBody
 from case_api.platform.http.consistency import Consistent
 from case_api.platform.http.deps import PrincipalDep, RuntimeDep
 from case_api.platform.http.openapi_docs import errors
 from case_api.platform.http.schemas import RegistryResult
 from case_api.registry.schemas import Agency, Jurisdiction
 from case_api.registry.tables import agencies, jurisdictions
+from shared.rulepacks import shipped_library
 
 router = APIRouter(prefix="/v1", tags=["registry"])
 
 Code = Field(min_length=1, max_length=64, pattern=r"^[a-z0-9][a-z0-9-]*$")
 
 
-class RegisterJurisdiction(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class RegisterJurisdiction(RequestBody):
     code: str = Code
     name: str = Field(min_length=1, max_length=128, examples=["广州市天河区"])
     level: Literal["province", "city", "county", "township"]
     parent: str | None = None
-    pack: str = Field(description="Rule pack of the jurisdiction, e.g. guangzhou")
+    pack: str = Field(
+        description="Rule pack of the jurisdiction, e.g. guangzhou",
+        json_schema_extra=lambda schema: schema.update(enum=sorted(shipped_library().pack_ids())),
+    )
 
 
-class RegisterAgency(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class RegisterAgency(RequestBody):
     code: str = Code
     name: str = Field(min_length=1, max_length=128, examples=["广州市人力资源和社会保障局"])
     jurisdiction: str

@@ -108,13 +108,31 @@ def require_metrics_token(request: Request, runtime: RuntimeDep) -> None:
 OperatorDep = Depends(require_operator)
 OperatorOrLinkDep = Depends(require_operator_or_signed_link)
 MetricsDep = Depends(require_metrics_token)
+STORAGE_UNAVAILABLE: dict = {
+    "description": "The notifier's database does not answer (storage-unavailable)",
+    "headers": {"Retry-After": {"description": "Seconds to wait", "schema": {"type": "integer"}}},
+    "content": {
+        "application/problem+json": {
+            "example": {
+                "type": "tag:yingsu,2026:notifier/problem/storage-unavailable",
+                "title": "Service unavailable",
+                "status": 503,
+                "detail": "数据库暂时无法访问，请 5 秒后重试 (the database does not answer).",
+                "code": "storage-unavailable",
+                "retry_after": 5,
+            }
+        }
+    },
+}
 OPERATOR_RESPONSES: dict[int | str, dict] = {
     401: {
         "description": "No or wrong operator token",
         "content": {"application/problem+json": {}},
-    }
+    },
+    503: STORAGE_UNAVAILABLE,
 }
 DOWNLOAD_RESPONSES: dict[int | str, dict] = {
+    503: STORAGE_UNAVAILABLE,
     401: {
         "description": "Neither an operator token nor a signed link",
         "content": {"application/problem+json": {}},

@@ -32,10 +32,15 @@ from notifier.reminders.calendars import CalendarSource, schedule_of
 from notifier.reminders.schedule import recompute_case
 from shared.calendar import WorkCalendar
 from shared.clock import Clock
+from shared.outage import Backoff, storage_unavailable
 from shared.rulepacks import PackLibrary
 
 log = logging.getLogger(__name__)
 FAILURE_PAUSE = 1.0  # seconds after a failed step that named no wait
+LONGEST_PAUSE = 30.0
+"""The pause after failures doubles from FAILURE_PAUSE up to this (case-api or the database
+down for a while): a follower never asks in a tight loop, and resumes within this once the
+outage is over."""
 
 
 class Follower:
@@ -188,11 +193,13 @@ class FollowerThread:
     """Runs ``Follower.step`` until stopped; a failing step is logged and retried.
 
     After a refusal the thread waits as long as case-api's Retry-After asked (nothing else runs
-    on this thread: the sender and the API go on meanwhile), after any other failure a second.
+    on this thread: the sender and the API go on meanwhile), after other failures a second,
+    doubling while they last (``LONGEST_PAUSE``).
     """
 
     def __init__(self, follower: Follower, wait: Callable[[float], object] | None = None) -> None:
         self.follower = follower
+        self.backoff = Backoff(FAILURE_PAUSE, LONGEST_PAUSE)
         self._stop = threading.Event()
         self._wait = wait or self._stop.wait  # returns early on stop()
         self._thread = threading.Thread(target=self.run, name="follower", daemon=True)
@@ -220,7 +227,14 @@ class FollowerThread:
             # Never less than the failure pause: a 'Retry-After: 0' (or a date already past)
             # answered at once would otherwise have the follower ask in a tight loop.
             return max(busy.wait or 0.0, FAILURE_PAUSE)
-        except Exception:  # noqa: BLE001 - case-api may be down; keep following
-            log.exception("follower step failed; retrying")
-            return FAILURE_PAUSE
+        except Exception as error:  # noqa: BLE001 - case-api or the database may be down
+            pause = self.backoff.next()
+            if storage_unavailable(error):
+                log.warning("database unavailable; following again in %.1f s: %s", pause, error)
+            else:
+                log.exception("follower step failed; retrying in %.1f s", pause)
+            return pause
+        if self.backoff.failures:
+            log.warning("following again after %d failed steps", self.backoff.failures)
+            self.backoff.reset()
         return 0.0

@@ -68,6 +68,15 @@ class Settings(BaseSettings):
         description="Longest wait honoured from case-api's Retry-After (a 429 or 503)",
     )
     run_api: bool = Field(True, description="Serve the operator API in `notifier run`")
+    storage_wait_seconds: float = Field(
+        60.0,
+        ge=0,
+        description="How long `notifier run` waits at start-up for its database to answer"
+        " before the process exits",
+    )
+    storage_retry_after_seconds: int = Field(
+        5, ge=1, description="Retry-After of the operator API's 503 storage-unavailable"
+    )
     clock_file: Path | None = Field(
         None, description="Testing only: a file holding an ISO datetime used as 'now'"
     )

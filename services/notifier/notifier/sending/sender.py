@@ -27,9 +27,11 @@ from notifier.platform.tables import jurisdictions
 from notifier.sending.answer import Answer
 from notifier.sending.deliveries import Lease, lease_due, mark_failed, mark_sent
 from shared.clock import Clock
+from shared.outage import Backoff, storage_unavailable
 
 log = logging.getLogger(__name__)
 BUILD = "bulletin_build"
+LONGEST_PAUSE = 30.0
 Observer = Callable[[Lease, Answer, str, datetime], None]
 
 
@@ -133,11 +135,23 @@ class SenderThread:
         self.sender.close()
 
     def _run(self) -> None:
+        # A round that fails (the database down) is tried again after a pause doubling up to
+        # LONGEST_PAUSE: leased rows stay leased until their lease ends, nothing is lost.
+        backoff = Backoff(max(self.poll_seconds, 0.5), LONGEST_PAUSE)
         while not self._stop.is_set():
             try:
                 self.every_tick()
-                if self.sender.run_once():
-                    continue
-            except Exception:  # noqa: BLE001 - a passing database error; keep sending
-                log.exception("sender round failed; retrying")
-            self._stop.wait(self.poll_seconds)
+                sent = self.sender.run_once()
+            except Exception as error:  # noqa: BLE001 - keep sending once it passes
+                pause = backoff.next()
+                if storage_unavailable(error):
+                    log.warning("database unavailable; sending again in %.1f s: %s", pause, error)
+                else:
+                    log.exception("sender round failed; retrying in %.1f s", pause)
+                self._stop.wait(pause)
+                continue
+            if backoff.failures:
+                log.warning("sending again after %d failed rounds", backoff.failures)
+                backoff.reset()
+            if not sent:
+                self._stop.wait(self.poll_seconds)

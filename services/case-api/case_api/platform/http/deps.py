@@ -13,11 +13,13 @@ from starlette.concurrency import run_in_threadpool
 
 from case_api.platform.access import Principal
 from case_api.platform.commands import Request as CommandRequest
-from case_api.platform.domain_errors import InvalidValue
 from case_api.platform.errors import Unauthenticated
 from case_api.platform.http.auth import principal_from_token
 from case_api.platform.http.session_cookie import SESSION_COOKIE, principal_from_session
 from case_api.runtime import Runtime
+
+IF_MATCH_PATTERN = r'^(\*|(W/)?"[0-9]{1,18}"|[0-9]{1,18})$'
+"""``*``, or a case version as an entity tag (quoted, weak or bare): what ETag answers carry."""
 
 bearer = HTTPBearer(
     auto_error=False,
@@ -124,7 +126,12 @@ async def get_write_context(
         ),
     ] = None,
     if_match: Annotated[
-        str | None, Header(description='The case version the client saw, as ETag ("3")')
+        str | None,
+        Header(
+            description='The case version the client saw, as its ETag ("3"); * for any',
+            pattern=IF_MATCH_PATTERN,
+            examples=['"3"'],
+        ),
     ] = None,
 ) -> WriteContext:
     body = await request.body()
@@ -137,16 +144,9 @@ async def get_write_context(
 
 
 def _version(if_match: str | None) -> int | None:
-    if if_match is None or if_match.strip() == "*":
+    if if_match is None or if_match == "*":
         return None
-    raw = if_match.strip().removeprefix("W/").strip('"')
-    if not raw.isdigit():
-        raise InvalidValue(
-            "invalid-if-match",
-            'If-Match must be a case version ETag such as "3".',
-            "If-Match 格式无效。",
-        )
-    return int(raw)
+    return int(if_match.removeprefix("W/").strip('"'))
 
 
 WriteDep = Annotated[WriteContext, Depends(get_write_context)]

@@ -7,16 +7,21 @@ Every problem has a stable machine ``code`` (also the last segment of ``type``) 
 from __future__ import annotations
 
 import logging
+import sqlite3
 from typing import Any
 
+import psycopg
+from eventsourcing.persistence import PersistenceError
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import SQLAlchemyError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import compile_path
 
 from case_api.platform.domain_errors import DomainError
 from case_api.platform.http import openapi_docs
+from shared.outage import StorageUnavailable, storage_unavailable
 
 log = logging.getLogger(__name__)
 
@@ -70,7 +75,37 @@ def problem(
 
 def problem_body(error: DomainError, request: Request) -> JSONResponse:
     params = {k: v for k, v in error.params.items() if isinstance(v, str | int | float | bool)}
-    return problem(request, error.status, error.code, error.message, error.message_zh, **params)
+    headers = error.headers or None
+    return problem(
+        request, error.status, error.code, error.message, error.message_zh, headers, **params
+    )
+
+
+STORAGE_ERRORS = (
+    PersistenceError,
+    SQLAlchemyError,
+    psycopg.Error,
+    sqlite3.Error,
+    StorageUnavailable,
+)
+"""Where an outage shows up: the event store's, SQLAlchemy's and the drivers' errors (and
+a pool's wait running out); ``shared.outage`` tells an outage from a bug among them."""
+DEFAULT_RETRY_AFTER = 5
+
+
+def storage_unavailable_response(request: Request) -> JSONResponse:
+    runtime = getattr(request.app.state, "runtime", None)
+    seconds = runtime.settings.storage_retry_after_seconds if runtime else DEFAULT_RETRY_AFTER
+    return problem(
+        request,
+        503,
+        "storage-unavailable",
+        f"The database does not answer; retry in {seconds} s. Nothing was lost: a write"
+        " resent with the same Idempotency-Key is recorded at most once.",
+        f"数据库暂时无法访问，请 {seconds} 秒后重试；携带相同幂等键重发的写入最多记录一次。",
+        {"Retry-After": str(seconds)},
+        retry_after=seconds,
+    )
 
 
 UNREADABLE_BODY = {
@@ -79,18 +114,25 @@ UNREADABLE_BODY = {
 }
 
 
+NEVER_STORAGE = frozenset({"/healthz"})
+"""Operations that answer without the database (the others may answer storage-unavailable)."""
+
+
 def document_framework_problems(app: FastAPI) -> None:
-    """Document what is answered before a route runs, as this module renders it: FastAPI's
-    422 (documented by FastAPI as ``HTTPValidationError``), the 422 for an unknown query
-    parameter, and the 400 for an unreadable body."""
+    """Document what is answered before a route runs, or by this module whatever the route:
+    FastAPI's 422 (documented by FastAPI as ``HTTPValidationError``), the 422 for an unknown
+    query parameter or invalid text, the 400 for an unreadable body, and the 503 for a
+    database that does not answer."""
     build = app.openapi
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema:
             return app.openapi_schema
         document = build()
-        for item in document.get("paths", {}).values():
+        for path, item in document.get("paths", {}).items():
             for operation in item.values():
+                for parameter in operation.get("parameters", []):
+                    _sent_or_absent(parameter)
                 responses = operation.get("responses", {})
                 invalid = responses.get("422")
                 # FastAPI's own 422 is rendered as problem+json; every operation may answer
@@ -100,9 +142,23 @@ def document_framework_problems(app: FastAPI) -> None:
                 body = operation.get("requestBody", {}).get("content", {})
                 if "application/json" in body:
                     responses.setdefault("400", UNREADABLE_BODY)
+                if path not in NEVER_STORAGE and "application/json" not in responses.get(
+                    "503", {}
+                ).get("content", {}):
+                    responses["503"] = openapi_docs.storage_unavailable(responses.get("503"))
         return document
 
     app.openapi = openapi  # type: ignore[method-assign]
+
+
+def _sent_or_absent(parameter: dict[str, Any]) -> None:
+    """An optional parameter is either sent or not: FastAPI's ``anyOf [..., null]`` would
+    have clients send the text ``null``, which the parameter's type refuses."""
+    schema = parameter.get("schema", {})
+    kinds = [k for k in schema.get("anyOf", []) if k.get("type") != "null"]
+    if len(kinds) == 1 and len(schema["anyOf"]) == 2:
+        del schema["anyOf"]
+        schema.update(kinds[0])
 
 
 def install(app: FastAPI) -> None:
@@ -135,6 +191,15 @@ def install(app: FastAPI) -> None:
         if error.status_code == 405:
             headers["Allow"] = ", ".join(_allowed_methods(request))
         return problem(request, error.status_code, code, str(error.detail), headers=headers or None)
+
+    async def _storage(request: Request, error: Exception) -> JSONResponse:
+        if not storage_unavailable(error):
+            raise error  # a bug, answered by _crash below
+        log.warning("storage unavailable on %s: %s", request.url.path, error)
+        return storage_unavailable_response(request)
+
+    for kind in STORAGE_ERRORS:
+        app.add_exception_handler(kind, _storage)
 
     @app.exception_handler(Exception)
     async def _crash(request: Request, error: Exception) -> JSONResponse:

@@ -16,6 +16,15 @@ from fastapi.security import HTTPAuthorizationCredentials
 from case_api.platform.domain_errors import DomainError
 from case_api.platform.http.deps import bearer, get_subscriber
 
+ADDRESS = "address:"
+SUBJECT = "subject:"
+
+
+def address_of(request: Request) -> str:
+    """The client's address: behind a trusted proxy, uvicorn has taken it from the proxy's
+    X-Forwarded-For (``CASE_API_FORWARDED_ALLOW_IPS``)."""
+    return ADDRESS + (request.client.host if request.client else "unknown")
+
 
 class Clients:
     def __init__(self, remembered: int = 10_000) -> None:
@@ -24,9 +33,7 @@ class Clients:
 
     async def of(self, request: Request) -> str:
         subject = await self._subject(request)
-        if subject is None:
-            return "address:" + (request.client.host if request.client else "unknown")
-        return "subject:" + subject
+        return address_of(request) if subject is None else SUBJECT + subject
 
     async def _subject(self, request: Request) -> str | None:
         credentials = await bearer(request)
