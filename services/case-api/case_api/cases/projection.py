@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from case_api.cases import projection_hearings as hearings
 from case_api.cases.aggregate import Case
 from case_api.readmodel.batch import Batch
 from case_api.readmodel.dispatch import apply_event
@@ -69,6 +70,7 @@ def _(event: Case.DocumentServed, batch: Batch) -> None:
         summary["status"] = "responding"
     if event.hearing_date is not None:
         summary.update(status="hearing_scheduled", hearing_date=event.hearing_date)
+    hearings.document_served(event, batch)
 
 
 @apply_event.register
@@ -76,16 +78,19 @@ def _(event: Case.AnswerSubmitted, batch: Batch) -> None:
     summary = batch.summary(str(event.originator_id))
     if summary["status"] in ("filed", "responding"):
         summary["status"] = "answered"
+    hearings.answer_submitted(event, batch)
 
 
 @apply_event.register
 def _(event: Case.HearingScheduled, batch: Batch) -> None:
     _set(event, batch, status="hearing_scheduled", hearing_date=event.hearing_date)
+    hearings.hearing_scheduled(event, batch)
 
 
 @apply_event.register
 def _(event: Case.AppearanceRecorded, batch: Batch) -> None:
     _set(event, batch, status="heard")
+    hearings.appearance_recorded(event, batch)
 
 
 @apply_event.register

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import base64
-import json
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -14,7 +12,8 @@ from case_api.cases.commands import case_not_found
 from case_api.cases.tables import case_agencies, case_summaries, case_timeline
 from case_api.cases.visibility import visible_cases, visible_events
 from case_api.platform.access import Principal
-from case_api.platform.domain_errors import InvalidValue
+from case_api.platform.cursors import decode_cursor, encode_cursor
+from case_api.registry.paths import JurisdictionPaths
 
 
 @dataclass(frozen=True)
@@ -30,12 +29,13 @@ class CaseFilters:
 
 
 class CaseQueries:
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, paths: JurisdictionPaths | None = None) -> None:
         self.engine = engine
+        self.paths = paths or JurisdictionPaths(engine)
 
     def case(self, principal: Principal, case_id: str) -> dict[str, Any]:
         query = select(case_summaries).where(
-            case_summaries.c.case_id == case_id, visible_cases(principal)
+            case_summaries.c.case_id == case_id, visible_cases(principal, self.paths)
         )
         with self.engine.connect() as conn:
             row = conn.execute(query).mappings().first()
@@ -48,16 +48,18 @@ class CaseQueries:
     ) -> tuple[list[dict[str, Any]], str | None]:
         """Newest filing first; the cursor is the last row's (filed_date, case_id)."""
         s = case_summaries.c
-        query = select(case_summaries).where(visible_cases(principal), *_conditions(filters))
+        query = select(case_summaries).where(
+            visible_cases(principal, self.paths), *_conditions(filters, self.paths)
+        )
         if cursor:
-            filed, case_id = _decode_cursor(cursor)
+            filed, case_id = decode_cursor(cursor, date, str)
             query = query.where(tuple_(s.filed_date, s.case_id) < tuple_(filed, case_id))
         query = query.order_by(s.filed_date.desc(), s.case_id.desc()).limit(limit + 1)
         with self.engine.connect() as conn:
             rows = [dict(r) for r in conn.execute(query).mappings()]
         more = len(rows) > limit
         rows = rows[:limit]
-        next_cursor = _encode_cursor(rows[-1]) if more else None
+        next_cursor = encode_cursor(rows[-1]["filed_date"], rows[-1]["case_id"]) if more else None
         return rows, next_cursor
 
     def timeline(self, principal: Principal, case_id: str) -> list[dict[str, Any]]:
@@ -73,7 +75,7 @@ class CaseQueries:
     def feed(self, principal: Principal, after: int, limit: int) -> list[dict[str, Any]]:
         query = (
             select(case_timeline)
-            .where(case_timeline.c.position > after, visible_events(principal))
+            .where(case_timeline.c.position > after, visible_events(principal, self.paths))
             .order_by(case_timeline.c.position)
             .limit(limit)
         )
@@ -81,7 +83,7 @@ class CaseQueries:
             return [dict(r) for r in conn.execute(query).mappings()]
 
 
-def _conditions(f: CaseFilters) -> list[Any]:
+def _conditions(f: CaseFilters, paths: JurisdictionPaths) -> list[Any]:
     s = case_summaries.c
     conditions: list[Any] = []
     if f.agency:
@@ -89,7 +91,7 @@ def _conditions(f: CaseFilters) -> list[Any]:
             s.case_id.in_(select(case_agencies.c.case_id).where(case_agencies.c.agency == f.agency))
         )
     if f.jurisdiction:
-        conditions.append(s.jurisdiction_path.contains(f"/{f.jurisdiction}/"))
+        conditions.append(paths.below(s.jurisdiction_path, f.jurisdiction))
     if f.status:
         conditions.append(s.status == f.status)
     if f.court:
@@ -102,19 +104,3 @@ def _conditions(f: CaseFilters) -> list[Any]:
         late = and_(s.next_deadline_date.is_not(None), s.next_deadline_date < f.today)
         conditions.append(late if f.overdue else ~late)
     return conditions
-
-
-def _encode_cursor(row: dict[str, Any]) -> str:
-    raw = json.dumps([row["filed_date"].isoformat(), row["case_id"]]).encode()
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
-
-
-def _decode_cursor(cursor: str) -> tuple[date, str]:
-    try:
-        padded = cursor + "=" * (-len(cursor) % 4)
-        filed, case_id = json.loads(base64.urlsafe_b64decode(padded))
-        return date.fromisoformat(filed), str(case_id)
-    except (ValueError, TypeError) as error:
-        raise InvalidValue(
-            "invalid-cursor", "The cursor is not one this API issued.", "分页游标无效。"
-        ) from error

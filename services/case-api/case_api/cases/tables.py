@@ -9,6 +9,7 @@ from __future__ import annotations
 from sqlalchemy import (
     JSON,
     BigInteger,
+    Boolean,
     Column,
     Date,
     DateTime,
@@ -19,7 +20,7 @@ from sqlalchemy import (
     Text,
 )
 
-from case_api.platform.tables import metadata
+from case_api.platform.tables import metadata, path_type
 
 case_summaries = Table(
     "case_summaries",
@@ -31,7 +32,7 @@ case_summaries = Table(
     Column("agency", String(64), nullable=False),
     Column("agencies", JSON, nullable=False),
     Column("jurisdiction", String(64), nullable=False),
-    Column("jurisdiction_path", String(512), nullable=False),
+    Column("jurisdiction_path", path_type(), nullable=False),
     Column("pack", String(32), nullable=False),
     Column("subject_matter", Text, nullable=False),
     Column("plaintiff_count", Integer, nullable=False),
@@ -58,6 +59,9 @@ case_summaries = Table(
     Index("ix_case_summaries_jurisdiction_path", "jurisdiction_path"),
     Index("ix_case_summaries_filed_date", "filed_date"),
     Index("ix_case_summaries_court", "court"),
+    # Statistics count the cases concluded, and the losses that took effect, in a period.
+    Index("ix_case_summaries_concluded_date", "concluded_date"),
+    Index("ix_case_summaries_effective_date", "effective_date"),
 )
 
 case_agencies = Table(
@@ -67,6 +71,37 @@ case_agencies = Table(
     Column("agency", String(64), primary_key=True),
     Column("role", String(16), nullable=False),
     Index("ix_case_agencies_agency", "agency"),
+)
+
+# One row per hearing date of a case: scheduled (by a summons or a scheduling), postponed
+# (replaced by another date) and who appeared. Statistics count hearings by their date, and
+# Guangzhou's "first hearing of the year" looks at the agency's other hearings [004 5-②].
+case_hearings = Table(
+    "case_hearings",
+    metadata,
+    Column("case_id", String(36), primary_key=True),
+    Column("hearing_date", Date, primary_key=True),
+    Column("agency", String(64), nullable=False),
+    Column("instance", String(16), nullable=False),
+    Column("scheduled_position", BigInteger, nullable=False),
+    Column("postponed_position", BigInteger),
+    Column("appeared_position", BigInteger),
+    Column("appearance_roles", JSON, nullable=False),
+    Column("head_present", Boolean, nullable=False),
+    Column("principal_head_present", Boolean, nullable=False),
+    Index("ix_case_hearings_hearing_date", "hearing_date"),
+    Index("ix_case_hearings_agency", "agency", "hearing_date"),
+)
+
+# Answers as submitted (答辩): the four failures count those without evidence (不举证).
+case_answers = Table(
+    "case_answers",
+    metadata,
+    Column("position", BigInteger, primary_key=True, autoincrement=False),
+    Column("case_id", String(36), nullable=False),
+    Column("submitted_date", Date, nullable=False),
+    Column("evidence_submitted", Boolean, nullable=False),
+    Index("ix_case_answers_submitted_date", "submitted_date"),
 )
 
 case_timeline = Table(
@@ -81,7 +116,7 @@ case_timeline = Table(
     Column("data", JSON, nullable=False),
     Column("meta", JSON, nullable=False),
     Column("agencies", String(512), nullable=False),
-    Column("jurisdiction_path", String(512), nullable=False),
+    Column("jurisdiction_path", path_type(), nullable=False),
     Column("court", String(128), nullable=False),
     Index("ix_case_timeline_stream", "stream_id", "version", unique=True),
 )

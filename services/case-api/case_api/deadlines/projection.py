@@ -9,6 +9,7 @@ and records each change (case, rule, old → new due date) for the bureau to rev
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -23,6 +24,9 @@ from shared.calendar import WorkCalendar, YearSchedule
 from shared.deadlines.model import CaseEvent
 from shared.rulepacks import PackLibrary
 
+CHUNK = 500
+"""Case ids per ``IN (...)``: a calendar load may touch every open case in the country."""
+
 
 class DeadlineProjection:
     def __init__(self, library: PackLibrary, base: WorkCalendar | None = None) -> None:
@@ -35,7 +39,8 @@ class DeadlineProjection:
         calendar = self.calendar(conn)
         touched = {r["stream_id"] for r in batch.timeline if r["stream_type"] == "case"}
         if touched:
-            self.recompute(conn, touched, calendar, whole_in_batch(batch))
+            summaries = {c: batch.summaries[c] for c in touched}
+            self.recompute(conn, summaries, calendar, whole_in_batch(batch))
         for load in batch.calendar_loads:
             calendar = self._apply_load(conn, load, calendar)
 
@@ -53,20 +58,16 @@ class DeadlineProjection:
     def recompute(
         self,
         conn: Connection,
-        case_ids: set[str],
+        summaries: dict[str, dict[str, Any]],
         calendar: WorkCalendar,
         known: dict[str, list[CaseEvent]] | None = None,
     ) -> None:
-        """Replace the deadlines of ``case_ids``; ``known`` holds complete histories at hand."""
+        """Replace the deadlines of the cases in ``summaries`` (case id → summary row);
+        ``known`` holds the complete histories of cases filed in this batch, which have no
+        deadline rows yet."""
         known = known or {}
-        summaries = {
-            r["case_id"]: dict(r)
-            for r in conn.execute(
-                select(case_summaries).where(case_summaries.c.case_id.in_(case_ids))
-            ).mappings()
-        }
-        events = {**case_events(conn, case_ids - known.keys()), **known}
-        hearings = HearingIndex(conn, {s["agency"] for s in summaries.values()})
+        events = {**case_events(conn, set(summaries) - known.keys()), **known}
+        hearings = HearingIndex(conn)
         rows: list[dict[str, Any]] = []
         nearest: list[dict[str, Any]] = []
         for case_id, summary in summaries.items():
@@ -81,7 +82,8 @@ class DeadlineProjection:
                     "b_rule": first["rule_id"] if first else None,
                 }
             )
-        conn.execute(delete(deadlines).where(deadlines.c.case_id.in_(summaries)))
+        for chunk in chunked(sorted(set(summaries) - known.keys())):
+            conn.execute(delete(deadlines).where(deadlines.c.case_id.in_(chunk)))
         if rows:
             conn.execute(deadlines.insert(), rows)
         if nearest:
@@ -109,24 +111,35 @@ class DeadlineProjection:
         )
         new_calendar = self.calendar(conn)
         before = _open_deadlines_reaching(conn, year)
-        if before:
-            self.recompute(conn, {case_id for case_id, _ in before}, new_calendar)
-            _record_changes(conn, load["position"], year, before)
+        for chunk in chunked(sorted({case_id for case_id, _ in before})):
+            self.recompute(conn, summaries_of(conn, chunk), new_calendar)
+            _record_changes(conn, load["position"], year, before, chunk)
         return new_calendar
+
+
+def chunked(ids: list[str], size: int = CHUNK) -> Iterator[list[str]]:
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
+
+
+def summaries_of(conn: Connection, case_ids: list[str]) -> dict[str, dict[str, Any]]:
+    query = select(case_summaries).where(case_summaries.c.case_id.in_(case_ids))
+    return {r["case_id"]: dict(r) for r in conn.execute(query).mappings()}
 
 
 def case_events(conn: Connection, case_ids: set[str]) -> dict[str, list[CaseEvent]]:
     t = case_timeline.c
-    query = (
-        select(t.stream_id, t.position, t.type, t.data, t.recorded_at)
-        .where(t.stream_id.in_(case_ids))
-        .order_by(t.position)
-    )
     events: dict[str, list[CaseEvent]] = defaultdict(list)
-    for row in conn.execute(query):
-        events[row.stream_id].append(
-            CaseEvent(row.position, row.type, row.data, _aware(row.recorded_at))
+    for chunk in chunked(sorted(case_ids)):
+        query = (
+            select(t.stream_id, t.position, t.type, t.data, t.recorded_at)
+            .where(t.stream_id.in_(chunk))
+            .order_by(t.position)
         )
+        for row in conn.execute(query):
+            events[row.stream_id].append(
+                CaseEvent(row.position, row.type, row.data, _aware(row.recorded_at))
+            )
     return events
 
 
@@ -162,10 +175,13 @@ def _open_deadlines_reaching(conn: Connection, year: int) -> dict[tuple[str, str
 
 
 def _record_changes(
-    conn: Connection, position: int, year: int, before: dict[tuple[str, str], Any]
+    conn: Connection,
+    position: int,
+    year: int,
+    before: dict[tuple[str, str], Any],
+    case_ids: list[str],
 ) -> None:
     d = deadlines.c
-    case_ids = {case_id for case_id, _ in before}
     after = conn.execute(
         select(
             d.case_id, d.key, d.rule_id, d.agency, d.jurisdiction_path, d.due_date, d.provisional

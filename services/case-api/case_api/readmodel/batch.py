@@ -27,6 +27,8 @@ class Batch:
         self.calendar_loads: list[dict[str, Any]] = []
         self.position = 0
         self._looked_up: dict[tuple[str, str], dict[str, Any] | None] = {}
+        self._rows: dict[Table, dict[tuple[Any, ...], dict[str, Any]]] = {}
+        self._inserts: dict[Table, list[dict[str, Any]]] = {}
 
     def summary(self, case_id: str) -> dict[str, Any]:
         """The case's summary row as it stands in this batch (loaded once)."""
@@ -45,6 +47,33 @@ class Batch:
     def new_summary(self, row: dict[str, Any]) -> None:
         self.summaries[row["case_id"]] = row
         self.changed.add(row["case_id"])
+
+    def row(self, table: Table, *key: Any) -> dict[str, Any] | None:
+        """The row of ``table`` at primary ``key`` as it stands in this batch (read once);
+        change it in place and ``put`` it back to have it written."""
+        rows = self._rows.setdefault(table, {})
+        if key not in rows:
+            columns = table.primary_key.columns
+            found = (
+                self.conn.execute(
+                    select(table).where(*(c == k for c, k in zip(columns, key, strict=True)))
+                )
+                .mappings()
+                .first()
+            )
+            if found is None:
+                return None
+            rows[key] = dict(found)
+        return rows[key]
+
+    def put(self, table: Table, row: dict[str, Any]) -> None:
+        """Write ``row`` (inserted or replaced) when the batch is flushed."""
+        key = tuple(row[c.name] for c in table.primary_key.columns)
+        self._rows.setdefault(table, {})[key] = row
+
+    def insert(self, table: Table, row: dict[str, Any]) -> None:
+        """Insert ``row`` when the batch is flushed (a fact that is never changed)."""
+        self._inserts.setdefault(table, []).append(row)
 
     def jurisdiction(self, code: str) -> dict[str, Any] | None:
         if code in self.jurisdictions:
@@ -73,6 +102,10 @@ class Batch:
         self._upsert(case_summaries, [self.summaries[c] for c in sorted(self.changed)])
         self._upsert(jurisdictions, list(self.jurisdictions.values()))
         self._upsert(agencies, list(self.agencies.values()))
+        for table, rows in self._inserts.items():
+            self.conn.execute(table.insert(), rows)
+        for table, keyed in self._rows.items():
+            self._upsert(table, list(keyed.values()))
 
     def _upsert(self, table: Table, rows: list[dict[str, Any]]) -> None:
         if not rows:

@@ -2,38 +2,38 @@
 
 No national standard fixes the denominators, so every rate comes with its raw counts and
 the formula it uses. Cases count in the period they were filed (received) or concluded
-(concluded, losses, mediation and withdrawal); hearings and deadlines by their dates.
+(concluded, losses, mediation and withdrawal); hearings, answers and deadlines by their dates.
+
+Each figure is an aggregate in the database over one indexed read model, restricted to the
+period first (``counts.py``), so the cost follows the rows of the period, not the history.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Connection, Engine, and_, func, select
 
-from case_api.cases.tables import case_agencies, case_summaries, case_timeline
+from case_api.cases.tables import case_agencies, case_summaries
 from case_api.cases.visibility import visible_cases
-from case_api.deadlines.queries import with_status
-from case_api.deadlines.tables import deadlines
 from case_api.platform.access import Principal
+from case_api.registry.paths import JurisdictionPaths
+from case_api.statistics.counts import (
+    BY_AGENCY,
+    COUNTS,
+    DEADLINES,
+    FAILURE_COUNTS,
+    FOUR_FAILURES,
+    RATES,
+    REPEATED_LOSS_MINIMUM,
+    Count,
+    deadline_status,
+)
 
-HEAD_ROLES = {"principal_head", "deputy_head"}
-FORMULAS = {
-    "loss_rate": ("losses", "concluded", "losing effective judgments ÷ cases concluded"),
-    "head_appearance_rate": (
-        "hearings_with_head",
-        "hearings_held",
-        "hearings with the agency head present ÷ hearings held",
-    ),
-    "mediation_withdrawal_rate": (
-        "mediated_or_withdrawn",
-        "concluded",
-        "(cases mediated + cases withdrawn) ÷ cases concluded",
-    ),
-}
+STATUSES = ("met", "met_late", "missed", "open", "waived")
+s = case_summaries.c
 
 
 @dataclass(frozen=True)
@@ -44,68 +44,73 @@ class Scope:
     agency: str | None = None
 
 
-def figures(engine: Engine, principal: Principal, scope: Scope, today: date) -> dict[str, Any]:
+def figures(
+    engine: Engine, paths: JurisdictionPaths, principal: Principal, scope: Scope, today: date
+) -> dict[str, Any]:
+    cases = _cases_in_scope(paths, principal, scope)
     with engine.connect() as conn:
-        cases = [dict(r) for r in conn.execute(_cases_query(principal, scope)).mappings()]
-        ids = [c["case_id"] for c in cases]
-        appearances = _events(conn, ids, "AppearanceRecorded")
-        answers = _events(conn, ids, "AnswerSubmitted")
-        rows = conn.execute(select(deadlines).where(deadlines.c.case_id.in_(ids))).mappings()
-        dues = [with_status(dict(r), today) for r in rows]
-    within = lambda d: d is not None and scope.start <= d <= scope.end  # noqa: E731
-    concluded = [c for c in cases if within(c["concluded_date"])]
-    heard = [a for a in appearances if within(date.fromisoformat(a["hearing_date"]))]
-    counts = {
-        "received": sum(within(c["filed_date"]) for c in cases),
-        "concluded": len(concluded),
-        "losses": sum(c["outcome"] == "lost" for c in concluded if c["effective_date"]),
-        "hearings_held": len(heard),
-        "hearings_with_head": sum(_roles(a) & HEAD_ROLES != set() for a in heard),
-        "principal_head_appearances": sum("principal_head" in _roles(a) for a in heard),
-        "mediated": sum(c["conclusion"] == "mediated" for c in concluded),
-        "withdrawn": sum(c["conclusion"] == "withdrawn" for c in concluded),
-    }
-    counts["mediated_or_withdrawn"] = counts["mediated"] + counts["withdrawn"]
-    due_in = [d for d in dues if within(d["due_date"])]
-    return {
-        "scope": {
-            "jurisdiction": scope.jurisdiction,
-            "agency": scope.agency,
-            "from": scope.start,
-            "to": scope.end,
-        },
-        "counts": counts,
-        "rates": [_rate(name, counts) for name in FORMULAS],
-        "deadlines": _deadline_table(due_in),
-        "four_failures": _four_failures(due_in, answers, within),
-        "repeated_losses": _repeated_losses(cases, scope.end),
-        "by_agency": _by_agency(cases, within),
-    }
+        counts = _count(conn, COUNTS, cases, scope, today)
+        failures = _count(conn, FAILURE_COUNTS, cases, scope, today)
+        return {
+            "scope": {
+                "jurisdiction": scope.jurisdiction,
+                "agency": scope.agency,
+                "from": scope.start,
+                "to": scope.end,
+            },
+            "counts": counts,
+            "rates": [_rate(name, counts) for name in RATES],
+            "deadlines": _deadline_table(conn, cases, scope, today),
+            "four_failures": {
+                name: sum(failures[part] for part in parts) for name, parts in FOUR_FAILURES.items()
+            },
+            "repeated_losses": _repeated_losses(conn, cases, scope.end),
+            "by_agency": _by_agency(conn, cases, scope, today),
+        }
 
 
-def _cases_query(principal: Principal, scope: Scope) -> Any:
-    s = case_summaries.c
-    query = select(case_summaries).where(visible_cases(principal))
+def _cases_in_scope(paths: JurisdictionPaths, principal: Principal, scope: Scope) -> Any:
+    """Conditions on a case's summary: visible to the principal, in the scope, filed by the
+    period's end."""
+    conditions = [visible_cases(principal, paths), s.filed_date <= scope.end]
     if scope.jurisdiction:
-        query = query.where(s.jurisdiction_path.contains(f"/{scope.jurisdiction}/"))
+        conditions.append(paths.below(s.jurisdiction_path, scope.jurisdiction))
     if scope.agency:
         own = select(case_agencies.c.case_id).where(case_agencies.c.agency == scope.agency)
-        query = query.where(s.case_id.in_(own))
-    return query.where(s.filed_date <= scope.end)
+        conditions.append(s.case_id.in_(own))
+    return and_(*conditions)
 
 
-def _events(conn: Any, ids: list[str], event_type: str) -> list[dict[str, Any]]:
-    t = case_timeline.c
-    query = select(t.data).where(t.stream_id.in_(ids), t.type == event_type)
-    return [row.data for row in conn.execute(query)]
+def _in_period(count: Count, cases: Any, scope: Scope) -> Any:
+    dated = count.source.dated
+    return and_(dated >= scope.start, dated <= scope.end, cases)
 
 
-def _roles(appearance: dict[str, Any]) -> set[str]:
-    return {p.get("role") for p in appearance.get("appearances") or []}
+def _aggregate(count: Count, today: date) -> Any:
+    where = count.where(today)
+    counted = func.count() if where is None else func.count().filter(where)
+    return counted.label(count.name)
+
+
+def _count(
+    conn: Connection, counts: list[Count], cases: Any, scope: Scope, today: date
+) -> dict[str, int]:
+    """One query per source, each count a filtered aggregate over the period's rows."""
+    out: dict[str, int] = {}
+    for source in dict.fromkeys(c.source for c in counts):
+        mine = [c for c in counts if c.source == source]
+        query = (
+            select(*(_aggregate(c, today) for c in mine))
+            .select_from(source.from_clause())
+            .where(_in_period(mine[0], cases, scope))
+        )
+        row = conn.execute(query).mappings().one()
+        out.update({c.name: int(row[c.name] or 0) for c in mine})
+    return {c.name: out[c.name] for c in counts}
 
 
 def _rate(name: str, counts: dict[str, int]) -> dict[str, Any]:
-    numerator, denominator, formula = FORMULAS[name]
+    numerator, denominator, formula = RATES[name]
     n, d = counts[numerator], counts[denominator]
     return {
         "name": name,
@@ -116,59 +121,52 @@ def _rate(name: str, counts: dict[str, int]) -> dict[str, Any]:
     }
 
 
-def _deadline_table(dues: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    table: dict[str, Counter[str]] = {}
-    for d in dues:
-        table.setdefault(d["kind"], Counter())[d["status"]] += 1
-    return [
-        {"kind": kind, **{s: c[s] for s in ("met", "met_late", "missed", "open", "waived")}}
-        for kind, c in sorted(table.items())
-    ]
-
-
-def _four_failures(dues: list[dict[str, Any]], answers: list[dict[str, Any]], within) -> dict:  # type: ignore[no-untyped-def]
-    """不答辩、不举证、不出庭、不履行 (Guangzhou): missed answer, answer without evidence,
-    hearing with nobody recorded as appearing, missed performance."""
-    missed = Counter(
-        d["kind"] for d in dues if d["status"] == "missed" and d["satisfied_position"] is None
+def _deadline_table(
+    conn: Connection, cases: Any, scope: Scope, today: date
+) -> list[dict[str, Any]]:
+    kind, status = DEADLINES.table.c.kind, deadline_status(today).label("status")
+    query = (
+        select(kind, status, func.count().label("n"))
+        .select_from(DEADLINES.from_clause())
+        .where(_in_period(Count("deadlines", DEADLINES), cases, scope))
+        .group_by(kind, status)
     )
-    no_evidence = sum(
-        not a.get("evidence_submitted", True)
-        for a in answers
-        if within(date.fromisoformat(a["submitted_date"]))
-    )
-    return {
-        "no_answer": missed["answer"],
-        "no_evidence": no_evidence + missed["answer"],
-        "no_appearance": missed["hearing"],
-        "no_performance": missed["performance"],
-    }
+    table: dict[str, dict[str, int]] = {}
+    for row in conn.execute(query):
+        table.setdefault(row.kind, dict.fromkeys(STATUSES, 0))[row.status] = row.n
+    return [{"kind": k, **table[k]} for k in sorted(table)]
 
 
-def _repeated_losses(cases: list[dict[str, Any]], end: date) -> list[dict[str, Any]]:
+def _repeated_losses(conn: Connection, cases: Any, end: date) -> list[dict[str, Any]]:
     """一败再败: one agency losing two or more times on the same subject within a year."""
     since = end - min(timedelta(days=365), end - date.min)  # a period may start in year 1
-    losses = Counter(
-        (c["agency"], c["subject_matter"])
-        for c in cases
-        if c["outcome"] == "lost" and c["effective_date"] and since < c["effective_date"] <= end
+    losses = func.count().label("losses")
+    query = (
+        select(s.agency, s.subject_matter, losses)
+        .where(s.outcome == "lost", s.effective_date > since, s.effective_date <= end, cases)
+        .group_by(s.agency, s.subject_matter)
+        .having(func.count() >= REPEATED_LOSS_MINIMUM)
+        .order_by(s.agency, s.subject_matter)
     )
     return [
-        {"agency": agency, "subject_matter": subject, "losses": n}
-        for (agency, subject), n in sorted(losses.items())
-        if n >= 2
+        {"agency": r.agency, "subject_matter": r.subject_matter, "losses": r.losses}
+        for r in conn.execute(query)
     ]
 
 
-def _by_agency(cases: list[dict[str, Any]], within) -> list[dict[str, Any]]:  # type: ignore[no-untyped-def]
-    table: dict[str, Counter[str]] = {}
-    for c in cases:
-        row = table.setdefault(c["agency"], Counter())
-        row["received"] += within(c["filed_date"])
-        if within(c["concluded_date"]):
-            row["concluded"] += 1
-            row["losses"] += c["outcome"] == "lost" and bool(c["effective_date"])
-    return [
-        {"agency": a, "received": r["received"], "concluded": r["concluded"], "losses": r["losses"]}
-        for a, r in sorted(table.items())
-    ]
+def _by_agency(conn: Connection, cases: Any, scope: Scope, today: date) -> list[dict[str, Any]]:
+    """Each implementing agency with a case received or concluded in the period."""
+    counts = [c for c in COUNTS if c.name in BY_AGENCY]
+    table: dict[str, dict[str, int]] = {}
+    for source in dict.fromkeys(c.source for c in counts):
+        mine = [c for c in counts if c.source == source]
+        query = (
+            select(s.agency, *(_aggregate(c, today) for c in mine))
+            .select_from(source.from_clause())
+            .where(_in_period(mine[0], cases, scope))
+            .group_by(s.agency)
+        )
+        for row in conn.execute(query).mappings():
+            entry = table.setdefault(row["agency"], dict.fromkeys(BY_AGENCY, 0))
+            entry.update({c.name: int(row[c.name] or 0) for c in mine})
+    return [{"agency": agency, **table[agency]} for agency in sorted(table)]

@@ -1,0 +1,85 @@
+"""Hearings and answers as read models, statistics indexes, byte-ordered jurisdiction paths
+
+Statistics count hearings, answers and concluded cases by their dates, so each gets an
+indexed date. Paths become "C"-collated on PostgreSQL so that "this jurisdiction and below"
+is an index range under any database locale. The new tables are filled by projecting the
+events again: run ``case-api rebuild`` after this upgrade.
+
+Revision ID: b3c91d0e5a27
+Revises: a88f8874d731
+Create Date: 2026-12-07 18:00:00
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "b3c91d0e5a27"
+down_revision = "a88f8874d731"
+branch_labels = None
+depends_on = None
+
+PATH_COLUMNS = [
+    ("case_summaries", "jurisdiction_path"),
+    ("case_timeline", "jurisdiction_path"),
+    ("deadlines", "jurisdiction_path"),
+    ("deadline_changes", "jurisdiction_path"),
+    ("accountability_cases", "jurisdiction_path"),
+    ("accountability_parties", "jurisdiction_path"),
+    ("accountability_decisions", "jurisdiction_path"),
+    ("accountability_recoveries", "jurisdiction_path"),
+    ("jurisdictions", "path"),
+]
+
+
+def upgrade() -> None:
+    op.create_table(
+        "case_hearings",
+        sa.Column("case_id", sa.String(36), nullable=False),
+        sa.Column("hearing_date", sa.Date(), nullable=False),
+        sa.Column("agency", sa.String(64), nullable=False),
+        sa.Column("instance", sa.String(16), nullable=False),
+        sa.Column("scheduled_position", sa.BigInteger(), nullable=False),
+        sa.Column("postponed_position", sa.BigInteger()),
+        sa.Column("appeared_position", sa.BigInteger()),
+        sa.Column("appearance_roles", sa.JSON(), nullable=False),
+        sa.Column("head_present", sa.Boolean(), nullable=False),
+        sa.Column("principal_head_present", sa.Boolean(), nullable=False),
+        sa.PrimaryKeyConstraint("case_id", "hearing_date", name="pk_case_hearings"),
+    )
+    op.create_index("ix_case_hearings_hearing_date", "case_hearings", ["hearing_date"])
+    op.create_index("ix_case_hearings_agency", "case_hearings", ["agency", "hearing_date"])
+    op.create_table(
+        "case_answers",
+        sa.Column("position", sa.BigInteger(), autoincrement=False, nullable=False),
+        sa.Column("case_id", sa.String(36), nullable=False),
+        sa.Column("submitted_date", sa.Date(), nullable=False),
+        sa.Column("evidence_submitted", sa.Boolean(), nullable=False),
+        sa.PrimaryKeyConstraint("position", name="pk_case_answers"),
+    )
+    op.create_index("ix_case_answers_submitted_date", "case_answers", ["submitted_date"])
+    op.create_index("ix_case_summaries_concluded_date", "case_summaries", ["concluded_date"])
+    op.create_index("ix_case_summaries_effective_date", "case_summaries", ["effective_date"])
+    _collate_paths("C")
+
+
+def downgrade() -> None:
+    _collate_paths("default")
+    op.drop_index("ix_case_summaries_effective_date", table_name="case_summaries")
+    op.drop_index("ix_case_summaries_concluded_date", table_name="case_summaries")
+    op.drop_index("ix_case_answers_submitted_date", table_name="case_answers")
+    op.drop_table("case_answers")
+    op.drop_index("ix_case_hearings_agency", table_name="case_hearings")
+    op.drop_index("ix_case_hearings_hearing_date", table_name="case_hearings")
+    op.drop_table("case_hearings")
+
+
+def _collate_paths(collation: str) -> None:
+    """SQLite compares text by byte already; PostgreSQL follows the database's locale."""
+    if op.get_bind().dialect.name != "postgresql":
+        return
+    for table, column in PATH_COLUMNS:
+        op.execute(
+            f'ALTER TABLE {table} ALTER COLUMN {column} TYPE varchar(512) COLLATE "{collation}"'
+        )

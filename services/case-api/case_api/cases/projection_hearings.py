@@ -1,0 +1,76 @@
+"""How case events change the hearings and answers of each case (``case_hearings``,
+``case_answers``): the dated facts statistics count by period.
+
+Called from the handlers in ``cases.projection`` (one handler per event type).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from case_api.cases.tables import case_answers, case_hearings
+from case_api.cases.values import DocumentKind
+from case_api.readmodel.batch import Batch
+from shared.deadlines.appearance import HEAD_ROLES
+
+
+def _schedule(event: Any, batch: Batch, hearing_date: date) -> None:
+    case_id = str(event.originator_id)
+    summary = batch.summary(case_id)
+    row = batch.row(case_hearings, case_id, hearing_date) or {
+        "case_id": case_id,
+        "hearing_date": hearing_date,
+        "appeared_position": None,
+        "appearance_roles": [],
+        "head_present": False,
+        "principal_head_present": False,
+    }
+    row.update(
+        agency=summary["agency"],
+        instance=summary["instance"],
+        scheduled_position=batch.position,
+        postponed_position=None,
+    )
+    batch.put(case_hearings, row)
+
+
+def document_served(event: Any, batch: Batch) -> None:
+    if event.kind == DocumentKind.SUMMONS and event.hearing_date is not None:
+        _schedule(event, batch, event.hearing_date)
+
+
+def hearing_scheduled(event: Any, batch: Batch) -> None:
+    if event.replaces is not None:
+        old = batch.row(case_hearings, str(event.originator_id), event.replaces)
+        if old is not None:
+            batch.put(case_hearings, {**old, "postponed_position": batch.position})
+    _schedule(event, batch, event.hearing_date)
+
+
+def appearance_recorded(event: Any, batch: Batch) -> None:
+    case_id = str(event.originator_id)
+    if batch.row(case_hearings, case_id, event.hearing_date) is None:
+        _schedule(event, batch, event.hearing_date)  # recorded before hearings were kept
+    row = batch.row(case_hearings, case_id, event.hearing_date)
+    assert row is not None
+    roles = [p.get("role") for p in event.appearances or []]
+    row.update(
+        appeared_position=batch.position,
+        appearance_roles=roles,
+        head_present=bool(set(roles) & HEAD_ROLES),
+        principal_head_present="principal_head" in roles,
+    )
+    batch.put(case_hearings, row)
+
+
+def answer_submitted(event: Any, batch: Batch) -> None:
+    batch.insert(
+        case_answers,
+        {
+            "position": batch.position,
+            "case_id": str(event.originator_id),
+            "submitted_date": event.submitted_date,
+            "evidence_submitted": bool(event.evidence_submitted),
+        },
+    )
