@@ -54,6 +54,13 @@ class Runtime:
         """A machine client's token: refused when revoked or lacking the route's action."""
         check_client_request(self.clients, principal, request)
 
+    def follow_projection(self) -> None:
+        """Another process projects: keep this one's watch at the position it reached."""
+        if self.projector_thread is None:
+            poll = self.settings.projection_poll_seconds
+            self.projector_thread = ProjectorThread(self.projector, poll, follow=True)
+            self.projector_thread.start()
+
     def close(self) -> None:
         if self.projector_thread:
             self.projector_thread.stop()

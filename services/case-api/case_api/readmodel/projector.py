@@ -27,6 +27,9 @@ log = logging.getLogger(__name__)
 
 NAME = "case_readmodel"
 AfterBatch = Callable[[Batch], None]
+ANALYZE_FLOOR = 10_000
+"""Statistics are refreshed each time the projected log has doubled since the last refresh,
+from this many events on: a planner that still believes a table empty scans it whole."""
 
 
 class Projector:
@@ -46,6 +49,7 @@ class Projector:
         self.watch = watch or PositionWatch()
         self.after_batch = list(after_batch)
         self.owned_tables = list(owned_tables)
+        self._analysed_at: int | None = None
 
     def run_batch(self, limit: int | None = None) -> int:
         """Project the next events (at most one batch); return how many were projected."""
@@ -73,6 +77,7 @@ class Projector:
                 .values(position=last)
             )
         self.watch.advance(last)
+        self._analyse_if_grown(last)
         return sum(1 for n in notifications if n.id <= last)
 
     def catch_up(self, progress: Callable[[int], None] | None = None) -> int:
@@ -100,16 +105,47 @@ class Projector:
             )
 
     def reset(self) -> None:
-        """Empty the projection's tables and rewind it to the start of the event store."""
+        """Empty the projection's tables and rewind it to the start of the event store.
+
+        PostgreSQL truncates (a DELETE would leave every dead row for the rebuild to wade
+        through); both then analyse, so the planner knows the tables are empty now and
+        learns their growth as the rebuild goes (``_analyse_if_grown``).
+        """
         with self.engine.begin() as conn:
             self._lock_position(conn)
-            for table in self.owned_tables:
-                conn.execute(delete(table))
+            if conn.dialect.name == "postgresql" and self.owned_tables:
+                names = ", ".join(
+                    conn.dialect.identifier_preparer.quote(t.name) for t in self.owned_tables
+                )
+                conn.exec_driver_sql(f"TRUNCATE {names}")
+            else:
+                for table in self.owned_tables:
+                    conn.execute(delete(table))
             conn.execute(
                 update(projection_positions)
                 .where(projection_positions.c.name == NAME)
                 .values(position=0)
             )
+        self.analyse()
+        self._analysed_at = 0
+
+    def analyse(self) -> None:
+        """Refresh the planner's statistics of the projected tables."""
+        with self.engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                for table in self.owned_tables:
+                    conn.exec_driver_sql(
+                        f"ANALYZE {conn.dialect.identifier_preparer.quote(table.name)}"
+                    )
+            else:
+                conn.exec_driver_sql("ANALYZE")
+
+    def _analyse_if_grown(self, position: int) -> None:
+        if self._analysed_at is None:
+            self._analysed_at = position  # as found at start: the database's own upkeep
+        elif position >= 2 * max(self._analysed_at, ANALYZE_FLOOR // 2):
+            self.analyse()
+            self._analysed_at = position
 
     def _lock_position(self, conn: Any) -> int:
         dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
@@ -126,14 +162,21 @@ class Projector:
 
 
 class ProjectorThread:
-    """Keeps the read models current: woken by local commits, polling for other replicas'."""
+    """Keeps the read models current: woken by local commits, polling for other replicas'.
 
-    def __init__(self, projector: Projector, poll_seconds: float) -> None:
+    With ``follow``, another process projects (``case-api project``): the thread only keeps
+    this process's watch at the position the read models have reached, so queries waiting
+    for a write (``min_position``) and feed long-polls are answered as soon as it lands.
+    """
+
+    def __init__(self, projector: Projector, poll_seconds: float, follow: bool = False) -> None:
         self.projector = projector
         self.poll_seconds = poll_seconds
+        self._step = self._follow if follow else projector.run_batch
         self._wake = threading.Event()
         self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="projector", daemon=True)
+        name = "projection-follower" if follow else "projector"
+        self._thread = threading.Thread(target=self._run, name=name, daemon=True)
 
     def start(self) -> None:
         self._thread.start()
@@ -144,13 +187,22 @@ class ProjectorThread:
     def stop(self) -> None:
         self._stop.set()
         self._wake.set()
-        self._thread.join(timeout=10)
+        if self._thread.is_alive():
+            self._thread.join(timeout=10)
+
+    def run_until_stopped(self) -> None:
+        """Run in the calling thread (a process of its own) until ``stop``."""
+        self._run()
+
+    def _follow(self) -> int:
+        self.projector.watch.advance(self.projector.position())
+        return 0
 
     def _run(self) -> None:
         while not self._stop.is_set():
             self._wake.clear()
             try:
-                if self.projector.run_batch():
+                if self._step():
                     continue
             except Exception:  # noqa: BLE001 - keep projecting after a passing database error
                 log.exception("projection batch failed; retrying")
