@@ -14,8 +14,7 @@ from case_api.readmodel.events_json import to_json
 @apply_event.register
 def _(event: Case.CaseFiled, batch: Batch) -> None:
     case_id = str(event.originator_id)
-    jurisdiction = batch.jurisdiction(event.jurisdiction)
-    path = jurisdiction["path"] if jurisdiction else f"/{event.jurisdiction}/"
+    path = batch.jurisdiction_path(event.jurisdiction) or f"/{event.jurisdiction}/"
     primary = next(
         (a for a in event.agencies if a.get("role") == "implementing"), event.agencies[0]
     )

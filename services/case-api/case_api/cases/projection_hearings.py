@@ -15,10 +15,15 @@ from case_api.readmodel.batch import Batch
 from shared.deadlines.appearance import HEAD_ROLES
 
 
+def _stored_row(batch: Batch, case_id: str, hearing_date: date) -> dict[str, Any] | None:
+    """The hearing's row; a case filed in this batch has none stored, so none is read."""
+    return batch.row(case_hearings, case_id, hearing_date, stored=not batch.filed_here(case_id))
+
+
 def _schedule(event: Any, batch: Batch, hearing_date: date) -> None:
     case_id = str(event.originator_id)
     summary = batch.summary(case_id)
-    row = batch.row(case_hearings, case_id, hearing_date) or {
+    row = _stored_row(batch, case_id, hearing_date) or {
         "case_id": case_id,
         "hearing_date": hearing_date,
         "appeared_position": None,
@@ -42,7 +47,8 @@ def document_served(event: Any, batch: Batch) -> None:
 
 def hearing_scheduled(event: Any, batch: Batch) -> None:
     if event.replaces is not None:
-        old = batch.row(case_hearings, str(event.originator_id), event.replaces)
+        case_id = str(event.originator_id)
+        old = _stored_row(batch, case_id, event.replaces)
         if old is not None:
             batch.put(case_hearings, {**old, "postponed_position": batch.position})
     _schedule(event, batch, event.hearing_date)
@@ -50,7 +56,7 @@ def hearing_scheduled(event: Any, batch: Batch) -> None:
 
 def appearance_recorded(event: Any, batch: Batch) -> None:
     case_id = str(event.originator_id)
-    if batch.row(case_hearings, case_id, event.hearing_date) is None:
+    if _stored_row(batch, case_id, event.hearing_date) is None:
         _schedule(event, batch, event.hearing_date)  # recorded before hearings were kept
     row = batch.row(case_hearings, case_id, event.hearing_date)
     assert row is not None

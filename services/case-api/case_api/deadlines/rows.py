@@ -25,18 +25,48 @@ class HearingIndex:
 
     Only hearings known when the appearance was recorded count (scheduled before it and not
     postponed by then), so the answer does not depend on how events fall into batches: a
-    rebuild agrees with the live projection. Each question is one probe of the agency's
-    hearings of that year, which stops at the first earlier one.
+    rebuild agrees with the live projection. The agency's earliest hearings of the year are
+    read once per index (one batch) and answer nearly every question; the rest probe.
     """
+
+    EARLIEST = 16
 
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
+        self._earliest: dict[tuple[str, int], list[Any]] = {}
 
     def is_first_of_year(
         self, summary: dict[str, Any], hearing: date, as_of: int | None = None
     ) -> bool:
         if summary["instance"] != "first":
             return False
+        rows = self._earliest_of(summary["agency"], hearing.year)
+        for row in rows:
+            if row.hearing_date >= hearing:
+                return True
+            if row.case_id != summary["case_id"] and _known(row, as_of):
+                return False
+        if len(rows) < self.EARLIEST:
+            return True  # those were all of the agency's hearings that year
+        return self._probe(summary, hearing, as_of)
+
+    def _earliest_of(self, agency: str, year: int) -> list[Any]:
+        if (agency, year) not in self._earliest:
+            h = case_hearings.c
+            query = (
+                select(h.case_id, h.hearing_date, h.scheduled_position, h.postponed_position)
+                .where(
+                    h.agency == agency,
+                    h.hearing_date >= date(year, 1, 1),
+                    h.hearing_date <= date(year, 12, 31),
+                )
+                .order_by(h.hearing_date)
+                .limit(self.EARLIEST)
+            )
+            self._earliest[agency, year] = list(self.conn.execute(query))
+        return self._earliest[agency, year]
+
+    def _probe(self, summary: dict[str, Any], hearing: date, as_of: int | None) -> bool:
         h = case_hearings.c
         query = select(literal(1)).where(
             h.agency == summary["agency"],
@@ -52,6 +82,14 @@ class HearingIndex:
                 or_(h.postponed_position.is_(None), h.postponed_position > as_of),
             )
         return self.conn.execute(query.limit(1)).first() is None
+
+
+def _known(row: Any, as_of: int | None) -> bool:
+    """Scheduled, and not postponed, at position ``as_of`` (now when None)."""
+    if as_of is None:
+        return row.postponed_position is None
+    postponed = row.postponed_position
+    return row.scheduled_position < as_of and (postponed is None or postponed > as_of)
 
 
 def deadline_rows(

@@ -16,8 +16,9 @@ from case_api.registry.tables import agencies, jurisdictions
 
 
 class Batch:
-    def __init__(self, conn: Connection) -> None:
+    def __init__(self, conn: Connection, paths: dict[str, str] | None = None) -> None:
         self.conn = conn
+        self.paths = {} if paths is None else paths
         self.summaries: dict[str, dict[str, Any]] = {}
         self.changed: set[str] = set()
         self.timeline: list[dict[str, Any]] = []
@@ -29,6 +30,7 @@ class Batch:
         self._looked_up: dict[tuple[str, str], dict[str, Any] | None] = {}
         self._rows: dict[Table, dict[tuple[Any, ...], dict[str, Any]]] = {}
         self._inserts: dict[Table, list[dict[str, Any]]] = {}
+        self._filed: set[str] = set()
 
     def summary(self, case_id: str) -> dict[str, Any]:
         """The case's summary row as it stands in this batch (loaded once)."""
@@ -47,11 +49,19 @@ class Batch:
     def new_summary(self, row: dict[str, Any]) -> None:
         self.summaries[row["case_id"]] = row
         self.changed.add(row["case_id"])
+        self._filed.add(row["case_id"])
 
-    def row(self, table: Table, *key: Any) -> dict[str, Any] | None:
+    def filed_here(self, case_id: str) -> bool:
+        """The case was filed in this batch: no row of it is stored yet."""
+        return case_id in self._filed
+
+    def row(self, table: Table, *key: Any, stored: bool = True) -> dict[str, Any] | None:
         """The row of ``table`` at primary ``key`` as it stands in this batch (read once);
-        change it in place and ``put`` it back to have it written."""
+        change it in place and ``put`` it back to have it written. ``stored=False``: the
+        caller knows none is stored (its case was filed in this batch)."""
         rows = self._rows.setdefault(table, {})
+        if key not in rows and not stored:
+            return None
         if key not in rows:
             columns = table.primary_key.columns
             found = (
@@ -79,6 +89,16 @@ class Batch:
         if code in self.jurisdictions:
             return self.jurisdictions[code]
         return self._look_up(jurisdictions, code)
+
+    def jurisdiction_path(self, code: str) -> str | None:
+        """A registered jurisdiction's path: it never changes, so ``paths`` (the projector's)
+        keeps it from batch to batch."""
+        if code not in self.paths:
+            row = self.jurisdiction(code)
+            if row is None:
+                return None
+            self.paths[code] = row["path"]
+        return self.paths[code]
 
     def agency(self, code: str) -> dict[str, Any] | None:
         if code in self.agencies:

@@ -50,6 +50,7 @@ class Projector:
         self.after_batch = list(after_batch)
         self.owned_tables = list(owned_tables)
         self._analysed_at: int | None = None
+        self._paths: dict[str, str] = {}  # jurisdiction paths never change
 
     def run_batch(self, limit: int | None = None) -> int:
         """Project the next events (at most one batch); return how many were projected."""
@@ -61,7 +62,7 @@ class Projector:
             )
             if not notifications:
                 return 0
-            batch = Batch(conn)
+            batch = Batch(conn, self._paths)
             for notification in notifications:
                 event = self.store.mapper.to_domain_event(notification)
                 project(batch, event, notification.id)
