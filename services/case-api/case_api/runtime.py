@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sqlalchemy import Engine
@@ -21,6 +22,7 @@ from case_api.platform.groupcommit import GroupCommitter
 from case_api.platform.http.keyring import Keyring
 from case_api.platform.idempotency import IdempotencyStore
 from case_api.platform.settings import Settings
+from case_api.platform.wakeups import READMODEL_CHANNEL, Wakeups
 from case_api.readmodel.projector import Projector, ProjectorThread
 from case_api.readmodel.watch import PositionWatch
 from case_api.registry.service import RegistryService
@@ -49,19 +51,38 @@ class Runtime:
     documents: Documents
     watch: PositionWatch = field(default_factory=PositionWatch)
     projector_thread: ProjectorThread | None = None
+    wakeups: list[Wakeups] = field(default_factory=list)
 
     def check_client_request(self, principal: Principal, request: Request) -> None:
         """A machine client's token: refused when revoked or lacking the route's action."""
         check_client_request(self.clients, principal, request)
 
     def follow_projection(self) -> None:
-        """Another process projects: keep this one's watch at the position it reached."""
+        """Another process projects: keep this one's watch at the position it reached,
+        woken by the projector's NOTIFY after each batch (polling on SQLite)."""
         if self.projector_thread is None:
             poll = self.settings.projection_poll_seconds
             self.projector_thread = ProjectorThread(self.projector, poll, follow=True)
             self.projector_thread.start()
+            self.listen(Wakeups(self.engine, READMODEL_CHANNEL, self.projector_thread.wake))
+
+    def project_here(self) -> None:
+        """Project in this process: woken by its own commits at once, by other processes'
+        through the event store's NOTIFY (polling on SQLite)."""
+        if self.projector_thread is None:
+            poll = self.settings.projection_poll_seconds
+            self.projector_thread = ProjectorThread(self.projector, poll)
+            self.committer.on_commit(self.projector_thread.wake)
+            self.projector_thread.start()
+            self.listen(store_wakeups(self.settings, self.store, self.projector_thread.wake))
+
+    def listen(self, wakeups: Wakeups) -> None:
+        self.wakeups.append(wakeups)
+        wakeups.start()
 
     def close(self) -> None:
+        for wakeups in self.wakeups:
+            wakeups.stop()
         if self.projector_thread:
             self.projector_thread.stop()
         self.committer.close()
@@ -113,7 +134,11 @@ def build_runtime(settings: Settings, pack_ids: frozenset[str] | None = None) ->
         watch=watch,
     )
     if settings.run_projector:
-        runtime.projector_thread = ProjectorThread(projector, settings.projection_poll_seconds)
-        committer.on_commit(runtime.projector_thread.wake)
-        runtime.projector_thread.start()
+        runtime.project_here()
     return runtime
+
+
+def store_wakeups(settings: Settings, store: CaseStore, wake: Callable[[], None]) -> Wakeups:
+    """Woken by every append to the event store (its NOTIFY channel on PostgreSQL)."""
+    channel = getattr(store.recorder, "channel_name", "")
+    return Wakeups(make_engine(settings.event_store_url, pool_size=1), channel, wake)

@@ -19,6 +19,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from case_api.deadlines.calendar import ScheduleLoad
 from case_api.platform.eventstore import CaseStore
 from case_api.platform.tables import projection_positions
+from case_api.platform.wakeups import notify_readmodel
 from case_api.readmodel.batch import Batch
 from case_api.readmodel.projection import project
 from case_api.readmodel.watch import PositionWatch
@@ -72,6 +73,7 @@ class Projector:
             batch.flush()
             for hook in self.after_batch:
                 hook(batch)
+            notify_readmodel(conn)
             conn.execute(
                 update(projection_positions)
                 .where(projection_positions.c.name == NAME)

@@ -9,7 +9,7 @@ from types import FrameType
 from case_api.platform.settings import Settings
 from case_api.platform.store_walk import position_bar
 from case_api.readmodel.projector import ProjectorThread
-from case_api.runtime import build_runtime
+from case_api.runtime import build_runtime, store_wakeups
 
 REBUILD_BATCH = 2000  # events per transaction: per-event commits cap a rebuild at ~1,250/s
 
@@ -42,6 +42,7 @@ def project(settings: Settings, *, once: bool = False, show_progress: bool = Tru
             with position_bar(runtime.store.max_position(), show_progress) as advance:
                 return projector.catch_up(progress=advance)
         loop = ProjectorThread(projector, settings.projection_poll_seconds)
+        runtime.listen(store_wakeups(settings, runtime.store, loop.wake))
 
         def stop(_signal: int, _frame: FrameType | None) -> None:
             loop.stop()
