@@ -94,6 +94,7 @@ def hearing(row: dict[str, Any], day: date, roles: list[str]) -> dict[str, Any]:
         "case_id": row["case_id"],
         "hearing_date": day,
         "agency": row["agency"],
+        "jurisdiction_path": row["jurisdiction_path"],
         "instance": "first",
         "scheduled_position": 1,
         "postponed_position": None,

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from icalendar import Calendar
 from sqlalchemy import select
 
-from case_api.deadlines.icsfeed import OVERDUE_LISTED
+from case_api.deadlines.icsfeed import OVERDUE_COUNTED, OVERDUE_LISTED
 from tests.api_client import Api
 from tests.case_api import readmodel_rows as rows
 
@@ -40,10 +40,22 @@ async def test_the_calendar_feed_holds_every_upcoming_deadline_behind_1500_overd
     assert len(overdue) == OVERDUE_LISTED
     assert min(e["dtstart"].dt for e in overdue) >= TODAY - timedelta(days=OVERDUE_LISTED // 3 + 1)
     [summary] = [e for e in events if str(e["uid"]).startswith("overdue-")]
-    assert "1500" in str(summary["summary"])
+    assert str(summary["summary"]) == f"已逾期未完成的期限 {OVERDUE_COUNTED} 项以上"
     assert r.headers["X-Upcoming-Deadlines"] == "50"
-    assert r.headers["X-Overdue-Deadlines"] == "1500"
+    assert r.headers["X-Overdue-Deadlines"] == f"{OVERDUE_COUNTED}+"
     assert r.headers["X-Overdue-Deadlines-Listed"] == str(OVERDUE_LISTED)
+
+
+async def test_the_calendar_feed_counts_the_overdue_deadlines_it_does_not_list(api: Api):
+    await agency_with_deadlines(api, overdue=700, upcoming=5)
+    r = await api.client.get("/v1/agencies/gz-hrss/deadlines.ics", headers=api.agency)
+    [summary] = [
+        e
+        for e in Calendar.from_ical(r.content).walk("VEVENT")
+        if str(e["uid"]).startswith("overdue-")
+    ]
+    assert str(summary["summary"]) == "已逾期未完成的期限 700 项"
+    assert r.headers["X-Overdue-Deadlines"] == "700"
 
 
 async def test_a_feed_with_few_overdue_lists_them_all(api: Api):

@@ -1,7 +1,7 @@
 """Hearings and answers as read models, statistics indexes, byte-ordered jurisdiction paths
 
-Statistics count hearings, answers and concluded cases by their dates, so each gets an
-indexed date. Paths become "C"-collated on PostgreSQL so that "this jurisdiction and below"
+Statistics count hearings, answers, deadlines and concluded cases by their dates, so each
+gets an indexed date, and carry the case's path so a jurisdiction's figures need no join. Paths become "C"-collated on PostgreSQL so that "this jurisdiction and below"
 is an index range under any database locale. The new tables are filled by projecting the
 events again: run ``case-api rebuild`` after this upgrade.
 
@@ -30,6 +30,8 @@ PATH_COLUMNS = [
     ("accountability_decisions", "jurisdiction_path"),
     ("accountability_recoveries", "jurisdiction_path"),
     ("jurisdictions", "path"),
+    ("case_hearings", "jurisdiction_path"),
+    ("case_answers", "jurisdiction_path"),
 ]
 
 
@@ -39,6 +41,7 @@ def upgrade() -> None:
         sa.Column("case_id", sa.String(36), nullable=False),
         sa.Column("hearing_date", sa.Date(), nullable=False),
         sa.Column("agency", sa.String(64), nullable=False),
+        sa.Column("jurisdiction_path", sa.String(512), nullable=False),
         sa.Column("instance", sa.String(16), nullable=False),
         sa.Column("scheduled_position", sa.BigInteger(), nullable=False),
         sa.Column("postponed_position", sa.BigInteger()),
@@ -54,19 +57,22 @@ def upgrade() -> None:
         "case_answers",
         sa.Column("position", sa.BigInteger(), autoincrement=False, nullable=False),
         sa.Column("case_id", sa.String(36), nullable=False),
+        sa.Column("jurisdiction_path", sa.String(512), nullable=False),
         sa.Column("submitted_date", sa.Date(), nullable=False),
         sa.Column("evidence_submitted", sa.Boolean(), nullable=False),
         sa.PrimaryKeyConstraint("position", name="pk_case_answers"),
     )
     op.create_index("ix_case_answers_submitted_date", "case_answers", ["submitted_date"])
     op.create_index("ix_case_summaries_concluded_date", "case_summaries", ["concluded_date"])
-    op.create_index("ix_case_summaries_effective_date", "case_summaries", ["effective_date"])
+    op.create_index("ix_case_summaries_outcome", "case_summaries", ["outcome", "effective_date"])
+    op.create_index("ix_deadlines_due_date", "deadlines", ["due_date", "case_id", "key"])
     _collate_paths("C")
 
 
 def downgrade() -> None:
     _collate_paths("default")
-    op.drop_index("ix_case_summaries_effective_date", table_name="case_summaries")
+    op.drop_index("ix_deadlines_due_date", table_name="deadlines")
+    op.drop_index("ix_case_summaries_outcome", table_name="case_summaries")
     op.drop_index("ix_case_summaries_concluded_date", table_name="case_summaries")
     op.drop_index("ix_case_answers_submitted_date", table_name="case_answers")
     op.drop_table("case_answers")

@@ -33,6 +33,7 @@ def _schedule(event: Any, batch: Batch, hearing_date: date) -> None:
     }
     row.update(
         agency=summary["agency"],
+        jurisdiction_path=summary["jurisdiction_path"],
         instance=summary["instance"],
         scheduled_position=batch.position,
         postponed_position=None,
@@ -71,11 +72,13 @@ def appearance_recorded(event: Any, batch: Batch) -> None:
 
 
 def answer_submitted(event: Any, batch: Batch) -> None:
+    case_id = str(event.originator_id)
     batch.insert(
         case_answers,
         {
             "position": batch.position,
-            "case_id": str(event.originator_id),
+            "case_id": case_id,
+            "jurisdiction_path": batch.summary(case_id)["jurisdiction_path"],
             "submitted_date": event.submitted_date,
             "evidence_submitted": bool(event.evidence_submitted),
         },

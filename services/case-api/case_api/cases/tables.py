@@ -61,7 +61,7 @@ case_summaries = Table(
     Index("ix_case_summaries_court", "court"),
     # Statistics count the cases concluded, and the losses that took effect, in a period.
     Index("ix_case_summaries_concluded_date", "concluded_date"),
-    Index("ix_case_summaries_effective_date", "effective_date"),
+    Index("ix_case_summaries_outcome", "outcome", "effective_date"),
 )
 
 case_agencies = Table(
@@ -82,6 +82,7 @@ case_hearings = Table(
     Column("case_id", String(36), primary_key=True),
     Column("hearing_date", Date, primary_key=True),
     Column("agency", String(64), nullable=False),
+    Column("jurisdiction_path", path_type(), nullable=False),
     Column("instance", String(16), nullable=False),
     Column("scheduled_position", BigInteger, nullable=False),
     Column("postponed_position", BigInteger),
@@ -99,6 +100,7 @@ case_answers = Table(
     metadata,
     Column("position", BigInteger, primary_key=True, autoincrement=False),
     Column("case_id", String(36), nullable=False),
+    Column("jurisdiction_path", path_type(), nullable=False),
     Column("submitted_date", Date, nullable=False),
     Column("evidence_submitted", Boolean, nullable=False),
     Index("ix_case_answers_submitted_date", "submitted_date"),

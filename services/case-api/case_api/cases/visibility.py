@@ -27,14 +27,20 @@ def visible_cases(principal: Principal, paths: JurisdictionPaths) -> ColumnEleme
 
 def visible_rows(principal: Principal, table: Any, paths: JurisdictionPaths) -> ColumnElement[bool]:
     """Rows of a per-case table that carries its case's ``jurisdiction_path`` (deadlines,
-    changes): a jurisdiction's scope applies to the row itself, without reading summaries."""
-    if principal.role in (Role.ADMIN, Role.NOTIFIER):
+    hearings, answers, changes): the same rules as ``visible_cases``, applied to the row
+    itself, so a jurisdiction's or an agency's rows need no join with the summaries."""
+    role = principal.role
+    if role in (Role.ADMIN, Role.NOTIFIER):
         return true()
-    by_place = principal.role not in (Role.AGENCY_USER, Role.MOBILE_READER, Role.COURT_SYSTEM)
-    if by_place and principal.jurisdiction is not None:
-        return paths.below(table.c.jurisdiction_path, principal.jurisdiction)
-    visible = select(case_summaries.c.case_id).where(visible_cases(principal, paths))
-    return table.c.case_id.in_(visible)
+    if role in (Role.AGENCY_USER, Role.MOBILE_READER):
+        own = select(case_agencies.c.case_id).where(case_agencies.c.agency == principal.agency)
+        return table.c.case_id.in_(own)
+    if role == Role.COURT_SYSTEM:
+        court = select(case_summaries.c.case_id).where(case_summaries.c.court == principal.court)
+        return table.c.case_id.in_(court)
+    if principal.jurisdiction is None:
+        return true() if role == Role.DISCIPLINE_OFFICER else false()
+    return paths.below(table.c.jurisdiction_path, principal.jurisdiction)
 
 
 def visible_events(principal: Principal, paths: JurisdictionPaths) -> ColumnElement[bool]:

@@ -2,8 +2,9 @@
 
 Every upcoming deadline is in the feed. Overdue ones pile up over the years and would crowd
 out what is coming, so only the ``OVERDUE_LISTED`` most recently due appear as events; one
-more event, dated today, gives the total and where the full list is. The counts also ride in
-the response headers, so the cap is never silent.
+more event, dated today, gives how many there are (counted up to ``OVERDUE_COUNTED``: "1000
+项以上" beyond) and where the full list is. The counts also ride in the response headers,
+so the cap is never silent.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from case_api.platform.access import Principal, Role
 from case_api.platform.domain_errors import NotFound
 
 OVERDUE_LISTED = 50
+OVERDUE_COUNTED = 1000
 PAGE = 500
 
 
@@ -36,9 +38,9 @@ def agency_calendar(runtime: Any, principal: Principal, agency: str) -> AgencyFe
     upcoming = _all(queries, principal, DeadlineFilters(agency=agency, status="open"), today)
     overdue = DeadlineFilters(agency=agency, status="pending", due_to=today - timedelta(days=1))
     listed = queries.latest(principal, overdue, today, OVERDUE_LISTED)
-    total = (
-        queries.count(principal, overdue, today) if len(listed) == OVERDUE_LISTED else len(listed)
-    )
+    total = len(listed)
+    if total == OVERDUE_LISTED:
+        total = queries.count(principal, overdue, today, up_to=OVERDUE_COUNTED + 1)
     calendar = Calendar()
     calendar.add("prodid", "-//yingsu//case-api deadlines//ZH")
     calendar.add("version", "2.0")
@@ -53,7 +55,7 @@ def agency_calendar(runtime: Any, principal: Principal, agency: str) -> AgencyFe
         calendar.to_ical(),
         {
             "X-Upcoming-Deadlines": str(len(upcoming)),
-            "X-Overdue-Deadlines": str(total),
+            "X-Overdue-Deadlines": _counted(total),
             "X-Overdue-Deadlines-Listed": str(len(listed)),
         },
     )
@@ -67,24 +69,32 @@ def _all(queries: Any, principal: Principal, f: DeadlineFilters, today: date) ->
     return rows
 
 
+def _counted(total: int) -> str:
+    return f"{OVERDUE_COUNTED}+" if total > OVERDUE_COUNTED else str(total)
+
+
 def _description(upcoming: int, overdue: int, listed: int) -> str:
-    text = f"即将到期 {upcoming} 项（全部列出）；已逾期未完成 {overdue} 项"
+    text = f"即将到期 {upcoming} 项（全部列出）；已逾期未完成 {_zh(overdue)}"
     return text + (f"（列出最近到期的 {listed} 项）" if listed < overdue else "")
 
 
 def _overdue_summary(agency: str, today: date, total: int, listed: int) -> Event:
     event = Event()
     event.add("uid", f"overdue-{agency}@yingsu")
-    event.add("summary", f"已逾期未完成的期限 {total} 项")
+    event.add("summary", f"已逾期未完成的期限 {_zh(total)}")
     event.add("dtstart", today)
     event.add("dtend", today + timedelta(days=1))
     shown = "全部列在日历中" if listed == total else f"日历中只列出最近到期的 {listed} 项"
     event.add(
         "description",
         f"{shown}。完整清单：GET /v1/deadlines?agency={agency}&status=missed"
-        f"\n{total} overdue deadlines; the full list is at /v1/deadlines.",
+        f"\n{_counted(total)} overdue deadlines; the full list is at /v1/deadlines.",
     )
     return event
+
+
+def _zh(total: int) -> str:
+    return f"{OVERDUE_COUNTED} 项以上" if total > OVERDUE_COUNTED else f"{total} 项"
 
 
 def _event(row: dict) -> Event:

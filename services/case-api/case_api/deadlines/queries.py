@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Engine, and_, func, select, true, tuple_
+from sqlalchemy import Engine, and_, func, literal, select, true, tuple_
 
 from case_api.cases.queries import CaseQueries
 from case_api.cases.visibility import visible_rows
@@ -88,8 +88,11 @@ class DeadlineQueries:
         with self.engine.connect() as conn:
             return [with_status(dict(r), today) for r in conn.execute(query).mappings()]
 
-    def count(self, principal: Principal, f: DeadlineFilters, today: date) -> int:
-        query = select(func.count()).select_from(deadlines).where(self.scope(principal, f, today))
+    def count(self, principal: Principal, f: DeadlineFilters, today: date, up_to: int) -> int:
+        """How many rows the filters select, counted up to ``up_to`` (a count of years of
+        overdue deadlines would cost what the years hold)."""
+        rows = select(literal(1)).where(self.scope(principal, f, today)).limit(up_to)
+        query = select(func.count()).select_from(rows.subquery())
         with self.engine.connect() as conn:
             return int(conn.execute(query).scalar_one())
 

@@ -100,14 +100,16 @@ def deadline_preview(
     "/agencies/{code}/deadlines.ics",
     summary="iCalendar feed of an agency's open deadlines (subscribe from a phone)",
     description="Every upcoming deadline; of the overdue ones the 50 most recently due, and one "
-    "event dated today with their total. The headers give the counts.",
+    "event dated today with their number (counted up to 1,000). The headers give the counts.",
     response_class=Response,
     responses={
         200: {
             "content": {"text/calendar": {}},
             "headers": {
                 "X-Upcoming-Deadlines": {"description": "Upcoming deadlines (all in the feed)"},
-                "X-Overdue-Deadlines": {"description": "Overdue open deadlines in total"},
+                "X-Overdue-Deadlines": {
+                    "description": "Overdue open deadlines, counted up to 1000 ('1000+' beyond)"
+                },
                 "X-Overdue-Deadlines-Listed": {"description": "Of those, how many are events"},
             },
         },

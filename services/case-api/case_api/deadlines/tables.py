@@ -46,6 +46,8 @@ deadlines = Table(
     Column("reminders", JSON, nullable=False),
     Column("escalation", JSON, nullable=False),
     Index("ix_deadlines_due", "status", "due_date"),
+    # Lists in due order and statistics by due date, whatever the status.
+    Index("ix_deadlines_due_date", "due_date", "case_id", "key"),
     Index("ix_deadlines_agency", "agency", "due_date"),
     # The primary key leads with the rule key; replacing a case's rows needs case_id first.
     Index("ix_deadlines_case", "case_id"),

@@ -2,8 +2,9 @@
 the clause a row must meet. A figure is redefined by changing its entry here.
 
 Each source is a read model with a date: a row counts in the period its date falls in, and
-only when its case is in scope (the case's summary meets the scope's conditions). Clauses may
-depend on today, since an open deadline whose date has passed is missed.
+only when its case is in scope. Every source carries its case's jurisdiction path, so the
+scope applies to its own rows without a join. Clauses may depend on today, since an open
+deadline whose date has passed is missed.
 """
 
 from __future__ import annotations
@@ -25,23 +26,34 @@ s, h, a, d = case_summaries.c, case_hearings.c, case_answers.c, deadlines.c
 
 @dataclass(frozen=True)
 class Source:
-    """A read model whose rows count in the period their ``dated`` column falls in."""
+    """A read model whose rows count in the period their ``dated`` column falls in, and what
+    its counts are broken down by (``by_agency``, the deadline table), given today."""
 
     name: str
     table: Any
     dated: Any
-
-    def from_clause(self) -> Any:
-        if self.table is case_summaries:
-            return case_summaries
-        return self.table.join(case_summaries, self.table.c.case_id == s.case_id)
+    breakdown: Callable[[date], tuple[Any, ...]] = lambda _: ()
 
 
-CASES_FILED = Source("cases by filing date", case_summaries, s.filed_date)
-CASES_CONCLUDED = Source("cases by conclusion date", case_summaries, s.concluded_date)
+def deadline_status(today: date) -> Any:
+    """``missed`` is a matter of today's date: an open deadline past its due date is missed."""
+    return case((and_(d.status == "open", d.due_date < today), "missed"), else_=d.status)
+
+
+def _by_agency(_: date) -> tuple[Any, ...]:
+    return (s.agency,)
+
+
+def _by_kind_and_status(today: date) -> tuple[Any, ...]:
+    return (d.kind, deadline_status(today).label("status"))
+
+
+CASES_FILED = Source("cases by filing date", case_summaries, s.filed_date, _by_agency)
+CASES_CONCLUDED = Source("cases by conclusion date", case_summaries, s.concluded_date, _by_agency)
+LOSSES_IN_EFFECT = Source("cases by effective date", case_summaries, s.effective_date)
 HEARINGS = Source("hearings by hearing date", case_hearings, h.hearing_date)
 ANSWERS = Source("answers by submission date", case_answers, a.submitted_date)
-DEADLINES = Source("deadlines by due date", deadlines, d.due_date)
+DEADLINES = Source("deadlines by due date", deadlines, d.due_date, _by_kind_and_status)
 
 
 @dataclass(frozen=True)
@@ -54,11 +66,6 @@ class Count:
 
     def where(self, today: date) -> ColumnElement[bool] | None:
         return self.clause(today) if self.clause else None
-
-
-def deadline_status(today: date) -> Any:
-    """``missed`` is a matter of today's date: an open deadline past its due date is missed."""
-    return case((and_(d.status == "open", d.due_date < today), "missed"), else_=d.status)
 
 
 def _missed(kind: str) -> Clause:
@@ -90,6 +97,7 @@ COUNTS = [
 """The ``counts`` of the answer, in its order."""
 
 FAILURE_COUNTS = [
+    Count("deadlines", DEADLINES),
     Count("missed_answers", DEADLINES, _missed("answer")),
     Count("missed_hearings", DEADLINES, _missed("hearing")),
     Count("missed_performance", DEADLINES, _missed("performance")),

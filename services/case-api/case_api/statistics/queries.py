@@ -4,20 +4,22 @@ No national standard fixes the denominators, so every rate comes with its raw co
 the formula it uses. Cases count in the period they were filed (received) or concluded
 (concluded, losses, mediation and withdrawal); hearings, answers and deadlines by their dates.
 
-Each figure is an aggregate in the database over one indexed read model, restricted to the
-period first (``counts.py``), so the cost follows the rows of the period, not the history.
+Each figure is an aggregate in the database over one read model, restricted to the period
+by an indexed date first (``counts.py``), so the cost follows the rows of the period, not
+the history. One statement per read model computes all its counts, broken down by agency
+(cases) or by kind and status (deadlines); the totals are the sums of the breakdown.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, Engine, and_, func, select
 
 from case_api.cases.tables import case_agencies, case_summaries
-from case_api.cases.visibility import visible_cases
+from case_api.cases.visibility import visible_cases, visible_rows
 from case_api.platform.access import Principal
 from case_api.registry.paths import JurisdictionPaths
 from case_api.statistics.counts import (
@@ -26,14 +28,17 @@ from case_api.statistics.counts import (
     DEADLINES,
     FAILURE_COUNTS,
     FOUR_FAILURES,
+    LOSSES_IN_EFFECT,
     RATES,
     REPEATED_LOSS_MINIMUM,
     Count,
-    deadline_status,
+    Source,
 )
 
 STATUSES = ("met", "met_late", "missed", "open", "waived")
 s = case_summaries.c
+Tally = dict[Source, list[dict[str, Any]]]
+"""Per source, one row per breakdown group: the group's columns and each count."""
 
 
 @dataclass(frozen=True)
@@ -44,69 +49,79 @@ class Scope:
     agency: str | None = None
 
 
+@dataclass(frozen=True)
+class Asked:
+    """Who asks about which period and place: the conditions on any source's rows."""
+
+    principal: Principal
+    scope: Scope
+    paths: JurisdictionPaths
+    today: date
+
+    def rows_of(self, source: Source) -> Any:
+        """``source``'s rows dated in the period and in scope. Every source carries its case's
+        path, so no source is joined to the summaries (a case counts among the summaries
+        only once filed by the period's end)."""
+        table, scope = source.table, self.scope
+        conditions = [source.dated >= scope.start, source.dated <= scope.end]
+        if table is case_summaries:
+            conditions += [visible_cases(self.principal, self.paths), s.filed_date <= scope.end]
+        else:
+            conditions.append(visible_rows(self.principal, table, self.paths))
+        if scope.jurisdiction:
+            conditions.append(self.paths.below(table.c.jurisdiction_path, scope.jurisdiction))
+        if scope.agency:
+            own = select(case_agencies.c.case_id).where(case_agencies.c.agency == scope.agency)
+            conditions.append(table.c.case_id.in_(own))
+        return and_(*conditions)
+
+
 def figures(
     engine: Engine, paths: JurisdictionPaths, principal: Principal, scope: Scope, today: date
 ) -> dict[str, Any]:
-    cases = _cases_in_scope(paths, principal, scope)
+    asked = Asked(principal, scope, paths, today)
+    every = [*COUNTS, *FAILURE_COUNTS]
     with engine.connect() as conn:
-        counts = _count(conn, COUNTS, cases, scope, today)
-        failures = _count(conn, FAILURE_COUNTS, cases, scope, today)
-        return {
-            "scope": {
-                "jurisdiction": scope.jurisdiction,
-                "agency": scope.agency,
-                "from": scope.start,
-                "to": scope.end,
-            },
-            "counts": counts,
-            "rates": [_rate(name, counts) for name in RATES],
-            "deadlines": _deadline_table(conn, cases, scope, today),
-            "four_failures": {
-                name: sum(failures[part] for part in parts) for name, parts in FOUR_FAILURES.items()
-            },
-            "repeated_losses": _repeated_losses(conn, cases, scope.end),
-            "by_agency": _by_agency(conn, cases, scope, today),
-        }
+        tally = _tally(conn, every, asked)
+        repeated = _repeated_losses(conn, asked)
+    totals = {c.name: sum(row[c.name] for row in tally[c.source]) for c in every}
+    counts = {c.name: totals[c.name] for c in COUNTS}
+    return {
+        "scope": {
+            "jurisdiction": scope.jurisdiction,
+            "agency": scope.agency,
+            "from": scope.start,
+            "to": scope.end,
+        },
+        "counts": counts,
+        "rates": [_rate(name, counts) for name in RATES],
+        "deadlines": _deadline_table(tally[DEADLINES]),
+        "four_failures": {
+            name: sum(totals[part] for part in parts) for name, parts in FOUR_FAILURES.items()
+        },
+        "repeated_losses": repeated,
+        "by_agency": _by_agency(tally),
+    }
 
 
-def _cases_in_scope(paths: JurisdictionPaths, principal: Principal, scope: Scope) -> Any:
-    """Conditions on a case's summary: visible to the principal, in the scope, filed by the
-    period's end."""
-    conditions = [visible_cases(principal, paths), s.filed_date <= scope.end]
-    if scope.jurisdiction:
-        conditions.append(paths.below(s.jurisdiction_path, scope.jurisdiction))
-    if scope.agency:
-        own = select(case_agencies.c.case_id).where(case_agencies.c.agency == scope.agency)
-        conditions.append(s.case_id.in_(own))
-    return and_(*conditions)
-
-
-def _in_period(count: Count, cases: Any, scope: Scope) -> Any:
-    dated = count.source.dated
-    return and_(dated >= scope.start, dated <= scope.end, cases)
+def _tally(conn: Connection, counts: list[Count], asked: Asked) -> Tally:
+    """One statement per source: all its counts, per breakdown group."""
+    out: Tally = {}
+    for source in dict.fromkeys(c.source for c in counts):
+        mine = [c for c in counts if c.source == source]
+        keys = source.breakdown(asked.today)
+        query = select(*keys, *(_aggregate(c, asked.today) for c in mine))
+        query = query.select_from(source.table).where(asked.rows_of(source))
+        if keys:
+            query = query.group_by(*keys)
+        out[source] = [dict(row) for row in conn.execute(query).mappings()]
+    return out
 
 
 def _aggregate(count: Count, today: date) -> Any:
     where = count.where(today)
     counted = func.count() if where is None else func.count().filter(where)
     return counted.label(count.name)
-
-
-def _count(
-    conn: Connection, counts: list[Count], cases: Any, scope: Scope, today: date
-) -> dict[str, int]:
-    """One query per source, each count a filtered aggregate over the period's rows."""
-    out: dict[str, int] = {}
-    for source in dict.fromkeys(c.source for c in counts):
-        mine = [c for c in counts if c.source == source]
-        query = (
-            select(*(_aggregate(c, today) for c in mine))
-            .select_from(source.from_clause())
-            .where(_in_period(mine[0], cases, scope))
-        )
-        row = conn.execute(query).mappings().one()
-        out.update({c.name: int(row[c.name] or 0) for c in mine})
-    return {c.name: out[c.name] for c in counts}
 
 
 def _rate(name: str, counts: dict[str, int]) -> dict[str, Any]:
@@ -121,29 +136,34 @@ def _rate(name: str, counts: dict[str, int]) -> dict[str, Any]:
     }
 
 
-def _deadline_table(
-    conn: Connection, cases: Any, scope: Scope, today: date
-) -> list[dict[str, Any]]:
-    kind, status = DEADLINES.table.c.kind, deadline_status(today).label("status")
-    query = (
-        select(kind, status, func.count().label("n"))
-        .select_from(DEADLINES.from_clause())
-        .where(_in_period(Count("deadlines", DEADLINES), cases, scope))
-        .group_by(kind, status)
-    )
+def _deadline_table(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     table: dict[str, dict[str, int]] = {}
-    for row in conn.execute(query):
-        table.setdefault(row.kind, dict.fromkeys(STATUSES, 0))[row.status] = row.n
-    return [{"kind": k, **table[k]} for k in sorted(table)]
+    for row in rows:
+        statuses = table.setdefault(row["kind"], dict.fromkeys(STATUSES, 0))
+        statuses[row["status"]] += row["deadlines"]
+    return [{"kind": kind, **table[kind]} for kind in sorted(table)]
 
 
-def _repeated_losses(conn: Connection, cases: Any, end: date) -> list[dict[str, Any]]:
-    """一败再败: one agency losing two or more times on the same subject within a year."""
+def _by_agency(tally: Tally) -> list[dict[str, Any]]:
+    """Each implementing agency with a case received or concluded in the period."""
+    table: dict[str, dict[str, int]] = {}
+    for rows in tally.values():
+        for row in rows:
+            if "agency" in row:
+                entry = table.setdefault(row["agency"], dict.fromkeys(BY_AGENCY, 0))
+                entry.update({name: row[name] for name in BY_AGENCY if name in row})
+    return [{"agency": agency, **table[agency]} for agency in sorted(table)]
+
+
+def _repeated_losses(conn: Connection, asked: Asked) -> list[dict[str, Any]]:
+    """一败再败: one agency losing two or more times on the same subject within the year up to
+    the period's end."""
+    end = asked.scope.end
     since = end - min(timedelta(days=365), end - date.min)  # a period may start in year 1
-    losses = func.count().label("losses")
+    year = replace(asked, scope=replace(asked.scope, start=since + timedelta(days=1)))
     query = (
-        select(s.agency, s.subject_matter, losses)
-        .where(s.outcome == "lost", s.effective_date > since, s.effective_date <= end, cases)
+        select(s.agency, s.subject_matter, func.count().label("losses"))
+        .where(s.outcome == "lost", year.rows_of(LOSSES_IN_EFFECT))
         .group_by(s.agency, s.subject_matter)
         .having(func.count() >= REPEATED_LOSS_MINIMUM)
         .order_by(s.agency, s.subject_matter)
@@ -152,21 +172,3 @@ def _repeated_losses(conn: Connection, cases: Any, end: date) -> list[dict[str, 
         {"agency": r.agency, "subject_matter": r.subject_matter, "losses": r.losses}
         for r in conn.execute(query)
     ]
-
-
-def _by_agency(conn: Connection, cases: Any, scope: Scope, today: date) -> list[dict[str, Any]]:
-    """Each implementing agency with a case received or concluded in the period."""
-    counts = [c for c in COUNTS if c.name in BY_AGENCY]
-    table: dict[str, dict[str, int]] = {}
-    for source in dict.fromkeys(c.source for c in counts):
-        mine = [c for c in counts if c.source == source]
-        query = (
-            select(s.agency, *(_aggregate(c, today) for c in mine))
-            .select_from(source.from_clause())
-            .where(_in_period(mine[0], cases, scope))
-            .group_by(s.agency)
-        )
-        for row in conn.execute(query).mappings():
-            entry = table.setdefault(row["agency"], dict.fromkeys(BY_AGENCY, 0))
-            entry.update({c.name: int(row[c.name] or 0) for c in mine})
-    return [{"agency": agency, **table[agency]} for agency in sorted(table)]
