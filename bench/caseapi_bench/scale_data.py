@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from case_api.accountability.routes_commands import COMMANDS as ACCOUNTABILITY
-from case_api.cases.importer import CaseImporter, ImportReport
+from case_api.cases.import_report import ImportReport
+from case_api.cases.importer import CaseImporter
 from case_api.cases.routes_commands import COMMANDS as CASES
 from case_api.platform.access import Principal, Role
 from case_api.platform.settings import Settings

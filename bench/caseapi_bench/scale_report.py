@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from case_api.cases.importer import ImportReport
+from case_api.cases.import_report import ImportReport
 from caseapi_bench.load import LoadResult
 from caseapi_bench.scale_data import RebuildFigures
 from caseapi_bench.scale_notifier import CatchUp

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from case_api.platform.commands import Request
-from case_api.readmodel.projector import ProjectorThread
+from case_api.readmodel.loop import ProjectorThread
 from case_api.readmodel.rebuild import project
 from case_api.runtime import build_runtime
 from tests.api_client import ADMIN, GZ_CASE, open_api, register_guangzhou

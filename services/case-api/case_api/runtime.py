@@ -23,7 +23,8 @@ from case_api.platform.http.keyring import Keyring
 from case_api.platform.idempotency import IdempotencyStore
 from case_api.platform.settings import Settings
 from case_api.platform.wakeups import READMODEL_CHANNEL, Wakeups
-from case_api.readmodel.projector import Projector, ProjectorThread
+from case_api.readmodel.loop import ProjectorThread
+from case_api.readmodel.projector import Projector
 from case_api.readmodel.watch import PositionWatch
 from case_api.registry.service import RegistryService
 from case_api.schema import PROJECTED_TABLES

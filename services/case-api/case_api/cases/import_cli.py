@@ -13,7 +13,8 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from case_api.cases.importer import CaseImporter, ImportReport, Schemas, read_lines
+from case_api.cases.import_report import ImportReport, read_lines
+from case_api.cases.importer import CaseImporter, Schemas
 from case_api.platform.access import Principal, Role
 from case_api.platform.settings import Settings
 

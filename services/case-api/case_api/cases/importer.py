@@ -14,52 +14,23 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
 from eventsourcing.persistence import IntegrityError
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
 from case_api.accountability.domain import AccountabilityPolicy
 from case_api.accountability.policy import takes_policy
 from case_api.cases.aggregate import Case, case_id_of
+from case_api.cases.import_report import REFUSED, DuplicateRecord, ImportReport, refusal
 from case_api.cases.schemas_commands import FileCase
-from case_api.platform.domain_errors import DomainError
 from case_api.platform.eventstore import CaseStore
 from case_api.registry.service import Placement, RegistryService
 
 Schemas = dict[str, type[BaseModel]]
 """Body schema of each command a fact may name (the API's command tables)."""
-
-
-@dataclass(frozen=True)
-class Refusal:
-    line: int
-    case_number: str | None
-    fact: int | None  # index in ``facts``; None for the case itself
-    code: str
-    message: str
-
-
-@dataclass
-class ImportReport:
-    cases: int = 0
-    imported: int = 0
-    already_present: int = 0
-    events: int = 0
-    seconds: float = 0.0
-    save_seconds: float = 0.0
-    refused: list[Refusal] = field(default_factory=list)
-
-    @property
-    def rate(self) -> float:
-        return self.events / self.seconds if self.seconds else 0.0
-
-    @property
-    def save_rate(self) -> float:
-        """Events per second inside the library's batched ``save`` alone, for comparison."""
-        return self.events / self.save_seconds if self.save_seconds else 0.0
 
 
 class CaseImporter:
@@ -81,6 +52,7 @@ class CaseImporter:
         self.describe_documents = describe_documents
         self.events_per_save = events_per_save
         self._placements: dict[tuple[str, ...], Placement] = {}
+        self._in_flight: Future[None] | None = None
 
     def run(
         self, lines: Iterable[str], progress: Callable[[int], None] | None = None
@@ -88,20 +60,43 @@ class CaseImporter:
         report = ImportReport()
         began = time.perf_counter()
         pending: dict[Any, Case] = {}
-        for number, line in enumerate(lines, start=1):
-            if not line.strip():
-                continue
-            report.cases += 1
-            case = self._case(number, line, report, pending)
-            if case is not None:
-                pending[case.id] = case
-            if sum(len(c.pending_events) for c in pending.values()) >= self.events_per_save:
-                self._save(pending, report)
-            if progress:
-                progress(1)
-        self._save(pending, report)
+        events = 0
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="import-save") as saver:
+            for number, line in enumerate(lines, start=1):
+                if not line.strip():
+                    continue
+                report.cases += 1
+                case = self._case(number, line, report, pending)
+                if case is not None:
+                    pending[case.id] = case
+                    events += len(case.pending_events)
+                if events >= self.events_per_save:
+                    self._hand_over(saver, pending, report)
+                    events = 0
+                if progress:
+                    progress(1)
+            self._hand_over(saver, pending, report)
+            self._wait()
         report.seconds = time.perf_counter() - began
         return report
+
+    def _hand_over(
+        self, saver: ThreadPoolExecutor, pending: dict[Any, Case], report: ImportReport
+    ) -> None:
+        """Save the pending cases in the background while the next ones are validated (the
+        save mostly waits on the database); one save in flight at a time, in file order."""
+        if not pending:
+            return
+        streams = {case_id: case.collect_events() for case_id, case in pending.items()}
+        pending.clear()
+        self._wait()
+        self._in_flight = saver.submit(self._save, streams, report)
+
+    def _wait(self) -> None:
+        """The save in flight, done (its error, if any, raised here)."""
+        if self._in_flight is not None:
+            in_flight, self._in_flight = self._in_flight, None
+            in_flight.result()
 
     def _case(
         self, number: int, line: str, report: ImportReport, pending: dict[Any, Case]
@@ -118,13 +113,13 @@ class CaseImporter:
                 raise DuplicateRecord(header["case_number"])
             case = self._file(case_id, header)
         except REFUSED as error:
-            report.refused.append(_refusal(number, record, None, error))
+            report.refused.append(refusal(number, record, None, error))
             return None
         for index, fact in enumerate(facts):
             try:
                 self._apply(case, fact)
             except REFUSED as error:
-                report.refused.append(_refusal(number, record, index, error))
+                report.refused.append(refusal(number, record, index, error))
                 return None
         return case
 
@@ -155,15 +150,11 @@ class CaseImporter:
             args["documents"] = self.describe_documents(args["documents"])
         getattr(case, command)(meta=self.meta, **args)
 
-    def _save(self, pending: dict[Any, Case], report: ImportReport) -> None:
-        """Save the pending cases together; cases already stored (a re-run) are dropped.
+    def _save(self, events: dict[Any, Any], report: ImportReport) -> None:
+        """Save the cases' events together; cases already stored (a re-run) are dropped.
 
-        Events are taken from the cases first: a failed save must not lose them.
+        The events were taken from the cases first: a failed save must not lose them.
         """
-        if not pending:
-            return
-        events = {case_id: case.collect_events() for case_id, case in pending.items()}
-        pending.clear()
         began = time.perf_counter()
         try:
             self.store.save(*(e for stream in events.values() for e in stream))
@@ -179,37 +170,3 @@ class CaseImporter:
 
     def _stored(self, case_id: Any) -> bool:
         return bool(self.store.recorder.select_events(case_id, limit=1))
-
-
-class DuplicateRecord(DomainError):
-    code = "duplicate-record"
-
-    def __init__(self, case_number: str) -> None:
-        super().__init__(
-            f"Case {case_number} of this court appears earlier in the file.",
-            f"案件 {case_number} 在文件中重复出现。",
-        )
-
-
-REFUSED = (DomainError, ValidationError, ValueError, TypeError, KeyError)
-"""What makes a record refused rather than the import stopped."""
-
-
-def _refusal(line: int, record: Any, fact: int | None, error: Exception) -> Refusal:
-    number = record.get("case_number") if isinstance(record, dict) else None
-    if isinstance(error, DomainError):
-        return Refusal(line, number, fact, error.code, error.message)
-    if isinstance(error, ValidationError):
-        return Refusal(line, number, fact, "invalid-record", _first_error(error))
-    return Refusal(line, number, fact, "invalid-record", str(error))
-
-
-def _first_error(error: ValidationError) -> str:
-    first = error.errors()[0]
-    where = ".".join(str(p) for p in first.get("loc", ()))
-    return f"{where}: {first.get('msg')}"
-
-
-def read_lines(path: str) -> Iterator[str]:
-    with open(path, encoding="utf-8") as file:
-        yield from file

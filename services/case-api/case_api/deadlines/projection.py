@@ -8,24 +8,20 @@ and records each change (case, rule, old → new due date) for the bureau to rev
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterator
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
-from case_api.cases.tables import case_summaries, case_timeline
+from case_api.cases.tables import case_summaries
+from case_api.deadlines.histories import case_events, chunked, whole_in_batch
 from case_api.deadlines.rows import HearingIndex, deadline_rows
 from case_api.deadlines.tables import calendar_overrides, deadline_changes, deadlines
 from case_api.readmodel.batch import Batch
 from shared.calendar import WorkCalendar, YearSchedule
 from shared.deadlines.model import CaseEvent
 from shared.rulepacks import PackLibrary
-
-CHUNK = 500
-"""Case ids per ``IN (...)``: a calendar load may touch every open case in the country."""
 
 
 class DeadlineProjection:
@@ -117,50 +113,9 @@ class DeadlineProjection:
         return new_calendar
 
 
-def chunked(ids: list[str], size: int = CHUNK) -> Iterator[list[str]]:
-    for start in range(0, len(ids), size):
-        yield ids[start : start + size]
-
-
 def summaries_of(conn: Connection, case_ids: list[str]) -> dict[str, dict[str, Any]]:
     query = select(case_summaries).where(case_summaries.c.case_id.in_(case_ids))
     return {r["case_id"]: dict(r) for r in conn.execute(query).mappings()}
-
-
-def case_events(conn: Connection, case_ids: set[str]) -> dict[str, list[CaseEvent]]:
-    t = case_timeline.c
-    events: dict[str, list[CaseEvent]] = defaultdict(list)
-    for chunk in chunked(sorted(case_ids)):
-        query = (
-            select(t.stream_id, t.position, t.type, t.data, t.recorded_at)
-            .where(t.stream_id.in_(chunk))
-            .order_by(t.position)
-        )
-        for row in conn.execute(query):
-            events[row.stream_id].append(
-                CaseEvent(row.position, row.type, row.data, _aware(row.recorded_at))
-            )
-    return events
-
-
-def whole_in_batch(batch: Batch) -> dict[str, list[CaseEvent]]:
-    """Histories of the cases filed in this batch: all their events are in it (a rebuild's
-    common case), so they need not be read back from the timeline table."""
-    rows = [r for r in batch.timeline if r["stream_type"] == "case"]
-    filed_here = {r["stream_id"] for r in rows if r["version"] == 1}
-    events: dict[str, list[CaseEvent]] = defaultdict(list)
-    for r in rows:
-        if r["stream_id"] in filed_here:
-            events[r["stream_id"]].append(
-                CaseEvent(r["position"], r["type"], r["data"], r["recorded_at"])
-            )
-    return dict(events)
-
-
-def _aware(at: datetime) -> datetime:
-    # SQLite hands back the stored UTC wall time without its zone; the Shanghai date of an
-    # event recorded after 16:00 UTC is the next day, so the zone must not be lost.
-    return at if at.tzinfo is not None else at.replace(tzinfo=UTC)
 
 
 def _open_deadlines_reaching(conn: Connection, year: int) -> dict[tuple[str, str], Any]:

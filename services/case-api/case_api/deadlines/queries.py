@@ -10,7 +10,7 @@ from sqlalchemy import Engine, and_, func, literal, select, true, tuple_
 
 from case_api.cases.queries import CaseQueries
 from case_api.cases.visibility import visible_rows
-from case_api.deadlines.projection import case_events
+from case_api.deadlines.histories import case_events
 from case_api.deadlines.rows import HearingIndex, duty_for
 from case_api.deadlines.tables import deadline_changes, deadlines
 from case_api.platform.access import Principal

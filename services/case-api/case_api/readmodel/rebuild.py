@@ -8,7 +8,7 @@ from types import FrameType
 
 from case_api.platform.settings import Settings
 from case_api.platform.store_walk import position_bar
-from case_api.readmodel.projector import ProjectorThread
+from case_api.readmodel.loop import ProjectorThread
 from case_api.runtime import build_runtime, store_wakeups
 
 REBUILD_BATCH = 2000  # events per transaction: per-event commits cap a rebuild at ~1,250/s
