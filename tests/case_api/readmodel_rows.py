@@ -90,6 +90,7 @@ def deadline(row: dict[str, Any], kind: str, due: date, status: str = "open") ->
 
 
 def hearing(row: dict[str, Any], day: date, roles: list[str]) -> dict[str, Any]:
+    """A hearing of ``row``'s case; with ``roles``, the appearance recorded."""
     return {
         "case_id": row["case_id"],
         "hearing_date": day,
@@ -116,7 +117,13 @@ def write(engine: Engine, summaries: list[dict], more: dict[Any, list[dict]]) ->
             conn.execute(
                 case_agencies.insert(),
                 [
-                    {"case_id": r["case_id"], "agency": r["agency"], "role": "implementing"}
+                    {
+                        "case_id": r["case_id"],
+                        "agency": r["agency"],
+                        "role": "implementing",
+                        "filed_date": r["filed_date"],
+                        "is_primary": True,
+                    }
                     for r in chunk
                 ],
             )

@@ -159,3 +159,38 @@ async def test_statistics_count_more_cases_than_one_statement_can_bind(api: Api)
         "/v1/statistics", params={"from": "2025-01-01", "to": "2025-12-31"}, headers=api.admin
     )
     assert r.status_code == 200 and r.json()["counts"]["received"] == 70_500
+
+
+async def test_an_agencys_figures_count_the_cases_it_is_only_a_co_defendant_in(api: Api):
+    await api.register_guangzhou()
+    both = [
+        {"agency_id": "gz-hrss", "role": "implementing"},
+        {"agency_id": "th-gov", "role": "nominal"},
+    ]
+    await api.file_case(case_number="A1", filed_date="2025-10-02", agencies=both)
+    own = await api.file_case(
+        case_number="A2",
+        filed_date="2025-10-05",
+        agencies=[{"agency_id": "th-gov", "role": "implementing"}],
+    )
+    await api.file_case(case_number="A3", filed_date="2025-10-06")
+    params = {"agency": "th-gov", "from": "2025-10-01", "to": "2025-10-31"}
+    r = await api.client.get(
+        "/v1/statistics", params={**params, "min_position": own["position"]}, headers=api.admin
+    )
+    assert r.json()["counts"]["received"] == 2
+    assert {a["agency"]: a["received"] for a in r.json()["by_agency"]} == {
+        "gz-hrss": 1,
+        "th-gov": 1,
+    }
+    listed, cursor = [], None
+    while True:
+        page = await api.client.get(
+            "/v1/cases",
+            params={"agency": "th-gov", "limit": 1, **({"cursor": cursor} if cursor else {})},
+            headers=api.admin,
+        )
+        listed += [c["case_number"] for c in page.json()["items"]]
+        if not (cursor := page.json()["next_cursor"]):
+            break
+    assert listed == ["A2", "A1"]

@@ -52,7 +52,13 @@ def _(event: Case.CaseFiled, batch: Batch) -> None:
     )
     for agency in event.agencies:
         batch.case_agencies.append(
-            {"case_id": case_id, "agency": agency["agency_id"], "role": agency["role"]}
+            {
+                "case_id": case_id,
+                "agency": agency["agency_id"],
+                "role": agency["role"],
+                "filed_date": event.filed_date,
+                "is_primary": agency["agency_id"] == primary["agency_id"],
+            }
         )
 
 

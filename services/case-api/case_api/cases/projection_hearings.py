@@ -73,12 +73,14 @@ def appearance_recorded(event: Any, batch: Batch) -> None:
 
 def answer_submitted(event: Any, batch: Batch) -> None:
     case_id = str(event.originator_id)
+    summary = batch.summary(case_id)
     batch.insert(
         case_answers,
         {
             "position": batch.position,
             "case_id": case_id,
-            "jurisdiction_path": batch.summary(case_id)["jurisdiction_path"],
+            "agency": summary["agency"],
+            "jurisdiction_path": summary["jurisdiction_path"],
             "submitted_date": event.submitted_date,
             "evidence_submitted": bool(event.evidence_submitted),
         },

@@ -46,15 +46,24 @@ class CaseQueries:
     def cases(
         self, principal: Principal, filters: CaseFilters, cursor: str | None, limit: int
     ) -> tuple[list[dict[str, Any]], str | None]:
-        """Newest filing first; the cursor is the last row's (filed_date, case_id)."""
-        s = case_summaries.c
+        """Newest filing first; the cursor is the last row's (filed_date, case_id).
+
+        An agency's cases are walked in that order on its own index (its defendant rows
+        carry the filing date), so a rarely sued agency is found without reading the
+        country's newest cases one by one."""
+        s, order = case_summaries.c, _order(filters)
         query = select(case_summaries).where(
             visible_cases(principal, self.paths), *_conditions(filters, self.paths)
         )
+        if filters.agency:
+            a = case_agencies.c
+            query = query.join(case_agencies, a.case_id == s.case_id).where(
+                a.agency == filters.agency
+            )
         if cursor:
             filed, case_id = decode_cursor(cursor, date, str)
-            query = query.where(tuple_(s.filed_date, s.case_id) < tuple_(filed, case_id))
-        query = query.order_by(s.filed_date.desc(), s.case_id.desc()).limit(limit + 1)
+            query = query.where(tuple_(*order) < tuple_(filed, case_id))
+        query = query.order_by(*(column.desc() for column in order)).limit(limit + 1)
         with self.engine.connect() as conn:
             rows = [dict(r) for r in conn.execute(query).mappings()]
         more = len(rows) > limit
@@ -83,13 +92,16 @@ class CaseQueries:
             return [dict(r) for r in conn.execute(query).mappings()]
 
 
+def _order(f: CaseFilters) -> tuple[Any, Any]:
+    """(filed_date, case_id): of the agency's defendant rows when listing an agency's cases."""
+    table = case_agencies if f.agency else case_summaries
+    return table.c.filed_date, table.c.case_id
+
+
 def _conditions(f: CaseFilters, paths: JurisdictionPaths) -> list[Any]:
+    """The filters on the summaries (``agency`` is a join: see ``cases``)."""
     s = case_summaries.c
     conditions: list[Any] = []
-    if f.agency:
-        conditions.append(
-            s.case_id.in_(select(case_agencies.c.case_id).where(case_agencies.c.agency == f.agency))
-        )
     if f.jurisdiction:
         conditions.append(paths.below(s.jurisdiction_path, f.jurisdiction))
     if f.status:

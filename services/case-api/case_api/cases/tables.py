@@ -64,13 +64,19 @@ case_summaries = Table(
     Index("ix_case_summaries_outcome", "outcome", "effective_date"),
 )
 
+# Every defendant agency of a case. ``filed_date`` orders an agency's cases by the index;
+# ``is_primary`` marks the case's implementing agency (the summaries' ``agency``), so the
+# cases an agency is only a co-defendant in are a small set of their own.
 case_agencies = Table(
     "case_agencies",
     metadata,
     Column("case_id", String(36), primary_key=True),
     Column("agency", String(64), primary_key=True),
     Column("role", String(16), nullable=False),
-    Index("ix_case_agencies_agency", "agency"),
+    Column("filed_date", Date, nullable=False),
+    Column("is_primary", Boolean, nullable=False),
+    Index("ix_case_agencies_agency", "agency", "filed_date", "case_id"),
+    Index("ix_case_agencies_secondary", "agency", "is_primary"),
 )
 
 # One row per hearing date of a case: scheduled (by a summons or a scheduling), postponed
@@ -100,6 +106,7 @@ case_answers = Table(
     metadata,
     Column("position", BigInteger, primary_key=True, autoincrement=False),
     Column("case_id", String(36), nullable=False),
+    Column("agency", String(64), nullable=False),
     Column("jurisdiction_path", path_type(), nullable=False),
     Column("submitted_date", Date, nullable=False),
     Column("evidence_submitted", Boolean, nullable=False),

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, Engine, and_, func, select
+from sqlalchemy import Connection, Engine, and_, func, or_, select
 
 from case_api.cases.tables import case_agencies, case_summaries
 from case_api.cases.visibility import visible_cases, visible_rows
@@ -71,9 +71,17 @@ class Asked:
         if scope.jurisdiction:
             conditions.append(self.paths.below(table.c.jurisdiction_path, scope.jurisdiction))
         if scope.agency:
-            own = select(case_agencies.c.case_id).where(case_agencies.c.agency == scope.agency)
-            conditions.append(table.c.case_id.in_(own))
+            conditions.append(_defended_by(table, scope.agency))
         return and_(*conditions)
+
+
+def _defended_by(table: Any, agency: str) -> Any:
+    """Rows of cases ``agency`` is a defendant in: its own (the implementing agency, on the
+    row itself) or one of the few it is only a co-defendant in. Neither walks the agency's
+    whole history: the first is a condition on the period's rows."""
+    a = case_agencies.c
+    co_defended = select(a.case_id).where(a.agency == agency, a.is_primary.is_(False))
+    return or_(table.c.agency == agency, table.c.case_id.in_(co_defended))
 
 
 def figures(
