@@ -22,7 +22,7 @@ from case_api.platform.groupcommit import GroupCommitter
 from case_api.platform.http.keyring import Keyring
 from case_api.platform.idempotency import IdempotencyStore
 from case_api.platform.settings import Settings
-from case_api.platform.wakeups import READMODEL_CHANNEL, Wakeups
+from case_api.platform.wakeups import LISTENING_POLL_SECONDS, READMODEL_CHANNEL, Wakeups
 from case_api.readmodel.loop import ProjectorThread
 from case_api.readmodel.projector import Projector
 from case_api.readmodel.watch import PositionWatch
@@ -62,20 +62,24 @@ class Runtime:
         """Another process projects: keep this one's watch at the position it reached,
         woken by the projector's NOTIFY after each batch (polling on SQLite)."""
         if self.projector_thread is None:
-            poll = self.settings.projection_poll_seconds
+            wakeups = Wakeups(self.engine, READMODEL_CHANNEL, lambda: None)
+            poll = fallback_poll(self.settings, wakeups)
             self.projector_thread = ProjectorThread(self.projector, poll, follow=True)
+            wakeups.wake = self.projector_thread.wake
             self.projector_thread.start()
-            self.listen(Wakeups(self.engine, READMODEL_CHANNEL, self.projector_thread.wake))
+            self.listen(wakeups)
 
     def project_here(self) -> None:
         """Project in this process: woken by its own commits at once, by other processes'
         through the event store's NOTIFY (polling on SQLite)."""
         if self.projector_thread is None:
-            poll = self.settings.projection_poll_seconds
+            wakeups = store_wakeups(self.settings, self.store, lambda: None)
+            poll = fallback_poll(self.settings, wakeups)
             self.projector_thread = ProjectorThread(self.projector, poll)
+            wakeups.wake = self.projector_thread.wake
             self.committer.on_commit(self.projector_thread.wake)
             self.projector_thread.start()
-            self.listen(store_wakeups(self.settings, self.store, self.projector_thread.wake))
+            self.listen(wakeups)
 
     def listen(self, wakeups: Wakeups) -> None:
         self.wakeups.append(wakeups)
@@ -137,6 +141,12 @@ def build_runtime(settings: Settings, pack_ids: frozenset[str] | None = None) ->
     if settings.run_projector:
         runtime.project_here()
     return runtime
+
+
+def fallback_poll(settings: Settings, wakeups: Wakeups) -> float:
+    """Where NOTIFY wakes the loop, polling is only a fallback (a lost connection)."""
+    poll = settings.projection_poll_seconds
+    return max(poll, LISTENING_POLL_SECONDS) if wakeups.available else poll
 
 
 def store_wakeups(settings: Settings, store: CaseStore, wake: Callable[[], None]) -> Wakeups:

@@ -19,6 +19,8 @@ from sqlalchemy import Engine
 log = logging.getLogger(__name__)
 READMODEL_CHANNEL = "case_readmodel"
 """The projector notifies here after each batch it commits."""
+LISTENING_POLL_SECONDS = 1.0
+"""How often a loop woken by NOTIFY still polls, in case a notification was lost."""
 
 
 class Wakeups:

@@ -9,7 +9,7 @@ from types import FrameType
 from case_api.platform.settings import Settings
 from case_api.platform.store_walk import position_bar
 from case_api.readmodel.loop import ProjectorThread
-from case_api.runtime import build_runtime, store_wakeups
+from case_api.runtime import build_runtime, fallback_poll, store_wakeups
 
 REBUILD_BATCH = 2000  # events per transaction: per-event commits cap a rebuild at ~1,250/s
 
@@ -41,8 +41,10 @@ def project(settings: Settings, *, once: bool = False, show_progress: bool = Tru
         if once:
             with position_bar(runtime.store.max_position(), show_progress) as advance:
                 return projector.catch_up(progress=advance)
-        loop = ProjectorThread(projector, settings.projection_poll_seconds)
-        runtime.listen(store_wakeups(settings, runtime.store, loop.wake))
+        wakeups = store_wakeups(settings, runtime.store, lambda: None)
+        loop = ProjectorThread(projector, fallback_poll(settings, wakeups))
+        wakeups.wake = loop.wake
+        runtime.listen(wakeups)
 
         def stop(_signal: int, _frame: FrameType | None) -> None:
             loop.stop()
