@@ -16,10 +16,11 @@ from case_api.cases.import_report import ImportReport
 from case_api.cases.importer import CaseImporter
 from case_api.cases.routes_commands import COMMANDS as CASES
 from case_api.platform.access import Principal, Role
+from case_api.platform.eventstore import CaseStore, store_env
 from case_api.platform.settings import Settings
 from case_api.readmodel.rebuild import REBUILD_BATCH
 from case_api.runtime import Runtime, build_runtime
-from caseapi_bench.baselines import read_log
+from caseapi_bench.baselines import grown_case, read_log
 from caseapi_bench.synthetic import Registry, records
 
 ADMIN = Principal("bench-admin", Role.ADMIN)
@@ -69,6 +70,25 @@ def import_cases(
     )
     lines = (json.dumps(r, ensure_ascii=False) for r in records(reg, today, start, stop))
     return importer.run(lines)
+
+
+def batched_save_rate(settings: Settings, events: int = 40_000, per_save: int = 2000) -> float:
+    """Events/s of the library's ``save`` alone, cases of 9 events built beforehand and saved
+    ``per_save`` events at a time: the floor a bulk import cannot beat (into ``settings``'
+    own, scratch, store)."""
+    store = CaseStore(env=store_env(settings))
+    try:
+        batches = [
+            [grown_case(f"floor-{b}-{i}", 9) for i in range(per_save // 9)]
+            for b in range(events // per_save)
+        ]
+        began, saved = time.perf_counter(), 0
+        for cases in batches:
+            saved += sum(len(c.pending_events) for c in cases)
+            store.save(*cases)
+        return saved / (time.perf_counter() - began)
+    finally:
+        store.close()
 
 
 def rebuild(runtime: Runtime) -> RebuildFigures:

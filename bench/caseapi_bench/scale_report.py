@@ -26,6 +26,7 @@ class Figures:
     operations: dict[str, LoadResult] = field(default_factory=dict)
     groups: dict[str, str] = field(default_factory=dict)
     memory_mb: float = 0.0
+    save_floor: float = 0.0  # the library's batched save alone, events/s
     notifier: CatchUp | None = None
 
     def p50(self, name: str) -> float:
@@ -48,7 +49,12 @@ class Figures:
         out["memory_mb_country_month"] = self.memory_mb
         if self.imported:
             i = self.imported
-            out["import"] = {"events": i.events, "rate": i.rate, "save_rate": i.save_rate}
+            out["import"] = {
+                "events": i.events,
+                "rate": i.rate,
+                "inside_save": i.save_rate,
+                "save_floor": self.save_floor,
+            }
         if self.rebuild:
             r = self.rebuild
             out["rebuild"] = {
@@ -99,7 +105,7 @@ def _totals(f: Figures) -> None:
         i = f.imported
         print(
             f"- bulk import {i.rate:,.0f} events/s vs the library's batched save alone "
-            f"{i.save_rate:,.0f} events/s: {i.rate / i.save_rate:.2f}x (target >= 0.5x)"
+            f"{f.save_floor:,.0f} events/s: {i.rate / f.save_floor:.2f}x (target >= 0.5x)"
         )
     if f.rebuild:
         r = f.rebuild

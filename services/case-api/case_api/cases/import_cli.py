@@ -73,6 +73,7 @@ def summary(report: ImportReport, refused_at: Path) -> str:
             f"refused: {len(report.refused):,}"
             + (f" (see {refused_at})" if report.refused else ""),
             f"import rate: {report.rate:,.0f} events/s in {report.seconds:,.1f} s; "
-            f"the library's batched save alone: {report.save_rate:,.0f} events/s{ratio}",
+            f"the library's batched save of the same events: {report.save_rate:,.0f} events/s"
+            f"{ratio} (saves run while the next cases are validated)",
         ]
     )
