@@ -64,7 +64,7 @@ class DeadlineQueries:
         d = deadlines.c
         query = select(deadlines).where(self.scope(principal, f, today))
         if cursor:
-            key = decode_cursor(cursor, date, str, str)
+            key = decode_cursor(cursor, due_date=date, case_id=str, key=str)
             query = query.where(tuple_(d.due_date, d.case_id, d.key) > tuple_(*key))
         query = query.order_by(d.due_date, d.case_id, d.key).limit(limit + 1)
         with self.engine.connect() as conn:
@@ -72,7 +72,8 @@ class DeadlineQueries:
         if len(rows) <= limit:
             return rows, None
         last = rows[limit - 1]
-        return rows[:limit], encode_cursor(last["due_date"], last["case_id"], last["key"])
+        cursor = encode_cursor(due_date=last["due_date"], case_id=last["case_id"], key=last["key"])
+        return rows[:limit], cursor
 
     def latest(
         self, principal: Principal, f: DeadlineFilters, today: date, limit: int
