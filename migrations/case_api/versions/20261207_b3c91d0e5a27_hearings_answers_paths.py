@@ -107,9 +107,7 @@ def _order_agency_cases() -> None:
     with op.batch_alter_table("case_agencies") as batch:
         batch.alter_column("filed_date", existing_type=sa.Date(), nullable=False)
         batch.alter_column("is_primary", existing_type=sa.Boolean(), nullable=False)
-    op.create_index(
-        "ix_case_agencies_agency", "case_agencies", ["agency", "filed_date", "case_id"]
-    )
+    op.create_index("ix_case_agencies_agency", "case_agencies", ["agency", "filed_date", "case_id"])
     op.create_index("ix_case_agencies_secondary", "case_agencies", ["agency", "is_primary"])
 
 
