@@ -9,7 +9,7 @@ DOMAIN := $(wildcard $(CASE_API)/*/domain.py $(CASE_API)/*/aggregate.py $(CASE_A
 	$(CASE_API)/*/joint_review_rules.py) $(CASE_API)/cases/values.py $(CASE_API)/deadlines/calendar.py \
 	$(CASE_API)/platform/domain_errors.py
 
-.PHONY: run test lint openapi bench install browser-deps bench-console
+.PHONY: run test lint openapi bench bench-scale install browser-deps bench-console
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -46,3 +46,6 @@ browser-deps:
 
 bench-console: $(STAMP)
 	$(BIN)/python bench/bench_console.py
+# The read side at 10k and 100k cases (about 30 minutes; see bench/scale_bench.py).
+bench-scale: $(STAMP)
+	$(BIN)/python bench/scale_bench.py $(BENCH_SCALE_ARGS)

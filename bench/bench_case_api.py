@@ -18,9 +18,10 @@ the database ``yingsu_bench`` (created if missing), one schema per part, dropped
 Extras, for information: pgbench with the library's LOCK + NOTIFY per transaction, commands
 with an Idempotency-Key, and the cost of loading a case by its length (no snapshots).
 
-Diagnostics (full run only): the 16-client runs again on a server changed in one way each
-(projector off; GIL switch interval 0.5 ms; read-model pool 32; the library's aggregate
-cache, AGGREGATE_CACHE_MAXSIZE), to show where time goes.
+The server runs as production does: the API process (uvicorn, one worker) and ``case-api
+project`` in a process of its own. Diagnostics (full run only): the 16-client runs again on
+a server changed in one way each (the projector back in the API process; GIL switch
+interval 0.5 ms; read-model pool 32; no aggregate cache), to show where time goes.
 
 Full run about 4-5 minutes, ``--quick`` about 70 s. ``--profile`` adds a py-spy record of
 the server under 16 command clients (results/profile-commands16.txt, collapsed stacks).
@@ -37,6 +38,8 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -45,7 +48,7 @@ from caseapi_bench.http_client import client, command_step, file_case, get_step,
 from caseapi_bench.load import LoadResult, cpu_note, run_threads
 from caseapi_bench.report import Row, save_json, table
 from caseapi_bench.serve import DEFAULT_DOC
-from caseapi_bench.servers import serve
+from caseapi_bench.servers import Server, projector, serve
 from caseapi_bench.storage import bench_schema, ensure_database, migrated_settings, server_env
 
 from case_api.platform.eventstore import CaseStore, store_env
@@ -96,7 +99,7 @@ def naive_part(cfg: dict, d: dict) -> None:
 def case_api_part(cfg: dict, d: dict, profile: bool) -> dict:
     with bench_schema("api") as schema:
         migrated_settings(schema)
-        with serve("case", server_env(schema)) as server:
+        with served(schema) as server:
             register_registry(server.url)
             for n in CLIENTS:
                 r = run_threads(
@@ -142,13 +145,27 @@ def case_api_part(cfg: dict, d: dict, profile: bool) -> dict:
     return doc
 
 
+@contextmanager
+def served(schema: str, env: dict[str, str] | None = None) -> Iterator[Server]:
+    """case-api as production runs it: the API process, and ``case-api project`` in a process
+    of its own (unless ``env`` puts the projector back into the API process)."""
+    env = {"CASE_API_RUN_PROJECTOR": "false", **(env or {})}
+    full = {**server_env(schema), **env}
+    if env["CASE_API_RUN_PROJECTOR"] == "true":
+        with serve("case", full) as server:
+            yield server
+        return
+    with projector(full), serve("case", full) as server:
+        yield server
+
+
 DIAGNOSTICS = {
-    "projector off": {"CASE_API_RUN_PROJECTOR": "false"},
+    "projector in the API process": {"CASE_API_RUN_PROJECTOR": "true"},
     "GIL switch 0.5 ms": {"BENCH_SWITCH_INTERVAL": "0.0005"},
     "read-model pool 32": {"BENCH_READMODEL_POOL": "32"},
-    "aggregate cache": {"AGGREGATE_CACHE_MAXSIZE": "10000"},  # the library's own setting, via env
+    "no aggregate cache": {"CASE_API_AGGREGATE_CACHE_SIZE": "0"},
 }
-COMMANDS_ONLY = ("projector off", "aggregate cache")
+COMMANDS_ONLY = ("projector in the API process", "no aggregate cache")
 
 
 def diagnostics_part(cfg: dict, d: dict) -> None:
@@ -156,7 +173,7 @@ def diagnostics_part(cfg: dict, d: dict) -> None:
     for name, env in DIAGNOSTICS.items():
         with bench_schema("diag") as schema:
             migrated_settings(schema)
-            with serve("case", {**server_env(schema), **env}) as server:
+            with served(schema, env) as server:
                 register_registry(server.url)
                 r = run_threads(
                     16, command_step(server.url, "d"), cfg["seconds"], cfg["warmup"], server.pid

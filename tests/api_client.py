@@ -137,7 +137,7 @@ class Api:
 @asynccontextmanager
 async def open_api(settings: Settings) -> AsyncIterator[Api]:
     app = create_app(settings)
-    async with LifespanManager(app):
+    async with LifespanManager(app, startup_timeout=60, shutdown_timeout=60):
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://case-api") as client:
             yield Api(client, settings, app)

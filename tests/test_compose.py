@@ -38,7 +38,7 @@ ENV_EXAMPLE = ROOT / "deploy" / "env.example"
 
 # The subcommands the deployment relies on, per console script.
 KNOWN_SUBCOMMANDS = {
-    "case-api": {"serve", "migrate", "rebuild", "openapi", "token"},
+    "case-api": {"serve", "migrate", "rebuild", "project", "openapi", "token"},
     "notifier": {"run", "migrate"},
 }
 SERVERS = {  # command -> (settings prefix, health path)

@@ -60,6 +60,24 @@ def serve(kind: str, env: dict[str, str], ready_timeout: float = 30.0) -> Iterat
         log.close()
 
 
+@contextmanager
+def projector(env: dict[str, str]) -> Iterator[subprocess.Popen]:
+    """``case-api project`` in a process of its own, as production runs it (stopped after)."""
+    log = open(Path(__file__).parents[1] / "results" / "projector.log", "w")  # noqa: SIM115
+    process = subprocess.Popen(
+        [sys.executable, "-m", "case_api.cli", "project"],
+        env={**os.environ, **env},
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    try:
+        yield process
+    finally:
+        stop(process)
+        log.close()
+
+
 def _wait_ready(server: Server, timeout: float) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

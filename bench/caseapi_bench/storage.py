@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -12,7 +13,8 @@ from case_api.platform.migrate import upgrade
 from case_api.platform.settings import Settings
 from caseapi_bench.http_client import ISSUER, SECRET
 
-HOST, PORT, USER, DBNAME = "127.0.0.1", 5432, "postgres", "yingsu_bench"
+HOST, PORT, USER = "127.0.0.1", 5432, "postgres"
+DBNAME = os.environ.get("BENCH_DATABASE", "yingsu_bench")  # created if missing
 DB_URL = f"postgresql://{USER}@{HOST}:{PORT}/{DBNAME}"
 CONNINFO = f"host={HOST} port={PORT} user={USER} dbname={DBNAME}"
 
@@ -26,15 +28,16 @@ def ensure_database() -> None:
 
 
 @contextmanager
-def bench_schema(label: str) -> Iterator[str]:
+def bench_schema(label: str, keep: bool = False) -> Iterator[str]:
     schema = f"bench_{label}_{uuid.uuid4().hex[:8]}"
     with psycopg.connect(CONNINFO, autocommit=True) as c:
         c.execute(f"CREATE SCHEMA {schema}")
     try:
         yield schema
     finally:
-        with psycopg.connect(CONNINFO, autocommit=True) as c:
-            c.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
+        if not keep:
+            with psycopg.connect(CONNINFO, autocommit=True) as c:
+                c.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
 
 
 def settings_fields(schema: str) -> dict[str, object]:

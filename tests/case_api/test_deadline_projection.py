@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from case_api.cases.tables import case_timeline
-from case_api.deadlines.projection import case_events
+from case_api.deadlines.histories import case_events
 from case_api.platform.db import make_engine
 from case_api.platform.settings import Settings
 

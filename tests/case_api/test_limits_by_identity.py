@@ -36,7 +36,7 @@ async def served(settings: Settings) -> AsyncIterator[tuple[Api, callable]]:  # 
     config = uvicorn.Config(create_app(settings), **server_options(settings))
     config.load()
     app = config.loaded_app
-    async with LifespanManager(app):
+    async with LifespanManager(app, startup_timeout=60, shutdown_timeout=60):
         transport = httpx.ASGITransport(app=app, client=(PROXY, 40000))  # type: ignore[arg-type]
         async with httpx.AsyncClient(transport=transport, base_url="http://case-api") as client:
             inner = app

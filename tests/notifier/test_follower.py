@@ -116,3 +116,25 @@ def test_two_replicas_following_at_once_apply_each_event_once(notifier_url: str)
     assert sum(applied) == 22
     with replicas[0].engine.connect() as conn:
         assert conn.execute(select(func.count()).select_from(case_events)).scalar_one() == 20
+
+
+def test_full_pages_are_followed_by_the_next_fetched_ahead(notifier_url: str) -> None:
+    api = FakeCaseApi(case_feed())
+    f = follower(notifier_url, api, page_size=2)
+    assert [f.step(), f.step(), f.step()] == [2, 2, 0]
+    assert f.position() == (4, 4)
+    with f.engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(case_events)).scalar_one() == 2
+    assert rows(f), "the case is planned as if its events had come on one page"
+    f.close()
+
+
+def test_a_page_fetched_ahead_is_dropped_when_another_replica_moved_on(notifier_url: str) -> None:
+    api = FakeCaseApi(case_feed())
+    one, two = follower(notifier_url, api, page_size=2), follower(notifier_url, api, page_size=2)
+    assert one.step() == 2  # fetched positions 3-4 ahead
+    assert two.step() == 2  # applies 3-4 itself
+    assert one.step() == 0  # its page ahead starts at 2, the position is 4: not applied again
+    assert one.position() == (4, 4)
+    one.close()
+    two.close()

@@ -16,6 +16,7 @@ STATE = {
     "password-change-needs-session": "depends on how the caller signed in, like 401 and 403",
     "fact-dated-in-future": "a fact may not be dated after today, which the server's clock says",
     "hearing-before-filing": "the hearing may not precede the filing date stored on the case",
+    "hearing-before-service": "the hearing may not precede the summons stored on the case",
     "answer-before-service": "the answer may not precede the service stored on the case",
     "appearance-before-hearing": "an appearance may not precede the hearing stored on the case",
     "effective-before-service": "the effective date may not precede the stored service",

@@ -8,6 +8,7 @@ import sys
 from typing import Any
 
 from case_api.accounts import cli as accounts_cli
+from case_api.cases import import_cli
 from case_api.chain import check as store_check
 from case_api.clients import cli as cli_clients
 from case_api.courts import cli as court_key_cli
@@ -22,6 +23,10 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("serve", help="Run the HTTP API (uvicorn)")
     sub.add_parser("migrate", help="Bring the read-model schema to the newest revision")
     sub.add_parser("rebuild", help="Rebuild the read models from the event store")
+    project = sub.add_parser("project", help="Run the read-model projector as its own process")
+    project.add_argument(
+        "--once", action="store_true", help="Catch up with the event store, then exit"
+    )
     sub.add_parser("openapi", help="Print the OpenAPI document")
     calendar = sub.add_parser("load-calendar", help="Load or correct a year's holiday schedule")
     calendar.add_argument("file", help='JSON: {"year", "holidays", "makeup_workdays", "source"}')
@@ -39,6 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     court_key_cli.add_parser(sub)
     store_check.add_parser(sub)
     documents_cli.add_parser(sub)
+    import_cli.add_parser(sub)
     args = parser.parse_args(argv)
     settings = Settings()
     return COMMANDS[args.command](settings, args)
@@ -81,6 +87,22 @@ def _rebuild(settings: Settings, _args: argparse.Namespace) -> int:
     settings = settings.model_copy(update={"run_projector": False})
     count = rebuild(settings)
     print(f"rebuilt the read models from {count} events")
+    return 0
+
+
+def _import(settings: Settings, args: argparse.Namespace) -> int:
+    from case_api.accountability.routes_commands import COMMANDS as ACCOUNTABILITY
+    from case_api.cases.routes_commands import COMMANDS as CASES
+
+    schemas = {command: schema for _, schema, command, _ in [*CASES, *ACCOUNTABILITY]}
+    return import_cli.run(settings, args, schemas)
+
+
+def _project(settings: Settings, args: argparse.Namespace) -> int:
+    from case_api.readmodel.rebuild import project
+
+    position = project(settings, once=args.once)
+    print(f"the read models are at position {position}")
     return 0
 
 
@@ -143,6 +165,7 @@ COMMANDS = {
     "serve": _serve,
     "migrate": _migrate,
     "rebuild": _rebuild,
+    "project": _project,
     "openapi": _openapi,
     "token": _token,
     "load-calendar": _load_calendar,
@@ -151,6 +174,7 @@ COMMANDS = {
     "court-key": court_key_cli.run,
     "verify": store_check.run,
     "documents": documents_cli.run,
+    "import": _import,
 }
 
 if __name__ == "__main__":

@@ -61,6 +61,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         runtime = build_runtime(settings)
         runtime.watch.bind_loop(asyncio.get_running_loop())
         runtime.watch.advance(runtime.projector.position())
+        if not settings.run_projector:
+            runtime.follow_projection()
         app.state.runtime = runtime
         await asyncio.to_thread(runtime.documents.sweep_at_startup)
         housekeeping = asyncio.create_task(_purge_idempotency_keys(runtime))

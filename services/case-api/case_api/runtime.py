@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import httpx
@@ -26,7 +27,9 @@ from case_api.platform.groupcommit import GroupCommitter
 from case_api.platform.http.keyring import Keyring
 from case_api.platform.idempotency import IdempotencyStore
 from case_api.platform.settings import Settings
-from case_api.readmodel.projector import Projector, ProjectorThread
+from case_api.platform.wakeups import LISTENING_POLL_SECONDS, READMODEL_CHANNEL, Wakeups
+from case_api.readmodel.loop import ProjectorThread
+from case_api.readmodel.projector import Projector
 from case_api.readmodel.watch import PositionWatch
 from case_api.registry.service import RegistryService
 from case_api.schema import PROJECTED_TABLES
@@ -56,12 +59,42 @@ class Runtime:
     oidc: OidcLogin | None = None
     watch: PositionWatch = field(default_factory=PositionWatch)
     projector_thread: ProjectorThread | None = None
+    wakeups: list[Wakeups] = field(default_factory=list)
 
     def check_client_request(self, principal: Principal, request: Request) -> None:
         """A machine client's token: refused when revoked or lacking the route's action."""
         check_client_request(self.clients, principal, request)
 
+    def follow_projection(self) -> None:
+        """Another process projects: keep this one's watch at the position it reached,
+        woken by the projector's NOTIFY after each batch (polling on SQLite)."""
+        if self.projector_thread is None:
+            wakeups = Wakeups(self.engine, READMODEL_CHANNEL, lambda: None)
+            poll = fallback_poll(self.settings, wakeups)
+            self.projector_thread = ProjectorThread(self.projector, poll, follow=True)
+            wakeups.wake = self.projector_thread.wake
+            self.projector_thread.start()
+            self.listen(wakeups)
+
+    def project_here(self) -> None:
+        """Project in this process: woken by its own commits at once, by other processes'
+        through the event store's NOTIFY (polling on SQLite)."""
+        if self.projector_thread is None:
+            wakeups = store_wakeups(self.settings, self.store, lambda: None)
+            poll = fallback_poll(self.settings, wakeups)
+            self.projector_thread = ProjectorThread(self.projector, poll)
+            wakeups.wake = self.projector_thread.wake
+            self.committer.on_commit(self.projector_thread.wake)
+            self.projector_thread.start()
+            self.listen(wakeups)
+
+    def listen(self, wakeups: Wakeups) -> None:
+        self.wakeups.append(wakeups)
+        wakeups.start()
+
     def close(self) -> None:
+        for wakeups in self.wakeups:
+            wakeups.stop()
         if self.projector_thread:
             self.projector_thread.stop()
         self.committer.close()
@@ -135,9 +168,7 @@ def build_runtime(settings: Settings, pack_ids: frozenset[str] | None = None) ->
         watch=watch,
     )
     if settings.run_projector:
-        runtime.projector_thread = ProjectorThread(projector, settings.projection_poll_seconds)
-        committer.on_commit(runtime.projector_thread.wake)
-        runtime.projector_thread.start()
+        runtime.project_here()
     return runtime
 
 
@@ -165,3 +196,15 @@ def _oidc(settings: Settings) -> OidcLogin | None:
         role_map=settings.oidc_role_map,
     )
     return OidcLogin(config, httpx.Client(timeout=10))
+
+
+def fallback_poll(settings: Settings, wakeups: Wakeups) -> float:
+    """Where NOTIFY wakes the loop, polling is only a fallback (a lost connection)."""
+    poll = settings.projection_poll_seconds
+    return max(poll, LISTENING_POLL_SECONDS) if wakeups.available else poll
+
+
+def store_wakeups(settings: Settings, store: CaseStore, wake: Callable[[], None]) -> Wakeups:
+    """Woken by every append to the event store (its NOTIFY channel on PostgreSQL)."""
+    channel = getattr(store.recorder, "channel_name", "")
+    return Wakeups(make_engine(settings.event_store_url, pool_size=1), channel, wake)

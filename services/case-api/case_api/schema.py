@@ -15,7 +15,13 @@ from case_api.accountability.tables import (
 
 # Credentials and sessions share this module but are not projected: a rebuild keeps them.
 from case_api.accounts.tables import account_events, accounts
-from case_api.cases.tables import case_agencies, case_summaries, case_timeline
+from case_api.cases.tables import (
+    case_agencies,
+    case_answers,
+    case_hearings,
+    case_summaries,
+    case_timeline,
+)
 from case_api.clients.tables import api_client_changes, api_clients
 from case_api.courts import tables as _courts  # noqa: F401  (not projected: written by deliveries)
 from case_api.deadlines.tables import calendar_overrides, deadline_changes, deadlines
@@ -29,6 +35,8 @@ PROJECTED_TABLES = [
     case_timeline,
     case_agencies,
     case_summaries,
+    case_hearings,
+    case_answers,
     jurisdictions,
     agencies,
     deadlines,

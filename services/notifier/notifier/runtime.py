@@ -45,6 +45,7 @@ class Runtime:
             plan_bulletins(conn, self.library, calendar, now, self.settings.reminder_hour)
 
     def close(self) -> None:
+        self.follower.close()
         self.client.close()
         self.sender.dispatcher.close()
         self.engine.dispose()

@@ -36,12 +36,13 @@ def evaluation_effect(decision: dict[str, Any]) -> str:
 
 
 class AccountabilityQueries:
-    def __init__(self, engine: Engine, library: PackLibrary) -> None:
+    def __init__(self, engine: Engine, library: PackLibrary, cases: CaseQueries | None = None):
         self.engine = engine
         self.library = library
+        self.cases = cases or CaseQueries(engine)
 
     def case(self, principal: Principal, case_id: str) -> dict[str, Any]:
-        summary = CaseQueries(self.engine).case(principal, case_id)
+        summary = self.cases.case(principal, case_id)
         with self.engine.connect() as conn:
             row = (
                 conn.execute(
@@ -71,7 +72,7 @@ class AccountabilityQueries:
         }
 
     def person(self, principal: Principal, person_id: str) -> dict[str, Any]:
-        visible = select(case_summaries.c.case_id).where(visible_cases(principal))
+        visible = select(case_summaries.c.case_id).where(visible_cases(principal, self.cases.paths))
         p, d = accountability_parties.c, accountability_decisions.c
         r = accountability_recoveries.c
         with self.engine.connect() as conn:
@@ -116,10 +117,12 @@ class AccountabilityQueries:
     ) -> dict[str, Any]:
         d = accountability_decisions.c
         query = select(accountability_decisions).where(
-            d.case_id.in_(select(case_summaries.c.case_id).where(visible_cases(principal)))
+            d.case_id.in_(
+                select(case_summaries.c.case_id).where(visible_cases(principal, self.cases.paths))
+            )
         )
         if jurisdiction:
-            query = query.where(d.jurisdiction_path.contains(f"/{jurisdiction}/"))
+            query = query.where(self.cases.paths.below(d.jurisdiction_path, jurisdiction))
         if agency:
             query = query.where(d.agency == agency)
         with self.engine.connect() as conn:

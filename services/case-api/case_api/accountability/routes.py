@@ -17,7 +17,7 @@ router = APIRouter(prefix="/v1", tags=["accountability"])
 
 
 def _queries(runtime: Any) -> AccountabilityQueries:
-    return AccountabilityQueries(runtime.engine, runtime.library)
+    return AccountabilityQueries(runtime.engine, runtime.library, runtime.queries)
 
 
 @router.get(

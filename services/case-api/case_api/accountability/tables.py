@@ -14,7 +14,7 @@ from sqlalchemy import (
     Text,
 )
 
-from case_api.platform.tables import metadata
+from case_api.platform.tables import metadata, path_type
 
 accountability_cases = Table(
     "accountability_cases",
@@ -22,7 +22,7 @@ accountability_cases = Table(
     Column("case_id", String(36), primary_key=True),
     Column("pack", String(32), nullable=False),
     Column("agency", String(64), nullable=False),
-    Column("jurisdiction_path", String(512), nullable=False),
+    Column("jurisdiction_path", path_type(), nullable=False),
     Column("investigation_date", Date),
     Column("act_date", Date),
     Column("direct_loss_yuan", BigInteger, nullable=False),
@@ -54,7 +54,7 @@ accountability_parties = Table(
     Column("named_date", Date, nullable=False),
     Column("repeat_fault", Boolean, nullable=False),
     Column("pack", String(32), nullable=False),
-    Column("jurisdiction_path", String(512), nullable=False),
+    Column("jurisdiction_path", path_type(), nullable=False),
     Index("ix_accountability_parties_person", "person_id", "fault_kind"),
     Index("ix_accountability_parties_agency", "agency"),
 )
@@ -82,7 +82,7 @@ accountability_decisions = Table(
     Column("appeal_outcome", String(16)),
     Column("appeal_decided_date", Date),
     Column("pack", String(32), nullable=False),
-    Column("jurisdiction_path", String(512), nullable=False),
+    Column("jurisdiction_path", path_type(), nullable=False),
     Index("ix_accountability_decisions_person", "person_id"),
     Index("ix_accountability_decisions_date", "decided_date"),
 )
@@ -96,6 +96,6 @@ accountability_recoveries = Table(
     Column("person_id", String(128)),
     Column("amount_yuan", BigInteger, nullable=False),
     Column("recovered_date", Date, nullable=False),
-    Column("jurisdiction_path", String(512), nullable=False),
+    Column("jurisdiction_path", path_type(), nullable=False),
     Index("ix_accountability_recoveries_person", "person_id"),
 )

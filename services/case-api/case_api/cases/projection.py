@@ -1,6 +1,7 @@
 """How case events change the case summaries and the agencies of each case.
 
-A correction or retraction folds the summary again from the facts as corrected.
+A correction or retraction folds the summary, the hearings and the answers again from the
+facts as corrected.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from case_api.cases import projection_hearings as hearings
 from case_api.cases.aggregate import Case
 from case_api.cases.summary_fold import AS_FILED, fold
 from case_api.cases.tables import case_timeline
@@ -23,8 +25,7 @@ from shared.deadlines.model import CaseEvent
 @apply_event.register
 def _(event: Case.CaseFiled, batch: Batch) -> None:
     case_id = str(event.originator_id)
-    jurisdiction = batch.jurisdiction(event.jurisdiction)
-    path = jurisdiction["path"] if jurisdiction else f"/{event.jurisdiction}/"
+    path = batch.jurisdiction_path(event.jurisdiction) or f"/{event.jurisdiction}/"
     primary = next(
         (a for a in event.agencies if a.get("role") == "implementing"), event.agencies[0]
     )
@@ -55,14 +56,22 @@ def _(event: Case.CaseFiled, batch: Batch) -> None:
     )
     for agency in event.agencies:
         batch.case_agencies.append(
-            {"case_id": case_id, "agency": agency["agency_id"], "role": agency["role"]}
+            {
+                "case_id": case_id,
+                "agency": agency["agency_id"],
+                "role": agency["role"],
+                "filed_date": event.filed_date,
+                "is_primary": agency["agency_id"] == primary["agency_id"],
+            }
         )
 
 
 @apply_event.register
 def _(event: Case.Event, batch: Batch) -> None:
-    """Every other fact, through the summary fold (see ``summary_fold``)."""
+    """Every other fact, through the summary fold (see ``summary_fold``), and the dated
+    hearings and answers statistics count (see ``projection_hearings``)."""
     fold(batch.summary(str(event.originator_id)), event_type(event), event_data(event))
+    hearings.project(event, batch)
 
 
 @apply_event.register(Case.FactCorrected)
@@ -89,5 +98,7 @@ def _refold(event: Any, batch: Batch) -> None:
     )
     summary = batch.summary(case_id)
     summary.update(AS_FILED)
-    for fact in effective_events(events):
+    facts = effective_events(events)
+    for fact in facts:
         fold(summary, fact.type, fact.data)
+    hearings.refold(case_id, facts, batch)

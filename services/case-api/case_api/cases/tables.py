@@ -20,7 +20,7 @@ from sqlalchemy import (
     Text,
 )
 
-from case_api.platform.tables import metadata
+from case_api.platform.tables import metadata, path_type
 
 case_summaries = Table(
     "case_summaries",
@@ -34,7 +34,7 @@ case_summaries = Table(
     Column("agency", String(64), nullable=False),
     Column("agencies", JSON, nullable=False),
     Column("jurisdiction", String(64), nullable=False),
-    Column("jurisdiction_path", String(512), nullable=False),
+    Column("jurisdiction_path", path_type(), nullable=False),
     Column("pack", String(32), nullable=False),
     Column("subject_matter", Text, nullable=False),
     Column("plaintiff_count", Integer, nullable=False),
@@ -66,15 +66,58 @@ case_summaries = Table(
     Index("ix_case_summaries_filed_date", "filed_date"),
     Index("ix_case_summaries_court", "court"),
     Index("ix_case_summaries_case_number_key", "case_number_key"),
+    # Statistics count the cases concluded, and the losses that took effect, in a period.
+    Index("ix_case_summaries_concluded_date", "concluded_date"),
+    Index("ix_case_summaries_outcome", "outcome", "effective_date"),
 )
 
+# Every defendant agency of a case. ``filed_date`` orders an agency's cases by the index;
+# ``is_primary`` marks the case's implementing agency (the summaries' ``agency``), so the
+# cases an agency is only a co-defendant in are a small set of their own.
 case_agencies = Table(
     "case_agencies",
     metadata,
     Column("case_id", String(36), primary_key=True),
     Column("agency", String(64), primary_key=True),
     Column("role", String(16), nullable=False),
-    Index("ix_case_agencies_agency", "agency"),
+    Column("filed_date", Date, nullable=False),
+    Column("is_primary", Boolean, nullable=False),
+    Index("ix_case_agencies_agency", "agency", "filed_date", "case_id"),
+    Index("ix_case_agencies_secondary", "agency", "is_primary"),
+)
+
+# One row per hearing date of a case: scheduled (by a summons or a scheduling), postponed
+# (replaced by another date) and who appeared. Statistics count hearings by their date, and
+# Guangzhou's "first hearing of the year" looks at the agency's other hearings [004 5-②].
+case_hearings = Table(
+    "case_hearings",
+    metadata,
+    Column("case_id", String(36), primary_key=True),
+    Column("hearing_date", Date, primary_key=True),
+    Column("agency", String(64), nullable=False),
+    Column("jurisdiction_path", path_type(), nullable=False),
+    Column("instance", String(16), nullable=False),
+    Column("scheduled_position", BigInteger, nullable=False),
+    Column("postponed_position", BigInteger),
+    Column("appeared_position", BigInteger),
+    Column("appearance_roles", JSON, nullable=False),
+    Column("head_present", Boolean, nullable=False),
+    Column("principal_head_present", Boolean, nullable=False),
+    Index("ix_case_hearings_hearing_date", "hearing_date"),
+    Index("ix_case_hearings_agency", "agency", "hearing_date"),
+)
+
+# Answers as submitted (答辩): the four failures count those without evidence (不举证).
+case_answers = Table(
+    "case_answers",
+    metadata,
+    Column("position", BigInteger, primary_key=True, autoincrement=False),
+    Column("case_id", String(36), nullable=False),
+    Column("agency", String(64), nullable=False),
+    Column("jurisdiction_path", path_type(), nullable=False),
+    Column("submitted_date", Date, nullable=False),
+    Column("evidence_submitted", Boolean, nullable=False),
+    Index("ix_case_answers_submitted_date", "submitted_date"),
 )
 
 case_timeline = Table(
@@ -89,7 +132,7 @@ case_timeline = Table(
     Column("data", JSON, nullable=False),
     Column("meta", JSON, nullable=False),
     Column("agencies", String(512), nullable=False),
-    Column("jurisdiction_path", String(512), nullable=False),
+    Column("jurisdiction_path", path_type(), nullable=False),
     Column("court", String(128), nullable=False),
     Index("ix_case_timeline_stream", "stream_id", "version", unique=True),
 )

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import ColumnElement, false, or_, select, true
 
 from case_api.cases.tables import case_agencies, case_summaries, case_timeline
 from case_api.platform.access import Principal, Role
+from case_api.registry.paths import JurisdictionPaths
 
 
-def visible_cases(principal: Principal) -> ColumnElement[bool]:
+def visible_cases(principal: Principal, paths: JurisdictionPaths) -> ColumnElement[bool]:
     role = principal.role
     if role in (Role.ADMIN, Role.NOTIFIER):
         return true()
@@ -19,10 +22,28 @@ def visible_cases(principal: Principal) -> ColumnElement[bool]:
         return case_summaries.c.court == principal.court
     if principal.jurisdiction is None:
         return true() if role == Role.DISCIPLINE_OFFICER else false()
-    return case_summaries.c.jurisdiction_path.contains(f"/{principal.jurisdiction}/")
+    return paths.below(case_summaries.c.jurisdiction_path, principal.jurisdiction)
 
 
-def visible_events(principal: Principal) -> ColumnElement[bool]:
+def visible_rows(principal: Principal, table: Any, paths: JurisdictionPaths) -> ColumnElement[bool]:
+    """Rows of a per-case table that carries its case's ``jurisdiction_path`` (deadlines,
+    hearings, answers, changes): the same rules as ``visible_cases``, applied to the row
+    itself, so a jurisdiction's or an agency's rows need no join with the summaries."""
+    role = principal.role
+    if role in (Role.ADMIN, Role.NOTIFIER):
+        return true()
+    if role in (Role.AGENCY_USER, Role.MOBILE_READER):
+        own = select(case_agencies.c.case_id).where(case_agencies.c.agency == principal.agency)
+        return table.c.case_id.in_(own)
+    if role == Role.COURT_SYSTEM:
+        court = select(case_summaries.c.case_id).where(case_summaries.c.court == principal.court)
+        return table.c.case_id.in_(court)
+    if principal.jurisdiction is None:
+        return true() if role == Role.DISCIPLINE_OFFICER else false()
+    return paths.below(table.c.jurisdiction_path, principal.jurisdiction)
+
+
+def visible_events(principal: Principal, paths: JurisdictionPaths) -> ColumnElement[bool]:
     """Feed rows: registry events are public to every signed-in client; case events scoped."""
     role = principal.role
     registry = case_timeline.c.stream_type != "case"
@@ -34,4 +55,4 @@ def visible_events(principal: Principal) -> ColumnElement[bool]:
         return or_(registry, case_timeline.c.court == principal.court)
     if principal.jurisdiction is None:
         return true() if role == Role.DISCIPLINE_OFFICER else registry
-    return or_(registry, case_timeline.c.jurisdiction_path.contains(f"/{principal.jurisdiction}/"))
+    return or_(registry, paths.below(case_timeline.c.jurisdiction_path, principal.jurisdiction))

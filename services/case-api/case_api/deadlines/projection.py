@@ -8,14 +8,14 @@ and records each change (case, rule, old → new due date) for the bureau to rev
 
 from __future__ import annotations
 
-from collections import defaultdict
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
-from case_api.cases.tables import case_summaries, case_timeline
+from case_api.cases.tables import case_summaries
+from case_api.deadlines.histories import case_events, chunked, whole_in_batch
 from case_api.deadlines.rows import HearingIndex, deadline_rows
 from case_api.deadlines.tables import calendar_overrides, deadline_changes, deadlines
 from case_api.readmodel.batch import Batch
@@ -36,7 +36,8 @@ class DeadlineProjection:
         calendar = self.calendar(conn)
         touched = {r["stream_id"] for r in batch.timeline if r["stream_type"] == "case"}
         if touched:
-            self.recompute(conn, touched, calendar, whole_in_batch(batch))
+            summaries = {c: batch.summaries[c] for c in touched}
+            self.recompute(conn, summaries, calendar, whole_in_batch(batch))
         for load in batch.calendar_loads:
             calendar = self._apply_load(conn, load, calendar)
 
@@ -54,20 +55,16 @@ class DeadlineProjection:
     def recompute(
         self,
         conn: Connection,
-        case_ids: set[str],
+        summaries: dict[str, dict[str, Any]],
         calendar: WorkCalendar,
         known: dict[str, list[CaseEvent]] | None = None,
     ) -> None:
-        """Replace the deadlines of ``case_ids``; ``known`` holds complete histories at hand."""
+        """Replace the deadlines of the cases in ``summaries`` (case id → summary row);
+        ``known`` holds the complete histories of cases filed in this batch, which have no
+        deadline rows yet."""
         known = known or {}
-        summaries = {
-            r["case_id"]: dict(r)
-            for r in conn.execute(
-                select(case_summaries).where(case_summaries.c.case_id.in_(case_ids))
-            ).mappings()
-        }
-        events = {**case_events(conn, case_ids - known.keys()), **known}
-        hearings = HearingIndex(conn, {s["agency"] for s in summaries.values()})
+        events = {**case_events(conn, set(summaries) - known.keys()), **known}
+        hearings = HearingIndex(conn)
         rows: list[dict[str, Any]] = []
         nearest: list[dict[str, Any]] = []
         for case_id, summary in summaries.items():
@@ -86,7 +83,8 @@ class DeadlineProjection:
                     "b_mismatch": effect.mismatch if effect and effect.posted_date else None,
                 }
             )
-        conn.execute(delete(deadlines).where(deadlines.c.case_id.in_(summaries)))
+        for chunk in chunked(sorted(set(summaries) - known.keys())):
+            conn.execute(delete(deadlines).where(deadlines.c.case_id.in_(chunk)))
         if rows:
             conn.execute(deadlines.insert(), rows)
         if nearest:
@@ -123,45 +121,15 @@ class DeadlineProjection:
         )
         new_calendar = self.calendar(conn)
         before = _open_deadlines_reaching(conn, year)
-        if before:
-            self.recompute(conn, {case_id for case_id, _ in before}, new_calendar)
-            _record_changes(conn, load["position"], year, before)
+        for chunk in chunked(sorted({case_id for case_id, _ in before})):
+            self.recompute(conn, summaries_of(conn, chunk), new_calendar)
+            _record_changes(conn, load["position"], year, before, chunk)
         return new_calendar
 
 
-def case_events(conn: Connection, case_ids: set[str]) -> dict[str, list[CaseEvent]]:
-    t = case_timeline.c
-    query = (
-        select(t.stream_id, t.position, t.version, t.type, t.data, t.recorded_at)
-        .where(t.stream_id.in_(case_ids))
-        .order_by(t.position)
-    )
-    events: dict[str, list[CaseEvent]] = defaultdict(list)
-    for row in conn.execute(query):
-        events[row.stream_id].append(
-            CaseEvent(row.position, row.type, row.data, _aware(row.recorded_at), row.version)
-        )
-    return events
-
-
-def whole_in_batch(batch: Batch) -> dict[str, list[CaseEvent]]:
-    """Histories of the cases filed in this batch: all their events are in it (a rebuild's
-    common case), so they need not be read back from the timeline table."""
-    rows = [r for r in batch.timeline if r["stream_type"] == "case"]
-    filed_here = {r["stream_id"] for r in rows if r["version"] == 1}
-    events: dict[str, list[CaseEvent]] = defaultdict(list)
-    for r in rows:
-        if r["stream_id"] in filed_here:
-            events[r["stream_id"]].append(
-                CaseEvent(r["position"], r["type"], r["data"], r["recorded_at"], r["version"])
-            )
-    return dict(events)
-
-
-def _aware(at: datetime) -> datetime:
-    # SQLite hands back the stored UTC wall time without its zone; the Shanghai date of an
-    # event recorded after 16:00 UTC is the next day, so the zone must not be lost.
-    return at if at.tzinfo is not None else at.replace(tzinfo=UTC)
+def summaries_of(conn: Connection, case_ids: list[str]) -> dict[str, dict[str, Any]]:
+    query = select(case_summaries).where(case_summaries.c.case_id.in_(case_ids))
+    return {r["case_id"]: dict(r) for r in conn.execute(query).mappings()}
 
 
 def _open_deadlines_reaching(conn: Connection, year: int) -> dict[tuple[str, str], Any]:
@@ -176,10 +144,13 @@ def _open_deadlines_reaching(conn: Connection, year: int) -> dict[tuple[str, str
 
 
 def _record_changes(
-    conn: Connection, position: int, year: int, before: dict[tuple[str, str], Any]
+    conn: Connection,
+    position: int,
+    year: int,
+    before: dict[tuple[str, str], Any],
+    case_ids: list[str],
 ) -> None:
     d = deadlines.c
-    case_ids = {case_id for case_id, _ in before}
     after = conn.execute(
         select(
             d.case_id, d.key, d.rule_id, d.agency, d.jurisdiction_path, d.due_date, d.provisional

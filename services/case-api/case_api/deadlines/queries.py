@@ -7,15 +7,15 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, Engine, select
+from sqlalchemy import Connection, Engine, and_, func, literal, select, true, tuple_
 
 from case_api.cases.queries import CaseQueries
-from case_api.cases.tables import case_agencies
-from case_api.cases.visibility import visible_cases
-from case_api.deadlines.projection import case_events
+from case_api.cases.visibility import visible_rows
+from case_api.deadlines.histories import case_events
 from case_api.deadlines.rows import HearingIndex, duty_for
 from case_api.deadlines.tables import deadline_changes, deadlines
-from case_api.platform.access import Principal, Role
+from case_api.platform.access import Principal
+from case_api.platform.cursors import decode_cursor, encode_cursor
 from shared.calendar import WorkCalendar
 from shared.deadlines.effect import JudgmentEffect, judgment_effects
 from shared.rulepacks import PackLibrary
@@ -55,7 +55,7 @@ class DeadlineQueries:
             ).mappings()
             items = [with_status(dict(r), today) for r in rows]
             events = case_events(conn, {case_id})[case_id]
-            hearings = HearingIndex(conn, {summary["agency"]})
+            hearings = HearingIndex(conn)
             duty = duty_for(hearings, summary, events, self.library, summary["hearing_date"])
             calendar = self.calendar(conn)
         effects = judgment_effects(events, self.library, calendar, pack_id=summary["pack"])
@@ -67,28 +67,73 @@ class DeadlineQueries:
         }
 
     def across_cases(
+        self,
+        principal: Principal,
+        f: DeadlineFilters,
+        today: date,
+        limit: int,
+        cursor: str | None = None,
+    ) -> tuple[list[dict[str, Any]], str | None]:
+        """Earliest due first; the cursor is the last row's (due_date, case_id, key)."""
+        d = deadlines.c
+        query = select(deadlines).where(self.scope(principal, f, today))
+        if cursor:
+            key = decode_cursor(cursor, due_date=date, case_id=str, key=str)
+            query = query.where(tuple_(d.due_date, d.case_id, d.key) > tuple_(*key))
+        query = query.order_by(d.due_date, d.case_id, d.key).limit(limit + 1)
+        with self.engine.connect() as conn:
+            rows = [with_status(dict(r), today) for r in conn.execute(query).mappings()]
+        if len(rows) <= limit:
+            return rows, None
+        last = rows[limit - 1]
+        cursor = encode_cursor(due_date=last["due_date"], case_id=last["case_id"], key=last["key"])
+        return rows[:limit], cursor
+
+    def latest(
         self, principal: Principal, f: DeadlineFilters, today: date, limit: int
     ) -> list[dict[str, Any]]:
+        """The ``limit`` most recently due of the selected rows, latest first."""
         d = deadlines.c
-        query = select(deadlines).where(_visible(principal))
-        if f.agency:
-            query = query.where(d.agency == f.agency)
-        if f.jurisdiction:
-            query = query.where(d.jurisdiction_path.contains(f"/{f.jurisdiction}/"))
-        if f.kind:
-            query = query.where(d.kind == f.kind)
-        if f.due_from:
-            query = query.where(d.due_date >= f.due_from)
-        if f.due_to:
-            query = query.where(d.due_date <= f.due_to)
-        query = _status_condition(query, f.status, today)
-        query = query.order_by(d.due_date, d.case_id, d.key).limit(limit)
+        query = (
+            select(deadlines)
+            .where(self.scope(principal, f, today))
+            .order_by(d.due_date.desc(), d.case_id.desc(), d.key.desc())
+            .limit(limit)
+        )
         with self.engine.connect() as conn:
             return [with_status(dict(r), today) for r in conn.execute(query).mappings()]
 
+    def count(self, principal: Principal, f: DeadlineFilters, today: date, up_to: int) -> int:
+        """How many rows the filters select, counted up to ``up_to`` (a count of years of
+        overdue deadlines would cost what the years hold)."""
+        rows = select(literal(1)).where(self.scope(principal, f, today)).limit(up_to)
+        query = select(func.count()).select_from(rows.subquery())
+        with self.engine.connect() as conn:
+            return int(conn.execute(query).scalar_one())
+
+    def scope(self, principal: Principal, f: DeadlineFilters, today: date) -> Any:
+        """The rows the filters select among those ``principal`` may see."""
+        d = deadlines.c
+        paths = self.cases.paths
+        conditions = [visible_rows(principal, deadlines, paths)]
+        if f.agency:
+            conditions.append(d.agency == f.agency)
+        if f.jurisdiction:
+            conditions.append(paths.below(d.jurisdiction_path, f.jurisdiction))
+        if f.kind:
+            conditions.append(d.kind == f.kind)
+        if f.due_from:
+            conditions.append(d.due_date >= f.due_from)
+        if f.due_to:
+            conditions.append(d.due_date <= f.due_to)
+        conditions.append(_status_condition(f.status, today))
+        return and_(*conditions)
+
     def changes(self, principal: Principal, year: int | None) -> list[dict[str, Any]]:
         c = deadline_changes.c
-        query = select(deadline_changes).where(_visible(principal, deadline_changes))
+        query = select(deadline_changes).where(
+            visible_rows(principal, deadline_changes, self.cases.paths)
+        )
         if year is not None:
             query = query.where(c.year == year)
         query = query.order_by(c.position, c.case_id, c.deadline_key)
@@ -129,25 +174,14 @@ def _effect(effect: JudgmentEffect) -> dict[str, Any]:
     }
 
 
-def _status_condition(query: Any, status: str | None, today: date) -> Any:
+def _status_condition(status: str | None, today: date) -> Any:
     d = deadlines.c
     if status == "missed":
-        return query.where((d.status == "missed") | ((d.status == "open") & (d.due_date < today)))
+        return (d.status == "missed") | ((d.status == "open") & (d.due_date < today))
     if status == "open":
-        return query.where(d.status == "open", d.due_date >= today)
+        return and_(d.status == "open", d.due_date >= today)
     if status == "pending":
-        return query.where(d.status == "open")
+        return d.status == "open"
     if status:
-        return query.where(d.status == status)
-    return query
-
-
-def _visible(principal: Principal, table: Any = deadlines) -> Any:
-    """Deadlines (and changes) carry agency and jurisdiction path; reuse the case rules."""
-    from case_api.cases.tables import case_summaries
-
-    if principal.role in (Role.AGENCY_USER, Role.MOBILE_READER):
-        own = select(case_agencies.c.case_id).where(case_agencies.c.agency == principal.agency)
-        return table.c.case_id.in_(own)
-    visible = select(case_summaries.c.case_id).where(visible_cases(principal))
-    return table.c.case_id.in_(visible)
+        return d.status == status
+    return true()

@@ -38,7 +38,8 @@ def case_deadlines(case_id: UUID, runtime: RuntimeDep, principal: PrincipalDep) 
 @router.get(
     "/deadlines",
     response_model=DeadlineList,
-    summary="Upcoming and overdue deadlines across the cases you may see",
+    summary="Upcoming and overdue deadlines across the cases you may see, earliest due first",
+    description="Paged: while `next_cursor` is not null, pass it as `cursor` for the next page.",
     dependencies=[Consistent],
     responses=errors(401, 422, 503),
 )
@@ -51,12 +52,19 @@ def list_deadlines(
     status: Literal["open", "missed", "pending", "met", "met_late", "waived"] | None = "pending",
     due_from: QueryDate | None = None,
     due_to: QueryDate | None = None,
+    cursor: Annotated[
+        str | None, Query(max_length=512, description="next_cursor of the previous page")
+    ] = None,
     limit: Annotated[int, page_limit(500)] = 100,
 ) -> DeadlineList:
     filters = DeadlineFilters(agency, jurisdiction, kind, status, due_from, due_to)
-    rows = runtime.deadline_queries.across_cases(principal, filters, runtime.clock.today(), limit)
+    today = runtime.clock.today()
+    rows, next_cursor = runtime.deadline_queries.across_cases(
+        principal, filters, today, limit, cursor
+    )
     numbers = runtime.queries.case_numbers({r["case_id"] for r in rows})
-    return DeadlineList(items=[{**r, "case_number": numbers.get(r["case_id"])} for r in rows])
+    items = [{**r, "case_number": numbers.get(r["case_id"])} for r in rows]
+    return DeadlineList(items=items, next_cursor=next_cursor)
 
 
 @router.get(
@@ -93,8 +101,22 @@ def deadline_preview(
 @router.get(
     "/agencies/{code}/deadlines.ics",
     summary="iCalendar feed of an agency's open deadlines (subscribe from a phone)",
+    description="Every upcoming deadline; of the overdue ones the 50 most recently due, and one "
+    "event dated today with their number (counted up to 1,000). The headers give the counts.",
     response_class=Response,
-    responses={200: {"content": {"text/calendar": {}}}, **errors(401, 404)},
+    responses={
+        200: {
+            "content": {"text/calendar": {}},
+            "headers": {
+                "X-Upcoming-Deadlines": {"description": "Upcoming deadlines (all in the feed)"},
+                "X-Overdue-Deadlines": {
+                    "description": "Overdue open deadlines, counted up to 1000 ('1000+' beyond)"
+                },
+                "X-Overdue-Deadlines-Listed": {"description": "Of those, how many are events"},
+            },
+        },
+        **errors(401, 404),
+    },
 )
 def agency_ics(
     code: str,
@@ -102,5 +124,5 @@ def agency_ics(
     principal: SubscriberDep,
     token: Annotated[str | None, Query(description="Bearer token, for calendar apps")] = None,
 ) -> Response:
-    body = agency_calendar(runtime, principal, code)
-    return Response(body, media_type="text/calendar; charset=utf-8")
+    feed = agency_calendar(runtime, principal, code)
+    return Response(feed.body, media_type="text/calendar; charset=utf-8", headers=feed.headers)

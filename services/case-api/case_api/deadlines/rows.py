@@ -9,9 +9,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, literal, or_, select
 
-from case_api.deadlines.tables import deadlines
+from case_api.cases.tables import case_hearings
 from shared.calendar import WorkCalendar
 from shared.deadlines.appearance import AppearanceDuty, appearance_duty, check_appearance
 from shared.deadlines.corrections import effective_events
@@ -21,25 +21,76 @@ from shared.rulepacks import PackLibrary
 
 
 class HearingIndex:
-    """Hearing dates of agencies' cases, read once per batch for Guangzhou's "the agency's
-    first first-instance hearing of the year" [004 5-②]."""
+    """Guangzhou's "the agency's first first-instance hearing of the year" [004 5-②]:
+    whether another case of the agency had a hearing earlier that year.
 
-    def __init__(self, conn: Connection, agencies: set[str]) -> None:
-        d = deadlines.c
-        query = select(d.agency, d.case_id, d.due_date).where(
-            d.kind == "hearing", d.agency.in_(agencies)
-        )
-        self._hearings: dict[str, list[tuple[date, str]]] = {}
-        for row in conn.execute(query):
-            self._hearings.setdefault(row.agency, []).append((row.due_date, row.case_id))
+    Only hearings known when the appearance was recorded count (scheduled before it and not
+    postponed by then), so the answer does not depend on how events fall into batches: a
+    rebuild agrees with the live projection. The agency's earliest hearings of the year are
+    read once per index (one batch) and answer nearly every question; the rest probe.
+    """
 
-    def is_first_of_year(self, summary: dict[str, Any], hearing: date) -> bool:
+    EARLIEST = 16
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self._earliest: dict[tuple[str, int], list[Any]] = {}
+
+    def is_first_of_year(
+        self, summary: dict[str, Any], hearing: date, as_of: int | None = None
+    ) -> bool:
         if summary["instance"] != "first":
             return False
-        return not any(
-            other != summary["case_id"] and hearing.year == day.year and day < hearing
-            for day, other in self._hearings.get(summary["agency"], ())
+        rows = self._earliest_of(summary["agency"], hearing.year)
+        for row in rows:
+            if row.hearing_date >= hearing:
+                return True
+            if row.case_id != summary["case_id"] and _known(row, as_of):
+                return False
+        if len(rows) < self.EARLIEST:
+            return True  # those were all of the agency's hearings that year
+        return self._probe(summary, hearing, as_of)
+
+    def _earliest_of(self, agency: str, year: int) -> list[Any]:
+        if (agency, year) not in self._earliest:
+            h = case_hearings.c
+            query = (
+                select(h.case_id, h.hearing_date, h.scheduled_position, h.postponed_position)
+                .where(
+                    h.agency == agency,
+                    h.hearing_date >= date(year, 1, 1),
+                    h.hearing_date <= date(year, 12, 31),
+                )
+                .order_by(h.hearing_date)
+                .limit(self.EARLIEST)
+            )
+            self._earliest[agency, year] = list(self.conn.execute(query))
+        return self._earliest[agency, year]
+
+    def _probe(self, summary: dict[str, Any], hearing: date, as_of: int | None) -> bool:
+        h = case_hearings.c
+        query = select(literal(1)).where(
+            h.agency == summary["agency"],
+            h.hearing_date >= date(hearing.year, 1, 1),
+            h.hearing_date < hearing,
+            h.case_id != summary["case_id"],
         )
+        if as_of is None:
+            query = query.where(h.postponed_position.is_(None))
+        else:
+            query = query.where(
+                h.scheduled_position < as_of,
+                or_(h.postponed_position.is_(None), h.postponed_position > as_of),
+            )
+        return self.conn.execute(query.limit(1)).first() is None
+
+
+def _known(row: Any, as_of: int | None) -> bool:
+    """Scheduled, and not postponed, at position ``as_of`` (now when None)."""
+    if as_of is None:
+        return row.postponed_position is None
+    postponed = row.postponed_position
+    return row.scheduled_position < as_of and (postponed is None or postponed > as_of)
 
 
 def deadline_rows(
@@ -56,7 +107,9 @@ def deadline_rows(
         status, reason = deadline.status, deadline.status_reason
         appeared = by_position.get(deadline.satisfied_position or -1)
         if deadline.kind == "hearing" and appeared is not None:
-            duty = duty_for(hearings, summary, events, library, deadline.due_date)
+            duty = duty_for(
+                hearings, summary, events, library, deadline.due_date, appeared.position
+            )
             met, why = check_appearance(duty, appeared.data.get("appearances") or [])
             if not met:
                 status, reason = "missed", why
@@ -70,13 +123,20 @@ def duty_for(
     events: list[CaseEvent],
     library: PackLibrary,
     hearing_date: date | None,
+    as_of: int | None = None,
 ) -> AppearanceDuty:
     """The appearance duty of the case; Guangzhou's "first hearing of the year" looks at the
-    agency's other cases' hearings already projected."""
+    agency's other cases' hearings known at ``as_of`` (the appearance's position; now when
+    None), and only for packs that have that ground."""
     filed = next((e for e in events if e.type == "CaseFiled"), None)
     if filed is None:
         return AppearanceDuty("none", ())
-    first = hearing_date is not None and hearings.is_first_of_year(summary, hearing_date)
+    grounds = library.ruleset(summary["pack"], filed.recorded_at).appearance().grounds
+    first = (
+        hearing_date is not None
+        and any(g.first_hearing_of_year for g in grounds)
+        and hearings.is_first_of_year(summary, hearing_date, as_of)
+    )
     return appearance_duty(
         filed.data,
         summary["pack"],

@@ -99,6 +99,9 @@ class CaseDeadlines(BaseModel):
 
 class DeadlineList(BaseModel):
     items: list[Deadline]
+    next_cursor: str | None = Field(
+        description="Pass as `cursor` for the next page; null on the last page"
+    )
 
 
 class Preview(BaseModel):

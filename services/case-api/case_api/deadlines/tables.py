@@ -16,7 +16,7 @@ from sqlalchemy import (
     Text,
 )
 
-from case_api.platform.tables import metadata
+from case_api.platform.tables import metadata, path_type
 
 deadlines = Table(
     "deadlines",
@@ -32,7 +32,7 @@ deadlines = Table(
     Column("pack_version", Integer, nullable=False),
     Column("actor", String(32), nullable=False),
     Column("agency", String(64), nullable=False),
-    Column("jurisdiction_path", String(512), nullable=False),
+    Column("jurisdiction_path", path_type(), nullable=False),
     Column("trigger_position", BigInteger, nullable=False),
     Column("trigger_date", Date, nullable=False),
     Column("due_date", Date, nullable=False),
@@ -49,6 +49,8 @@ deadlines = Table(
     Column("reminders", JSON, nullable=False),
     Column("escalation", JSON, nullable=False),
     Index("ix_deadlines_due", "status", "due_date"),
+    # Lists in due order and statistics by due date, whatever the status.
+    Index("ix_deadlines_due_date", "due_date", "case_id", "key"),
     Index("ix_deadlines_agency", "agency", "due_date"),
     # The primary key leads with the rule key; replacing a case's rows needs case_id first.
     Index("ix_deadlines_case", "case_id"),
@@ -73,7 +75,7 @@ deadline_changes = Table(
     Column("year", Integer, nullable=False),
     Column("rule_id", String(64), nullable=False),
     Column("agency", String(64), nullable=False),
-    Column("jurisdiction_path", String(512), nullable=False),
+    Column("jurisdiction_path", path_type(), nullable=False),
     Column("old_due_date", Date, nullable=False),
     Column("new_due_date", Date, nullable=False),
     Column("old_provisional", Boolean, nullable=False),

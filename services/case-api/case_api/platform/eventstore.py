@@ -36,8 +36,10 @@ class CaseStore(Application):
 def store_env(settings: Any) -> dict[str, str]:
     """Environment for the library, built from the typed settings (never read at import)."""
     url = settings.event_store_url
+    cache = _cache_env(settings.aggregate_cache_size)
     if url.startswith("sqlite:///"):
         return {
+            **cache,
             "PERSISTENCE_MODULE": "eventsourcing.sqlite",
             "SQLITE_DBNAME": url.removeprefix("sqlite:///"),
             "SQLITE_LOCK_TIMEOUT": "30",
@@ -47,6 +49,7 @@ def store_env(settings: Any) -> dict[str, str]:
 
     parsed = make_url(url)
     env = {
+        **cache,
         "PERSISTENCE_MODULE": "eventsourcing.postgres",
         "POSTGRES_DBNAME": parsed.database or "postgres",
         "POSTGRES_HOST": parsed.host or "127.0.0.1",
@@ -65,3 +68,12 @@ def store_env(settings: Any) -> dict[str, str]:
     if settings.event_store_schema:
         env["POSTGRES_SCHEMA"] = settings.event_store_schema
     return env
+
+
+def _cache_env(size: int) -> dict[str, str]:
+    """The library's aggregate cache: a cached case is fast-forwarded from the store (one
+    query for the events after its version) and deep-copied for each command, so commands
+    of other replicas are never missed and a refused command leaves the cache as it was."""
+    if size <= 0:
+        return {}
+    return {"AGGREGATE_CACHE_MAXSIZE": str(size), "AGGREGATE_CACHE_FASTFORWARD": "y"}

@@ -32,6 +32,13 @@ class Settings(BaseSettings):
         None, description="PostgreSQL schema of the event store (must exist); default public"
     )
     event_store_pool_size: int = Field(10, description="PostgreSQL connections for the store")
+    aggregate_cache_size: int = Field(
+        2000,
+        ge=0,
+        description="Cases (and registry entries) kept in memory between commands, brought up "
+        "to date from the store on each use: a command then decodes only the events it has not "
+        "seen, not the whole case; 0 turns the cache off",
+    )
     readmodel_pool_size: int = Field(
         40,
         description="PostgreSQL connections kept for the read models: one per request thread "

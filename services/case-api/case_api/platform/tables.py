@@ -20,6 +20,13 @@ from shared.sqlstore import new_metadata
 
 metadata = new_metadata()
 
+
+def path_type() -> String:
+    """A materialised jurisdiction path (``/gd/gz/th/``), compared by byte so that "this
+    jurisdiction and below" is an index range (``registry.paths``) under any locale."""
+    return String(512).with_variant(String(512, collation="C"), "postgresql")  # type: ignore[return-value]
+
+
 projection_positions = Table(
     "projection_positions",
     metadata,

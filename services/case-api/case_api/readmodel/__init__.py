@@ -5,4 +5,4 @@
 """
 
 # The modules other capabilities may import; the rest is this capability's own.
-__all__ = ["batch", "dispatch", "events_json", "projector", "rebuild", "watch"]
+__all__ = ["batch", "dispatch", "events_json", "loop", "projector", "rebuild", "watch"]

@@ -9,7 +9,6 @@ through the row lock (SQLite: the database write lock), so none projects an even
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -19,19 +18,18 @@ from sqlalchemy.dialects import postgresql, sqlite
 from case_api.deadlines.calendar import ScheduleLoad
 from case_api.platform.eventstore import CaseStore
 from case_api.platform.tables import projection_positions
+from case_api.platform.wakeups import notify_readmodel
 from case_api.readmodel.batch import Batch
 from case_api.readmodel.projection import project
 from case_api.readmodel.watch import PositionWatch
-from shared.outage import Backoff, storage_unavailable
 
 log = logging.getLogger(__name__)
 
 NAME = "case_readmodel"
-RETRY_FIRST_SECONDS = 0.5
-RETRY_LONGEST_SECONDS = 10.0
-"""After a failed batch the projector waits, doubling up to this, so an outage costs at most
-this long after the database is back, and a failing database is not asked in a tight loop."""
 AfterBatch = Callable[[Batch], None]
+ANALYZE_FLOOR = 10_000
+"""Statistics are refreshed each time the projected log has doubled since the last refresh,
+from this many events on: a planner that still believes a table empty scans it whole."""
 
 
 class Projector:
@@ -51,6 +49,8 @@ class Projector:
         self.watch = watch or PositionWatch()
         self.after_batch = list(after_batch)
         self.owned_tables = list(owned_tables)
+        self._analysed_at: int | None = None
+        self._paths: dict[str, str] = {}  # jurisdiction paths never change
 
     def run_batch(self, limit: int | None = None) -> int:
         """Project the next events (at most one batch); return how many were projected."""
@@ -62,7 +62,7 @@ class Projector:
             )
             if not notifications:
                 return 0
-            batch = Batch(conn)
+            batch = Batch(conn, self._paths)
             for notification in notifications:
                 event = self.store.mapper.to_domain_event(notification)
                 project(batch, event, notification.id)
@@ -72,12 +72,14 @@ class Projector:
             batch.flush()
             for hook in self.after_batch:
                 hook(batch)
+            notify_readmodel(conn)
             conn.execute(
                 update(projection_positions)
                 .where(projection_positions.c.name == NAME)
                 .values(position=last)
             )
         self.watch.advance(last)
+        self._analyse_if_grown(last)
         return sum(1 for n in notifications if n.id <= last)
 
     def catch_up(self, progress: Callable[[int], None] | None = None) -> int:
@@ -105,16 +107,47 @@ class Projector:
             )
 
     def reset(self) -> None:
-        """Empty the projection's tables and rewind it to the start of the event store."""
+        """Empty the projection's tables and rewind it to the start of the event store.
+
+        PostgreSQL truncates (a DELETE would leave every dead row for the rebuild to wade
+        through); both then analyse, so the planner knows the tables are empty now and
+        learns their growth as the rebuild goes (``_analyse_if_grown``).
+        """
         with self.engine.begin() as conn:
             self._lock_position(conn)
-            for table in self.owned_tables:
-                conn.execute(delete(table))
+            if conn.dialect.name == "postgresql" and self.owned_tables:
+                names = ", ".join(
+                    conn.dialect.identifier_preparer.quote(t.name) for t in self.owned_tables
+                )
+                conn.exec_driver_sql(f"TRUNCATE {names}")
+            else:
+                for table in self.owned_tables:
+                    conn.execute(delete(table))
             conn.execute(
                 update(projection_positions)
                 .where(projection_positions.c.name == NAME)
                 .values(position=0)
             )
+        self.analyse()
+        self._analysed_at = 0
+
+    def analyse(self) -> None:
+        """Refresh the planner's statistics of the projected tables."""
+        with self.engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                for table in self.owned_tables:
+                    conn.exec_driver_sql(
+                        f"ANALYZE {conn.dialect.identifier_preparer.quote(table.name)}"
+                    )
+            else:
+                conn.exec_driver_sql("ANALYZE")
+
+    def _analyse_if_grown(self, position: int) -> None:
+        if self._analysed_at is None:
+            self._analysed_at = position  # as found at start: the database's own upkeep
+        elif position >= 2 * max(self._analysed_at, ANALYZE_FLOOR // 2):
+            self.analyse()
+            self._analysed_at = position
 
     def _lock_position(self, conn: Any) -> int:
         dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
@@ -128,45 +161,3 @@ class Projector:
             .where(projection_positions.c.name == NAME)
             .with_for_update()
         ).scalar_one()
-
-
-class ProjectorThread:
-    """Keeps the read models current: woken by local commits, polling for other replicas'."""
-
-    def __init__(self, projector: Projector, poll_seconds: float) -> None:
-        self.projector = projector
-        self.poll_seconds = poll_seconds
-        self._wake = threading.Event()
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="projector", daemon=True)
-
-    def start(self) -> None:
-        self._thread.start()
-
-    def wake(self, _position: int = 0) -> None:
-        self._wake.set()
-
-    def stop(self) -> None:
-        self._stop.set()
-        self._wake.set()
-        self._thread.join(timeout=10)
-
-    def _run(self) -> None:
-        backoff = Backoff(RETRY_FIRST_SECONDS, RETRY_LONGEST_SECONDS)
-        while not self._stop.is_set():
-            self._wake.clear()
-            try:
-                projected = self.projector.run_batch()
-            except Exception as error:  # noqa: BLE001 - a failed batch committed nothing
-                pause = backoff.next()
-                if storage_unavailable(error):
-                    log.warning("storage unavailable; projecting again in %.1f s: %s", pause, error)
-                else:
-                    log.exception("projection batch failed; retrying in %.1f s", pause)
-                self._stop.wait(pause)
-                continue
-            if backoff.failures:
-                log.warning("projection resumed after %d failed tries", backoff.failures)
-                backoff.reset()
-            if not projected:
-                self._wake.wait(self.poll_seconds)

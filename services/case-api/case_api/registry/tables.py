@@ -8,7 +8,7 @@ from sqlalchemy import (
     Table,
 )
 
-from case_api.platform.tables import metadata
+from case_api.platform.tables import metadata, path_type
 
 jurisdictions = Table(
     "jurisdictions",
@@ -17,7 +17,7 @@ jurisdictions = Table(
     Column("name", String(128), nullable=False),
     Column("level", String(16), nullable=False),
     Column("parent", String(64)),
-    Column("path", String(512), nullable=False),
+    Column("path", path_type(), nullable=False),
     Column("pack", String(32), nullable=False),
 )
 

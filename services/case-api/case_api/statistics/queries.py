@@ -2,39 +2,43 @@
 
 No national standard fixes the denominators, so every rate comes with its raw counts and
 the formula it uses. Cases count in the period they were filed (received) or concluded
-(concluded, losses, mediation and withdrawal); hearings and deadlines by their dates.
+(concluded, losses, mediation and withdrawal); hearings, answers and deadlines by their dates.
+
+Each figure is an aggregate in the database over one read model, restricted to the period
+by an indexed date first (``counts.py``), so the cost follows the rows of the period, not
+the history. One statement per read model computes all its counts, broken down by agency
+(cases) or by kind and status (deadlines); the totals are the sums of the breakdown.
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Connection, Engine, and_, func, or_, select
 
-from case_api.cases.queries import corrected_event_data
 from case_api.cases.tables import case_agencies, case_summaries
-from case_api.cases.visibility import visible_cases
-from case_api.deadlines.queries import with_status
-from case_api.deadlines.tables import deadlines
+from case_api.cases.visibility import visible_cases, visible_rows
 from case_api.platform.access import Principal
+from case_api.registry.paths import JurisdictionPaths
+from case_api.statistics.counts import (
+    BY_AGENCY,
+    COUNTS,
+    DEADLINES,
+    FAILURE_COUNTS,
+    FOUR_FAILURES,
+    LOSSES_IN_EFFECT,
+    RATES,
+    REPEATED_LOSS_MINIMUM,
+    Count,
+    Source,
+)
 
-HEAD_ROLES = {"principal_head", "deputy_head"}
-FORMULAS = {
-    "loss_rate": ("losses", "concluded", "losing effective judgments ÷ cases concluded"),
-    "head_appearance_rate": (
-        "hearings_with_head",
-        "hearings_held",
-        "hearings with the agency head present ÷ hearings held",
-    ),
-    "mediation_withdrawal_rate": (
-        "mediated_or_withdrawn",
-        "concluded",
-        "(cases mediated + cases withdrawn) ÷ cases concluded",
-    ),
-}
+STATUSES = ("met", "met_late", "missed", "open", "waived")
+s = case_summaries.c
+Tally = dict[Source, list[dict[str, Any]]]
+"""Per source, one row per breakdown group: the group's columns and each count."""
 
 
 @dataclass(frozen=True)
@@ -45,29 +49,51 @@ class Scope:
     agency: str | None = None
 
 
-def figures(engine: Engine, principal: Principal, scope: Scope, today: date) -> dict[str, Any]:
+@dataclass(frozen=True)
+class Asked:
+    """Who asks about which period and place: the conditions on any source's rows."""
+
+    principal: Principal
+    scope: Scope
+    paths: JurisdictionPaths
+    today: date
+
+    def rows_of(self, source: Source) -> Any:
+        """``source``'s rows dated in the period and in scope. Every source carries its case's
+        path, so no source is joined to the summaries (a case counts among the summaries
+        only once filed by the period's end)."""
+        table, scope = source.table, self.scope
+        conditions = [source.dated >= scope.start, source.dated <= scope.end]
+        if table is case_summaries:
+            conditions += [visible_cases(self.principal, self.paths), s.filed_date <= scope.end]
+        else:
+            conditions.append(visible_rows(self.principal, table, self.paths))
+        if scope.jurisdiction:
+            conditions.append(self.paths.below(table.c.jurisdiction_path, scope.jurisdiction))
+        if scope.agency:
+            conditions.append(_defended_by(table, scope.agency))
+        return and_(*conditions)
+
+
+def _defended_by(table: Any, agency: str) -> Any:
+    """Rows of cases ``agency`` is a defendant in: its own (the implementing agency, on the
+    row itself) or one of the few it is only a co-defendant in. Neither walks the agency's
+    whole history: the first is a condition on the period's rows."""
+    a = case_agencies.c
+    co_defended = select(a.case_id).where(a.agency == agency, a.is_primary.is_(False))
+    return or_(table.c.agency == agency, table.c.case_id.in_(co_defended))
+
+
+def figures(
+    engine: Engine, paths: JurisdictionPaths, principal: Principal, scope: Scope, today: date
+) -> dict[str, Any]:
+    asked = Asked(principal, scope, paths, today)
+    every = [*COUNTS, *FAILURE_COUNTS]
     with engine.connect() as conn:
-        cases = [dict(r) for r in conn.execute(_cases_query(principal, scope)).mappings()]
-        ids = [c["case_id"] for c in cases]
-        appearances = _events(conn, ids, "AppearanceRecorded")
-        answers = _events(conn, ids, "AnswerSubmitted")
-        rows = conn.execute(select(deadlines).where(deadlines.c.case_id.in_(ids))).mappings()
-        dues = [with_status(dict(r), today) for r in rows]
-    within = lambda d: d is not None and scope.start <= d <= scope.end  # noqa: E731
-    concluded = [c for c in cases if within(c["concluded_date"])]
-    heard = [a for a in appearances if within(date.fromisoformat(a["hearing_date"]))]
-    counts = {
-        "received": sum(within(c["filed_date"]) for c in cases),
-        "concluded": len(concluded),
-        "losses": sum(c["outcome"] == "lost" for c in concluded if c["effective_date"]),
-        "hearings_held": len(heard),
-        "hearings_with_head": sum(_roles(a) & HEAD_ROLES != set() for a in heard),
-        "principal_head_appearances": sum("principal_head" in _roles(a) for a in heard),
-        "mediated": sum(c["conclusion"] == "mediated" for c in concluded),
-        "withdrawn": sum(c["conclusion"] == "withdrawn" for c in concluded),
-    }
-    counts["mediated_or_withdrawn"] = counts["mediated"] + counts["withdrawn"]
-    due_in = [d for d in dues if within(d["due_date"])]
+        tally = _tally(conn, every, asked)
+        repeated = _repeated_losses(conn, asked)
+    totals = {c.name: sum(row[c.name] for row in tally[c.source]) for c in every}
+    counts = {c.name: totals[c.name] for c in COUNTS}
     return {
         "scope": {
             "jurisdiction": scope.jurisdiction,
@@ -76,36 +102,38 @@ def figures(engine: Engine, principal: Principal, scope: Scope, today: date) -> 
             "to": scope.end,
         },
         "counts": counts,
-        "rates": [_rate(name, counts) for name in FORMULAS],
-        "deadlines": _deadline_table(due_in),
-        "four_failures": _four_failures(due_in, answers, within),
-        "repeated_losses": _repeated_losses(cases, scope.end),
-        "by_agency": _by_agency(cases, within),
+        "rates": [_rate(name, counts) for name in RATES],
+        "deadlines": _deadline_table(tally[DEADLINES]),
+        "four_failures": {
+            name: sum(totals[part] for part in parts) for name, parts in FOUR_FAILURES.items()
+        },
+        "repeated_losses": repeated,
+        "by_agency": _by_agency(tally),
     }
 
 
-def _cases_query(principal: Principal, scope: Scope) -> Any:
-    s = case_summaries.c
-    query = select(case_summaries).where(visible_cases(principal))
-    if scope.jurisdiction:
-        query = query.where(s.jurisdiction_path.contains(f"/{scope.jurisdiction}/"))
-    if scope.agency:
-        own = select(case_agencies.c.case_id).where(case_agencies.c.agency == scope.agency)
-        query = query.where(s.case_id.in_(own))
-    return query.where(s.filed_date <= scope.end)
+def _tally(conn: Connection, counts: list[Count], asked: Asked) -> Tally:
+    """One statement per source: all its counts, per breakdown group."""
+    out: Tally = {}
+    for source in dict.fromkeys(c.source for c in counts):
+        mine = [c for c in counts if c.source == source]
+        keys = source.breakdown(asked.today)
+        query = select(*keys, *(_aggregate(c, asked.today) for c in mine))
+        query = query.select_from(source.table).where(asked.rows_of(source))
+        if keys:
+            query = query.group_by(*keys)
+        out[source] = [dict(row) for row in conn.execute(query).mappings()]
+    return out
 
 
-def _events(conn: Any, ids: list[str], event_type: str) -> list[dict[str, Any]]:
-    """As corrected: a retracted appearance or a corrected hearing date counts as it is now."""
-    return corrected_event_data(conn, ids, event_type)
-
-
-def _roles(appearance: dict[str, Any]) -> set[str]:
-    return {p.get("role") for p in appearance.get("appearances") or []}
+def _aggregate(count: Count, today: date) -> Any:
+    where = count.where(today)
+    counted = func.count() if where is None else func.count().filter(where)
+    return counted.label(count.name)
 
 
 def _rate(name: str, counts: dict[str, int]) -> dict[str, Any]:
-    numerator, denominator, formula = FORMULAS[name]
+    numerator, denominator, formula = RATES[name]
     n, d = counts[numerator], counts[denominator]
     return {
         "name": name,
@@ -116,59 +144,39 @@ def _rate(name: str, counts: dict[str, int]) -> dict[str, Any]:
     }
 
 
-def _deadline_table(dues: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    table: dict[str, Counter[str]] = {}
-    for d in dues:
-        table.setdefault(d["kind"], Counter())[d["status"]] += 1
-    return [
-        {"kind": kind, **{s: c[s] for s in ("met", "met_late", "missed", "open", "waived")}}
-        for kind, c in sorted(table.items())
-    ]
+def _deadline_table(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    table: dict[str, dict[str, int]] = {}
+    for row in rows:
+        statuses = table.setdefault(row["kind"], dict.fromkeys(STATUSES, 0))
+        statuses[row["status"]] += row["deadlines"]
+    return [{"kind": kind, **table[kind]} for kind in sorted(table)]
 
 
-def _four_failures(dues: list[dict[str, Any]], answers: list[dict[str, Any]], within) -> dict:  # type: ignore[no-untyped-def]
-    """不答辩、不举证、不出庭、不履行 (Guangzhou): missed answer, answer without evidence,
-    hearing with nobody recorded as appearing, missed performance."""
-    missed = Counter(
-        d["kind"] for d in dues if d["status"] == "missed" and d["satisfied_position"] is None
-    )
-    no_evidence = sum(
-        not a.get("evidence_submitted", True)
-        for a in answers
-        if within(date.fromisoformat(a["submitted_date"]))
-    )
-    return {
-        "no_answer": missed["answer"],
-        "no_evidence": no_evidence + missed["answer"],
-        "no_appearance": missed["hearing"],
-        "no_performance": missed["performance"],
-    }
+def _by_agency(tally: Tally) -> list[dict[str, Any]]:
+    """Each implementing agency with a case received or concluded in the period."""
+    table: dict[str, dict[str, int]] = {}
+    for rows in tally.values():
+        for row in rows:
+            if "agency" in row:
+                entry = table.setdefault(row["agency"], dict.fromkeys(BY_AGENCY, 0))
+                entry.update({name: row[name] for name in BY_AGENCY if name in row})
+    return [{"agency": agency, **table[agency]} for agency in sorted(table)]
 
 
-def _repeated_losses(cases: list[dict[str, Any]], end: date) -> list[dict[str, Any]]:
-    """一败再败: one agency losing two or more times on the same subject within a year."""
+def _repeated_losses(conn: Connection, asked: Asked) -> list[dict[str, Any]]:
+    """一败再败: one agency losing two or more times on the same subject within the year up to
+    the period's end."""
+    end = asked.scope.end
     since = end - min(timedelta(days=365), end - date.min)  # a period may start in year 1
-    losses = Counter(
-        (c["agency"], c["subject_matter"])
-        for c in cases
-        if c["outcome"] == "lost" and c["effective_date"] and since < c["effective_date"] <= end
+    year = replace(asked, scope=replace(asked.scope, start=since + timedelta(days=1)))
+    query = (
+        select(s.agency, s.subject_matter, func.count().label("losses"))
+        .where(s.outcome == "lost", year.rows_of(LOSSES_IN_EFFECT))
+        .group_by(s.agency, s.subject_matter)
+        .having(func.count() >= REPEATED_LOSS_MINIMUM)
+        .order_by(s.agency, s.subject_matter)
     )
     return [
-        {"agency": agency, "subject_matter": subject, "losses": n}
-        for (agency, subject), n in sorted(losses.items())
-        if n >= 2
-    ]
-
-
-def _by_agency(cases: list[dict[str, Any]], within) -> list[dict[str, Any]]:  # type: ignore[no-untyped-def]
-    table: dict[str, Counter[str]] = {}
-    for c in cases:
-        row = table.setdefault(c["agency"], Counter())
-        row["received"] += within(c["filed_date"])
-        if within(c["concluded_date"]):
-            row["concluded"] += 1
-            row["losses"] += c["outcome"] == "lost" and bool(c["effective_date"])
-    return [
-        {"agency": a, "received": r["received"], "concluded": r["concluded"], "losses": r["losses"]}
-        for a, r in sorted(table.items())
+        {"agency": r.agency, "subject_matter": r.subject_matter, "losses": r.losses}
+        for r in conn.execute(query)
     ]

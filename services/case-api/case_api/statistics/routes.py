@@ -57,4 +57,5 @@ def statistics(
             "统计期间无效。",
         )
     scope = Scope(start, end, jurisdiction, agency)
-    return figures(runtime.engine, principal, scope, runtime.clock.today())
+    paths = runtime.queries.paths
+    return figures(runtime.engine, paths, principal, scope, runtime.clock.today())

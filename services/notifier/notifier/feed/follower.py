@@ -11,26 +11,17 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from datetime import datetime
-from typing import Any
+from concurrent.futures import Future, ThreadPoolExecutor
 
 from sqlalchemy import Connection, Engine, select, update
 
 from notifier.feed.caseapi import CaseApiBusy, CaseApiClient, FeedPage
+from notifier.feed.page import cases_with_open_deliveries, filed_in, store_events
 from notifier.platform.db import to_db
-from notifier.platform.sqlutil import insert_new, upsert
-from notifier.platform.tables import (
-    agencies,
-    calendar_schedules,
-    case_events,
-    cases,
-    deliveries,
-    jurisdictions,
-)
+from notifier.platform.sqlutil import insert_new
 from notifier.platform.tables import follower_positions as positions
-from notifier.reminders.calendars import CalendarSource, schedule_of
-from notifier.reminders.schedule import recompute_case
-from shared.calendar import WorkCalendar
+from notifier.reminders.calendars import CalendarSource
+from notifier.reminders.schedule import recompute_cases
 from shared.clock import Clock
 from shared.outage import Backoff, storage_unavailable
 from shared.rulepacks import PackLibrary
@@ -60,6 +51,9 @@ class Follower:
         self.name, self.page_size, self.wait_seconds = name, page_size, wait_seconds
         self.reminder_hour = reminder_hour
         self.calendars = CalendarSource()
+        # While catching up, the next page is fetched as this one is applied.
+        self._fetcher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="feed-prefetch")
+        self._next: tuple[int, Future[FeedPage]] | None = None
 
     def position(self) -> tuple[int, int]:
         """(position, head) as last committed."""
@@ -70,10 +64,27 @@ class Follower:
         return (row[0], row[1]) if row else (0, 0)
 
     def step(self, wait: float | None = None) -> int:
-        """Fetch and apply one page; the number of events applied (0: none or lost race)."""
+        """Fetch and apply one page; the number of events applied (0: none or lost race).
+
+        A full page means more are waiting: the next is fetched (without waiting) while this
+        one is applied. It is used only if it starts where this one ends."""
         after, _ = self.position()
-        page = self.client.feed(after, self.page_size, self.wait_seconds if wait is None else wait)
+        page = self._prefetched(after) or self.client.feed(
+            after, self.page_size, self.wait_seconds if wait is None else wait
+        )
+        if len(page.events) >= self.page_size:
+            start = page.last_position
+            self._next = (start, self._fetcher.submit(self.client.feed, start, self.page_size, 0))
         return self.apply(after, page)
+
+    def _prefetched(self, after: int) -> FeedPage | None:
+        ahead, self._next = self._next, None
+        if ahead is None or ahead[0] != after:
+            return None
+        return ahead[1].result()
+
+    def close(self) -> None:
+        self._fetcher.shutdown(wait=False, cancel_futures=True)
 
     def apply(self, after: int, page: FeedPage) -> int:
         now = self.clock.now()
@@ -82,8 +93,10 @@ class Follower:
                 return 0  # another replica applied this page first
             touched = store_events(conn, page.events, now)
             calendar = self.calendars.current(conn)
-            for case_id in sorted(touched):
-                self._recompute(conn, case_id, calendar, now)
+            histories = filed_in(page.events)
+            recompute_cases(
+                conn, sorted(touched), self.library, calendar, self.reminder_hour, now, histories
+            )
             conn.execute(
                 update(positions)
                 .where(positions.c.name == self.name)
@@ -96,97 +109,20 @@ class Follower:
         already stored (after an upgrade changed how deadlines are derived: a case that ended
         before it keeps no delivery about what it made moot). The feed position stays."""
         with self.engine.connect() as conn:
-            case_ids = sorted(_cases_with_open_deliveries(conn))
+            case_ids = sorted(cases_with_open_deliveries(conn))
         now = self.clock.now()
         for start in range(0, len(case_ids), batch):
             with self.engine.begin() as conn:
                 calendar = self.calendars.current(conn)
-                for case_id in case_ids[start : start + batch]:
-                    self._recompute(conn, case_id, calendar, now)
+                chunk = case_ids[start : start + batch]
+                recompute_cases(conn, chunk, self.library, calendar, self.reminder_hour, now)
         return len(case_ids)
-
-    def _recompute(self, conn: Connection, case_id: str, calendar: WorkCalendar, now: datetime):  # type: ignore[no-untyped-def]
-        """A case the rule packs cannot read must not stall the feed for every other case:
-        it is logged and keeps its previous deliveries (nothing was written for it yet)."""
-        try:
-            recompute_case(conn, case_id, self.library, calendar, self.reminder_hour, now)
-        except LookupError as error:  # PackNotFound, PackNotInEffect, CalendarYearNotLoaded
-            log.error("case %s: deadlines not derived: %s", case_id, error)
 
     def _lock(self, conn: Connection) -> int:
         insert_new(conn, positions, ["name"], {"name": self.name, "position": 0, "head": 0})
         return conn.execute(
             select(positions.c.position).where(positions.c.name == self.name).with_for_update()
         ).scalar_one()
-
-
-def store_events(conn: Connection, events: list[dict[str, Any]], now: datetime) -> set[str]:
-    """Store the page's facts; return the case ids whose deadlines must be re-planned."""
-    touched: set[str] = set()
-    for event in events:
-        kind, data = event["type"], event["data"]
-        if event["stream_type"] == "case":
-            _store_case_event(conn, event)
-            touched.add(event["stream_id"])
-        elif kind == "JurisdictionRegistered":
-            row = {k: data.get(k) for k in ("code", "name", "level", "parent", "pack")}
-            insert_new(conn, jurisdictions, ["code"], {**row, "seen_at": to_db(now)})
-        elif kind == "JurisdictionPackChanged":
-            query = update(jurisdictions).where(jurisdictions.c.code == data["code"])
-            conn.execute(query.values(pack=data["pack"]))
-        elif kind == "AgencyRegistered":
-            row = {k: data[k] for k in ("code", "name", "jurisdiction")}
-            upsert(conn, agencies, ["code"], row)
-        elif kind == "HolidayScheduleLoaded":
-            try:
-                _store_schedule(conn, event)
-            except (KeyError, ValueError) as error:  # ScheduleInvalid is a ValueError
-                log.error("position %s: holiday schedule ignored: %s", event["position"], error)
-                continue
-            touched |= _cases_with_open_deliveries(conn)
-    return touched
-
-
-def _store_case_event(conn: Connection, event: dict[str, Any]) -> None:
-    data = event["data"]
-    recorded = datetime.fromisoformat(event["recorded_at"])
-    row = {
-        "position": event["position"],
-        "case_id": event["stream_id"],
-        "type": event["type"],
-        "data": data,
-        "recorded_at": to_db(recorded),
-    }
-    insert_new(conn, case_events, ["position"], row)
-    if event["type"] == "CaseFiled":
-        case = {
-            "case_id": event["stream_id"],
-            "case_number": data["case_number"],
-            "pack": data["pack"],
-            "jurisdiction": data["jurisdiction"],
-            "agencies": data["agencies"],
-        }
-        upsert(conn, cases, ["case_id"], case)
-
-
-def _store_schedule(conn: Connection, event: dict[str, Any]) -> None:
-    data = event["data"]
-    row = {
-        "year": int(data["year"]),
-        "schedule": schedule_of(data),
-        "reason": data.get("reason") or "",
-        "position": event["position"],
-    }
-    upsert(conn, calendar_schedules, ["year"], row)
-
-
-def _cases_with_open_deliveries(conn: Connection) -> set[str]:
-    """A holiday correction can move any pending reminder: re-plan every case that has one."""
-    query = select(deliveries.c.case_id).where(
-        deliveries.c.state.in_(("scheduled", "failed", "withdrawn")),
-        deliveries.c.case_id.is_not(None),
-    )
-    return {row[0] for row in conn.execute(query.distinct())}
 
 
 class FollowerThread:

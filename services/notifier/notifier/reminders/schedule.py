@@ -1,4 +1,4 @@
-"""Recompute one case's deadlines and bring its delivery rows in line (inside the caller's
+"""Recompute cases' deadlines and bring their delivery rows in line (inside the caller's
 transaction): new rows scheduled, moved rows re-timed, settled or vanished rows withdrawn.
 Rows already sending, sent or dead are history and stay as they are. A row whose due date
 moved (a corrected fact, a new holiday schedule) says so in its message.
@@ -6,6 +6,7 @@ moved (a corrected fact, a new holiday schedule) says so in its message.
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime
 from typing import Any
 
@@ -19,43 +20,82 @@ from shared.calendar import WorkCalendar
 from shared.deadlines import CaseEvent, derive_deadlines
 from shared.rulepacks import PackLibrary
 
+log = logging.getLogger(__name__)
 OPEN_STATES = ("scheduled", "failed")
+CHUNK = 200
+"""Cases per ``IN (...)`` when loading a page's touched cases (each has at most 20 agencies)."""
 
 
-def recompute_case(
+def recompute_cases(
     conn: Connection,
-    case_id: str,
+    case_ids: list[str],
     library: PackLibrary,
     calendar: WorkCalendar,
     reminder_hour: int,
     now: datetime,
+    histories: dict[str, list[CaseEvent]] | None = None,
 ) -> int:
-    """Re-plan ``case_id``; return how many rows were inserted or changed."""
-    case = _case_info(conn, case_id)
-    if case is None:
-        return 0
-    events = _events(conn, case_id)
+    """Re-plan ``case_ids``; return how many rows were inserted or changed.
+
+    The cases, their events and their deliveries are read, and new deliveries written, a few
+    statements per ``CHUNK`` cases; ``histories`` holds complete histories already at hand
+    (cases filed in the page being applied), which are not read again. A case the rule packs
+    cannot read must not stall the feed for every other case: it is logged and keeps its
+    previous deliveries.
+    """
+    changes = 0
+    for start in range(0, len(case_ids), CHUNK):
+        known = load_cases(conn, case_ids[start : start + CHUNK], histories or {})
+        existing = _deliveries_of(conn, list(known))
+        new_rows: list[dict[str, Any]] = []
+        for case_id, (case, events) in known.items():
+            try:
+                planned = _plan(case, events, library, calendar, reminder_hour)
+            except LookupError as error:  # PackNotFound, PackNotInEffect, CalendarYearNotLoaded
+                log.error("case %s: deadlines not derived: %s", case_id, error)
+                continue
+            changes += apply_plan(conn, case_id, planned, now, existing.get(case_id, {}), new_rows)
+        if new_rows:
+            conn.execute(deliveries.insert(), new_rows)
+            changes += len(new_rows)
+    return changes
+
+
+def _plan(
+    case: CaseInfo,
+    events: list[CaseEvent],
+    library: PackLibrary,
+    calendar: WorkCalendar,
+    reminder_hour: int,
+) -> list[Planned]:
     deadlines = derive_deadlines(events, library, calendar, pack_id=case.pack)
     rules = library.ruleset(case.pack, events[0].recorded_at if events else None)
     policy = rules.policy.model_copy(update={"reminder_hour": reminder_hour})
     remediation = frozenset(rules.pack.remediation.after_missed if rules.pack.remediation else ())
-    planned = plan_case(case, deadlines, calendar, policy, remediation)
-    return apply_plan(conn, case_id, planned, now)
+    return plan_case(case, deadlines, calendar, policy, remediation)
 
 
-def apply_plan(conn: Connection, case_id: str, planned: list[Planned], now: datetime) -> int:
-    existing = {
-        row["key"]: row
-        for row in conn.execute(
-            select(
-                deliveries.c.id,
-                deliveries.c.key,
-                deliveries.c.state,
-                deliveries.c.due_at,
-                deliveries.c.payload,
-            ).where(deliveries.c.case_id == case_id)
-        ).mappings()
-    }
+def _deliveries_of(conn: Connection, case_ids: list[str]) -> dict[str, dict[str, Any]]:
+    d = deliveries.c
+    query = select(d.id, d.case_id, d.key, d.state, d.due_at, d.payload).where(
+        d.case_id.in_(case_ids)
+    )
+    out: dict[str, dict[str, Any]] = {}
+    for row in conn.execute(query).mappings():
+        out.setdefault(row["case_id"], {})[row["key"]] = row
+    return out
+
+
+def apply_plan(
+    conn: Connection,
+    case_id: str,
+    planned: list[Planned],
+    now: datetime,
+    existing: dict[str, Any],
+    new_rows: list[dict[str, Any]],
+) -> int:
+    """Bring the case's ``existing`` deliveries (by key) in line with ``planned``; new ones
+    are appended to ``new_rows`` for the caller to insert. Returns the rows changed here."""
     changes = 0
     wanted = set()
     for item in planned:
@@ -63,8 +103,7 @@ def apply_plan(conn: Connection, case_id: str, planned: list[Planned], now: date
         row = existing.get(item.key)
         if row is None:
             if not item.settled:
-                conn.execute(deliveries.insert().values(**_new_row(case_id, item, now)))
-                changes += 1
+                new_rows.append(_new_row(case_id, item, now))
             continue
         changes += _reconcile(conn, row, item, now)
     for key, row in existing.items():
@@ -94,6 +133,8 @@ def _reconcile(conn: Connection, row: Any, item: Planned, now: datetime) -> int:
             payload=payload,
         )
         return 1
+    # The text names the due date as it is now and whether it is still provisional: a
+    # message not yet sent says what is true.
     if state in OPEN_STATES and payload != row["payload"]:
         _set(conn, row["id"], now, payload=payload)
         return 1
@@ -133,28 +174,31 @@ def _new_row(case_id: str, item: Planned, now: datetime) -> dict[str, Any]:
     }
 
 
-def _case_info(conn: Connection, case_id: str) -> CaseInfo | None:
-    row = conn.execute(select(cases).where(cases.c.case_id == case_id)).mappings().first()
-    if row is None:
-        return None
-    ids = tuple(a["agency_id"] for a in row["agencies"])
-    known = dict(
-        conn.execute(
-            select(agencies.c.code, agencies.c.jurisdiction).where(agencies.c.code.in_(ids))
-        ).all()
-    )
-    bureaus = tuple(known.get(a, row["jurisdiction"]) for a in ids)
-    return CaseInfo(case_id, row["case_number"], row["pack"], ids, bureaus)
-
-
-def _events(conn: Connection, case_id: str) -> list[CaseEvent]:
-    """Every event of the case, as the feed gave them. The feed carries all of a case's
-    events to the notifier, so an event's rank by position is its version in the case, which
-    is what a correction names (``shared.deadlines.corrections``)."""
-    rows = conn.execute(
-        select(case_events).where(case_events.c.case_id == case_id).order_by(case_events.c.position)
-    ).mappings()
-    return [
-        CaseEvent(r["position"], r["type"], r["data"], from_db(r["recorded_at"]), version)  # type: ignore[arg-type]
-        for version, r in enumerate(rows, 1)
-    ]
+def load_cases(
+    conn: Connection, case_ids: list[str], histories: dict[str, list[CaseEvent]]
+) -> dict[str, tuple[CaseInfo, list[CaseEvent]]]:
+    """The cases known here among ``case_ids`` (at most ``CHUNK``), each with its events in
+    order, taken from ``histories`` where there: three statements for all of them."""
+    if not case_ids:
+        return {}
+    rows = conn.execute(select(cases).where(cases.c.case_id.in_(case_ids))).mappings().all()
+    codes = {a["agency_id"] for row in rows for a in row["agencies"]}
+    query = select(agencies.c.code, agencies.c.jurisdiction).where(agencies.c.code.in_(codes))
+    known = dict(conn.execute(query).all())
+    events: dict[str, list[CaseEvent]] = {c: list(histories.get(c, [])) for c in case_ids}
+    unread = [c for c in case_ids if c not in histories]
+    if unread:
+        # The feed carries all of a case's events to the notifier, so an event's rank by
+        # position is its version in the case, which a correction names.
+        query = select(case_events).where(case_events.c.case_id.in_(unread))
+        for r in conn.execute(query.order_by(case_events.c.position)).mappings():
+            case = events[r["case_id"]]
+            recorded = from_db(r["recorded_at"])
+            case.append(CaseEvent(r["position"], r["type"], r["data"], recorded, len(case) + 1))  # type: ignore[arg-type]
+    out: dict[str, tuple[CaseInfo, list[CaseEvent]]] = {}
+    for row in rows:
+        ids = tuple(a["agency_id"] for a in row["agencies"])
+        bureaus = tuple(known.get(a, row["jurisdiction"]) for a in ids)
+        info = CaseInfo(row["case_id"], row["case_number"], row["pack"], ids, bureaus)
+        out[row["case_id"]] = (info, events[row["case_id"]])
+    return out

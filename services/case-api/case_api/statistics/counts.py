@@ -1,0 +1,135 @@
+"""Every figure of the statistics as data: which read model it counts, by which date, and
+the clause a row must meet. A figure is redefined by changing its entry here.
+
+Each source is a read model with a date: a row counts in the period its date falls in, and
+only when its case is in scope. Every source carries its case's jurisdiction path, so the
+scope applies to its own rows without a join. Clauses may depend on today, since an open
+deadline whose date has passed is missed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, case
+
+from case_api.cases.tables import case_answers, case_hearings, case_summaries
+from case_api.deadlines.tables import deadlines
+
+Clause = Callable[[date], ColumnElement[bool]]
+
+s, h, a, d = case_summaries.c, case_hearings.c, case_answers.c, deadlines.c
+
+
+@dataclass(frozen=True)
+class Source:
+    """A read model whose rows count in the period their ``dated`` column falls in, and what
+    its counts are broken down by (``by_agency``, the deadline table), given today."""
+
+    name: str
+    table: Any
+    dated: Any
+    breakdown: Callable[[date], tuple[Any, ...]] = lambda _: ()
+
+
+def deadline_status(today: date) -> Any:
+    """``missed`` is a matter of today's date: an open deadline past its due date is missed."""
+    return case((and_(d.status == "open", d.due_date < today), "missed"), else_=d.status)
+
+
+def _by_agency(_: date) -> tuple[Any, ...]:
+    return (s.agency,)
+
+
+def _by_kind_and_status(today: date) -> tuple[Any, ...]:
+    return (d.kind, deadline_status(today).label("status"))
+
+
+CASES_FILED = Source("cases by filing date", case_summaries, s.filed_date, _by_agency)
+CASES_CONCLUDED = Source("cases by conclusion date", case_summaries, s.concluded_date, _by_agency)
+LOSSES_IN_EFFECT = Source("cases by effective date", case_summaries, s.effective_date)
+HEARINGS = Source("hearings by hearing date", case_hearings, h.hearing_date)
+ANSWERS = Source("answers by submission date", case_answers, a.submitted_date)
+DEADLINES = Source("deadlines by due date", deadlines, d.due_date, _by_kind_and_status)
+
+
+@dataclass(frozen=True)
+class Count:
+    """The rows of ``source`` in the period that meet ``clause`` (all of them without one)."""
+
+    name: str
+    source: Source
+    clause: Clause | None = None
+
+    def where(self, today: date) -> ColumnElement[bool] | None:
+        return self.clause(today) if self.clause else None
+
+
+def _missed(kind: str) -> Clause:
+    """不答辩、不出庭、不履行: a deadline of ``kind`` missed with nothing done at all."""
+    return lambda today: and_(
+        d.kind == kind, deadline_status(today) == "missed", d.satisfied_position.is_(None)
+    )
+
+
+def _lost(_: date) -> ColumnElement[bool]:
+    return and_(s.outcome == "lost", s.effective_date.is_not(None))
+
+
+COUNTS = [
+    Count("received", CASES_FILED),
+    Count("concluded", CASES_CONCLUDED),
+    Count("losses", CASES_CONCLUDED, _lost),
+    Count("hearings_held", HEARINGS, lambda _: h.appeared_position.is_not(None)),
+    Count("hearings_with_head", HEARINGS, lambda _: h.head_present.is_(True)),
+    Count("principal_head_appearances", HEARINGS, lambda _: h.principal_head_present.is_(True)),
+    Count("mediated", CASES_CONCLUDED, lambda _: s.conclusion == "mediated"),
+    Count("withdrawn", CASES_CONCLUDED, lambda _: s.conclusion == "withdrawn"),
+    Count(
+        "mediated_or_withdrawn",
+        CASES_CONCLUDED,
+        lambda _: s.conclusion.in_(("mediated", "withdrawn")),
+    ),
+]
+"""The ``counts`` of the answer, in its order."""
+
+FAILURE_COUNTS = [
+    Count("deadlines", DEADLINES),
+    Count("missed_answers", DEADLINES, _missed("answer")),
+    Count("missed_hearings", DEADLINES, _missed("hearing")),
+    Count("missed_performance", DEADLINES, _missed("performance")),
+    Count("answers_without_evidence", ANSWERS, lambda _: a.evidence_submitted.is_(False)),
+]
+
+FOUR_FAILURES = {
+    "no_answer": ("missed_answers",),
+    # An answer never given brought no evidence either.
+    "no_evidence": ("answers_without_evidence", "missed_answers"),
+    "no_appearance": ("missed_hearings",),
+    "no_performance": ("missed_performance",),
+}
+"""不答辩、不举证、不出庭、不履行 (Guangzhou): each the sum of the named counts."""
+
+BY_AGENCY = ["received", "concluded", "losses"]
+"""The counts of each agency's row (by the case's implementing agency)."""
+
+RATES = {
+    "loss_rate": ("losses", "concluded", "losing effective judgments ÷ cases concluded"),
+    "head_appearance_rate": (
+        "hearings_with_head",
+        "hearings_held",
+        "hearings with the agency head present ÷ hearings held",
+    ),
+    "mediation_withdrawal_rate": (
+        "mediated_or_withdrawn",
+        "concluded",
+        "(cases mediated + cases withdrawn) ÷ cases concluded",
+    ),
+}
+"""Each rate: numerator, denominator (names of counts) and the formula shown with it."""
+
+REPEATED_LOSS_MINIMUM = 2
+"""一败再败: an agency losing this often on one subject within a year."""
