@@ -28,7 +28,7 @@ def target_of(url: str) -> tuple[str, int]:
 
 def settings_through(proxy: TcpProxy, url: str, schema: str, directory: Path, **extra: Any):  # type: ignore[no-untyped-def]
     assert POSTGRES_URL
-    (directory / "now.txt").write_text("2025-09-01T09:00:00+08:00")
+    (directory / "now.txt").write_text("2026-12-01T09:00:00+08:00")
     return Settings(
         event_store_url=via(POSTGRES_URL, proxy.port),
         readmodel_url=via(url, proxy.port),
