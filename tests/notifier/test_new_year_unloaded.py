@@ -140,9 +140,14 @@ def _planned(url: str) -> list[dict[str, Any]]:
 
 
 def _due_unsent(url: str, moment: str) -> list[dict[str, Any]]:
+    """Due by ``moment`` and not settled: a row being sent (a bulletin being built, say) is
+    not done yet, and the sends a build schedules appear only when it completes."""
     now = datetime.fromisoformat(instant(moment))
     return [
-        d for d in _planned(url) if datetime.fromisoformat(d["due_at"]).astimezone(SHANGHAI) <= now
+        d
+        for d in _listed(url)
+        if d["state"] in ("scheduled", "sending")
+        and datetime.fromisoformat(d["due_at"]).astimezone(SHANGHAI) <= now
     ]
 
 

@@ -22,6 +22,8 @@ STATE = {
     "effective-before-service": "the effective date may not precede the stored service",
     "no-such-fact": "the corrected or retracted event must exist on the case",
     "field-not-correctable": "which fields may be corrected depends on the stored event's type",
+    "fact-not-correctable": "whether a fact may be corrected depends on the stored event's type",
+    "invalid-correction": "the type a corrected value needs depends on the stored event's type",
     "correction-changes-nothing": "the corrected values must differ from the stored ones",
 }
 """Codes that depend on what is stored, not on the request: a schema cannot know them."""

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import ConfigDict, Field
+from pydantic import ConfigDict, Field, StringConstraints
 
 from case_api.platform.http.bodies import RequestBody
 from case_api.platform.http.schema_rules import rules, when
@@ -258,14 +258,38 @@ class ForwardToLeader(Body):
     note: str = Text
 
 
+CLOSED = {"additionalProperties": False}
+"""Field names follow the pattern: JSON Schema's ``patternProperties`` alone would allow others."""
+CorrectedField = Annotated[
+    str, StringConstraints(pattern=r"^[a-z][a-z_]*(\.[a-z][a-z_]*)?$", max_length=64)
+]
+"""A field as the event names it; ``judgment.x`` for a nested one."""
+CorrectedScalar = Annotated[str, Field(max_length=4000)] | int | bool | None
+CorrectedValue = (
+    CorrectedScalar
+    | Annotated[
+        list[
+            Annotated[
+                dict[CorrectedField, CorrectedScalar],
+                Field(max_length=10, json_schema_extra=CLOSED),
+            ]
+        ],
+        Field(max_length=50),
+    ]
+)
+"""What a corrected field may hold: a date or text, a flag, or a list of small records (the
+people who appeared, the parties served); which field takes which is the event's to say."""
+
+
 class CorrectFact(Body):
     """更正: new values for fields of an earlier fact of the case, named by its version (the
     timeline's ``version``). Who may correct what, and until when: docs/agencies.md."""
 
     event_version: int = Field(ge=2, le=1_000_000)
-    corrections: dict[str, Any] = Field(
+    corrections: dict[CorrectedField, CorrectedValue] = Field(
         min_length=1,
         max_length=10,
+        json_schema_extra=CLOSED,
         description="Field → corrected value, named as in the event (`judgment.x` for nested)",
     )
     reason: str = Field(min_length=2, max_length=2000)
