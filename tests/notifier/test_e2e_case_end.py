@@ -132,7 +132,7 @@ def _quiet(stack: Stack, url: str, instant: str) -> None:
             for d in _deliveries(url)
         )
 
-    wait_until(nothing_due, 60)
+    wait_until(nothing_due, 180)
 
 
 def _no_moot_deadline_open(stack: Stack, pack: str, case: str, ended: dict[str, str]) -> None:

@@ -84,7 +84,7 @@ class Stack:
             lambda: (
                 httpx.get(f"{proc.url}/v1/follower", headers=OPERATOR).json()["position"] >= head
             ),
-            60,
+            180,
         )
 
     def register_guangzhou(self) -> None:
