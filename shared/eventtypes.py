@@ -269,6 +269,19 @@ _TYPES = (
         "The joint-meeting office sent the meeting papers to the members [001 十].",
         BUREAU,
     ),
+    _done(
+        "TypicalCasePublished",
+        "published_date",
+        "The bureau published the concluded case as a typical case (典型案例)"
+        " [000 五(一); 003 二(五)1].",
+        BUREAU,
+    ),
+    _done(
+        "TypicalCaseWithdrawn",
+        "withdrawn_date",
+        "The bureau withdrew the case from its typical cases; the publication stays on record.",
+        BUREAU,
+    ),
 )
 
 EVENT_TYPES: Mapping[str, EventType] = MappingProxyType({t.name: t for t in _TYPES})

@@ -32,6 +32,7 @@ DOMAIN_PATTERNS = (
     "shared.deadlines*",
     "shared.rulepacks*",
     "shared.periods",
+    "shared.reporting_periods",
     "shared.eventtypes",
     "shared.clock",
 )

@@ -31,6 +31,7 @@ from shared.rulepacks.section_models import (
     AppearanceGround,
     Bulletin,
     Remediation,
+    TypicalCases,
 )
 
 __all__ = [
@@ -50,6 +51,7 @@ __all__ = [
     "Remediation",
     "Rule",
     "RuleKind",
+    "TypicalCases",
 ]
 
 
@@ -94,6 +96,7 @@ class Pack(BaseModel):
     remediation: Remediation | None = None
     bulletins: tuple[Bulletin, ...] = ()
     accountability: Accountability | None = None
+    typical_cases: TypicalCases | None = None
 
     @model_validator(mode="after")
     def _unique_ids(self) -> Pack:

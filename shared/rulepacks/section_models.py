@@ -1,4 +1,5 @@
-"""Pack sections that are not case deadlines: appearance duty, remediation, bulletins."""
+"""Pack sections that are not case deadlines: appearance duty, remediation, bulletins,
+typical cases."""
 
 from __future__ import annotations
 
@@ -105,3 +106,16 @@ class AppealPeriod(BaseModel):
     source: Text
     judgment_days: int = Field(gt=0)
     ruling_days: int = Field(gt=0)
+
+
+class TypicalCases(BaseModel):
+    """典型案例: the bureau publishes decided cases for agencies to learn from. ``every``: the
+    period in which at least one must be published (Xiangshan: each quarter [003 二(五)1]);
+    None where the text asks for timely publication without a period [000 五(一)]."""
+
+    model_config = STRICT
+    title: Text
+    title_zh: Text
+    source: Text
+    every: Literal["month", "quarter", "half_year", "year"] | None = None
+    actor: Actor

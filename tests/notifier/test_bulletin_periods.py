@@ -9,7 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from notifier.bulletin.periods import (
+from notifier.bulletin.schedule import bulletin_due
+from shared.calendar import WorkCalendar
+from shared.reporting_periods import (
     MONTHS,
     next_period,
     parse_period,
@@ -18,8 +20,6 @@ from notifier.bulletin.periods import (
     period_label,
     period_of,
 )
-from notifier.bulletin.schedule import bulletin_due
-from shared.calendar import WorkCalendar
 
 KINDS = st.sampled_from(sorted(MONTHS))
 DAYS = st.dates(date(1000, 1, 1), date(9998, 12, 31))

@@ -131,6 +131,11 @@ RULES: dict[str, Rule] = {
     "recover_compensation": command(A, D),
     # 无权处理的，移送有权机关 [000 二(五)3]: the losing agency, or the bureau.
     "transfer_to_discipline_organ": command(A, B),
+    # 典型案例: the bureau publishes decided cases; every signed-in client reads them [000 五(一)].
+    "publish_typical_case": command(B),
+    "withdraw_typical_case": command(B),
+    "list_typical_cases_v1_typical_cases_get": SIGNED_IN,
+    "typical_case_quota_v1_typical_cases_quota_get": SIGNED_IN,
     "pack_lists_v1_accountability_packs__pack__get": SIGNED_IN,
     "case_accountability_v1_cases__case_id__accountability_get": CASE_READ,
     "person_record_v1_accountability_persons__person_id__get": Rule(Kind.PERSON_READ),

@@ -42,6 +42,11 @@ QUERIES: dict[str, Any] = {
     "accountability_statistics_v1_accountability_statistics_get": lambda p: {
         "jurisdiction": p.jurisdiction
     },
+    "list_typical_cases_v1_typical_cases_get": lambda p: {"jurisdiction": p.jurisdiction},
+    "typical_case_quota_v1_typical_cases_quota_get": lambda p: {
+        "jurisdiction": p.jurisdiction,
+        "year": 2026,
+    },
 }
 """Query strings per operation (required parameters, and filters aimed at the target)."""
 

@@ -14,6 +14,8 @@ from case_api.accounts.routes import router as session_router
 from case_api.accounts.routes_admin import router as accounts_router
 from case_api.accounts.routes_oidc import router as oidc_router
 from case_api.accounts.schemas import document_password_length
+from case_api.casebook.routes import router as typical_cases_router
+from case_api.casebook.routes_commands import router as typical_case_commands_router
 from case_api.cases.routes import router as cases_router
 from case_api.cases.routes_commands import router as commands_router
 from case_api.chain.routes import router as chain_router
@@ -96,6 +98,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         feed_router,
         accountability_commands_router,
         accountability_router,
+        typical_case_commands_router,
+        typical_cases_router,
         deliveries_router,
         oauth_router,
         clients_router,

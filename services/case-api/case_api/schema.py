@@ -15,6 +15,7 @@ from case_api.accountability.tables import (
 
 # Credentials and sessions share this module but are not projected: a rebuild keeps them.
 from case_api.accounts.tables import account_events, accounts
+from case_api.casebook.tables import typical_cases
 from case_api.cases.tables import (
     case_agencies,
     case_answers,
@@ -49,6 +50,7 @@ PROJECTED_TABLES = [
     api_clients,
     api_client_changes,
     case_documents,
+    typical_cases,
     accounts,
     account_events,
 ]

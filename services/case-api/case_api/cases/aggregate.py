@@ -23,6 +23,7 @@ from eventsourcing.domain import event
 from case_api.accountability import joint_review_rules as joint
 from case_api.accountability import rules as acc
 from case_api.accountability.domain import AccountabilityPolicy, new_state
+from case_api.casebook import rules as casebook
 from case_api.cases import correctable, facts, history, rules
 from case_api.cases import corrections as correction_rules
 from case_api.cases.values import (
@@ -122,6 +123,7 @@ class Case(ChainedAggregate):
         self.reported: list[str] = []  # the subjects reported to the bureau
         self.remediation_open: list[str] = []
         self.accountability: dict[str, Any] = new_state()
+        self.typical_case = False
 
     @property
     def agency_ids(self) -> list[str]:
@@ -470,6 +472,32 @@ class Case(ChainedAggregate):
     @event("CaseClosed")
     def _closed(self, closed_date: date, meta: Meta) -> None:
         self.status = Status.CLOSED.value
+        self._remember(meta)
+
+    # -- typical cases (典型案例 [000 五(一); 003 二(五)1]; rules in ``casebook``) ----------
+
+    def publish_typical_case(
+        self, *, title: str, summary: str, lessons: str, published_date: date, meta: Meta
+    ) -> None:
+        casebook.check_publish(self)
+        self._typical_case_published(
+            title=title, summary=summary, lessons=lessons, published_date=published_date, meta=meta
+        )
+
+    @event("TypicalCasePublished")
+    def _typical_case_published(
+        self, title: str, summary: str, lessons: str, published_date: date, meta: Meta
+    ) -> None:
+        self.typical_case = True
+        self._remember(meta)
+
+    def withdraw_typical_case(self, *, withdrawn_date: date, reason: str, meta: Meta) -> None:
+        casebook.check_withdraw(self)
+        self._typical_case_withdrawn(withdrawn_date=withdrawn_date, reason=reason, meta=meta)
+
+    @event("TypicalCaseWithdrawn")
+    def _typical_case_withdrawn(self, withdrawn_date: date, reason: str, meta: Meta) -> None:
+        self.typical_case = False
         self._remember(meta)
 
     # -- corrections (DOMAIN.md §3; the rules are in ``corrections``) ---------------------

@@ -54,6 +54,8 @@ HAPPENED: Mapping[str, tuple[str, ...]] = {
     "SanctionAppealDecided": ("decided_date",),
     "CompensationRecovered": ("recovered_date",),
     "TransferredToDisciplineOrgan": ("transferred_date",),
+    "TypicalCasePublished": ("published_date",),
+    "TypicalCaseWithdrawn": ("withdrawn_date",),
 }
 """Dates of facts that have happened, per event type. Not listed, so free to lie ahead: a
 summons' and a rescheduled ``hearing_date``, ``judgment.performance_due_date``, a joint

@@ -57,6 +57,8 @@ EVENT_COMMANDS: Mapping[str, str] = {
     "SanctionAppealDecided": "decide_sanction_appeal",
     "CompensationRecovered": "recover_compensation",
     "TransferredToDisciplineOrgan": "transfer_to_discipline_organ",
+    "TypicalCasePublished": "publish_typical_case",
+    "TypicalCaseWithdrawn": "withdraw_typical_case",
 }
 """The ``Case`` command that records each fact (the API's commands are these methods)."""
 

@@ -113,6 +113,9 @@ COMMAND_ROLES: dict[str, frozenset[Role]] = {
     "recover_compensation": frozenset({A, D}),
     # 无权处理的，移送有权机关 [000 二(五)3]: the losing agency transfers, or the bureau.
     "transfer_to_discipline_organ": frozenset({A, B}),
+    # 典型案例: the bureau publishes decided cases for every agency to learn from [000 五(一)].
+    "publish_typical_case": frozenset({B}),
+    "withdraw_typical_case": frozenset({B}),
 }
 """Roles allowed each command, besides the administrator, who may do everything."""
 

@@ -10,6 +10,7 @@ from typing import Any
 
 import case_api.accountability.projection  # noqa: F401  (each registers its handlers)
 import case_api.accounts.projection
+import case_api.casebook.projection  # noqa: F401
 import case_api.cases.projection  # noqa: F401
 import case_api.clients.projection  # noqa: F401
 import case_api.deadlines.calendar_projection  # noqa: F401

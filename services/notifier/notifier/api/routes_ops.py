@@ -20,10 +20,10 @@ from notifier.api.deps import (
 from notifier.api.problems import Problem
 from notifier.api.schemas import BulletinInfo, FollowerStatus
 from notifier.bulletin.links import FORMATS, bulletin_path
-from notifier.bulletin.periods import period_kind
 from notifier.platform.db import from_db
 from notifier.platform.tables import bulletins
 from notifier.sending import queries as repo
+from shared.reporting_periods import period_kind
 
 router = APIRouter()
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -18,7 +18,6 @@ from typing import Any
 from sqlalchemy import Engine, select, update
 
 from notifier.bulletin.links import download_links
-from notifier.bulletin.periods import period_bounds, period_label
 from notifier.bulletin.render_html import render_html
 from notifier.bulletin.render_xlsx import render_xlsx
 from notifier.feed.caseapi import CaseApiClient
@@ -28,6 +27,7 @@ from notifier.platform.tables import bulletins, deliveries
 from notifier.reminders import messages
 from notifier.sending.answer import Answer
 from notifier.sending.deliveries import Lease
+from shared.reporting_periods import period_bounds, period_label
 
 # Build rows planned before bulletins came from the pack's entries carry no title of their own.
 MONTHLY_TITLE = "行政应诉工作月度通报"

@@ -21,12 +21,12 @@ from typing import Any
 
 from sqlalchemy import Connection, select, update
 
-from notifier.bulletin.periods import next_period, period_bounds, period_kind, period_of
 from notifier.platform.db import from_db, to_db
 from notifier.platform.sqlutil import insert_new
 from notifier.platform.tables import deliveries, jurisdictions
 from notifier.reminders.plan import CASE_API, day_at
 from shared.calendar import WorkCalendar
+from shared.reporting_periods import next_period, period_bounds, period_kind, period_of
 from shared.rulepacks import PackLibrary, PackNotFound, PackNotInEffect
 from shared.rulepacks.library import SHANGHAI
 from shared.rulepacks.section_models import Bulletin

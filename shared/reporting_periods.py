@@ -1,4 +1,4 @@
-"""Bulletin periods and their names (pure date arithmetic).
+"""Reporting periods and their names (pure date arithmetic): bulletins, typical-case quotas.
 
 A rule pack's bulletin entry says how often it comes out (``every``); each kind of period has
 a name of its own, so a name alone says which kind it is: ``2025-09`` (month), ``2025-Q3``
