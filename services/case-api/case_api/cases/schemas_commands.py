@@ -260,9 +260,9 @@ class ForwardToLeader(Body):
 
 class RecordSuggestion(Body):
     """司法建议书 / 检察建议书 served on the agency, which must answer it [001 四(四)]
-    [004 7-③]. ``reply_due_date``: the reply date the suggestion states; without one the
-    pack's default period (two months from service) applies. A court records only its own
-    judicial suggestions."""
+    [004 7-③]. ``reply_due_date``: the reply date the suggestion states, not before
+    ``served_date``; without one the pack's default period (two months from service) applies.
+    A court records only its own judicial suggestions."""
 
     issuer: Literal["court", "procuratorate"] = Field(
         description="court 人民法院（司法建议）; procuratorate 人民检察院（检察建议）"
