@@ -196,3 +196,24 @@ async def test_jinzhai_cites_an_unanswered_suggestion_as_the_ground_of_a_sanctio
     await jz.do(case, "accountability/decisions", decision, "discipline")
     view = await jz.view(case, "bureau")
     assert [d["ground"] for d in view["decisions"]] == ["suggestion_unanswered"]
+
+
+async def test_a_suggestion_recorded_on_the_wrong_case_is_retracted_after_its_reply(api: Api):
+    place = Place(api, "guangzhou")
+    await place.register()
+    case = await place.lost_case("2026-08-03", None, number="4")
+    recorded = await place.do(case, "suggestions", STATED, "agency")
+    replied = await place.do(
+        case, "suggestion-replies", reply(STATED["number"], "2026-11-02"), "agency"
+    )
+    retract = {"event_version": recorded["version"], "reason": "误录入本案"}
+    refused = await place.do(case, "retractions", retract, "agency", 409)
+    assert (refused["code"], refused["at_version"]) == ("suggestion-unknown", replied["version"])
+
+    await place.do(
+        case, "retractions", {"event_version": replied["version"], "reason": "误录"}, "agency"
+    )
+    assert (await suggestions(place, case))[STATED["number"]]["reply_date"] is None
+    await place.do(case, "retractions", retract, "agency")
+    assert await suggestions(place, case) == {}
+    assert "suggestion_reply_stated" not in await place.deadlines(case)

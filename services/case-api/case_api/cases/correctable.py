@@ -90,7 +90,7 @@ CORRECTABLE: Mapping[str, Mapping[str, Convert]] = {
     "LeadershipBriefed": {"briefed_date": _date, "leader": _text, "note": _text},
     "BureauForwarded": {"forwarded_date": _date, "leader": _text, "note": _text},
     # The stated reply date is not corrected: whether the suggestion states one picks the
-    # rule its deadline follows. Retract the suggestion and record it again instead.
+    # rule its deadline follows. Retract its reply, then it, and record both again instead.
     "SuggestionReceived": {"served_date": _date, "issuer_name": _text, "content": _text},
     "SuggestionAnswered": {"answered_date": _date, "reply": _text},
 }
