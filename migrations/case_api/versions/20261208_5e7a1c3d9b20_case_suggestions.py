@@ -1,7 +1,8 @@
 """Judicial and procuratorial suggestions (司法建议 / 检察建议) as a read model
 
 Each suggestion served on a case, with the agency's reply, counted by service date in the
-statistics. The table is filled by projecting the events: run ``case-api rebuild`` after
+statistics, which find each one's reply deadline by the event that triggered it (an index on
+the deadlines by case and trigger position). The table is filled by projecting the events: run ``case-api rebuild`` after
 this upgrade if suggestions were recorded before it (none could be: the events are new).
 
 Revision ID: 5e7a1c3d9b20
@@ -40,8 +41,10 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("case_id", "number", name="pk_case_suggestions"),
     )
     op.create_index("ix_case_suggestions_served_date", "case_suggestions", ["served_date"])
+    op.create_index("ix_deadlines_trigger", "deadlines", ["case_id", "trigger_position"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_deadlines_trigger", table_name="deadlines")
     op.drop_index("ix_case_suggestions_served_date", table_name="case_suggestions")
     op.drop_table("case_suggestions")
