@@ -270,7 +270,7 @@ class Case(ChainedAggregate):
     ) -> None:
         """The agency's written reply. A suggestion outlives the suit: its reply is recorded
         after the case is closed as before."""
-        rules.check_suggestion_reply(self, number, answered_date)
+        rules.check_suggestion_reply(self, number)
         self._suggestion_answered(
             number=number, answered_date=answered_date, reply=reply, meta=meta
         )

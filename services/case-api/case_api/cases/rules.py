@@ -149,7 +149,7 @@ def check_suggestion(
         )
 
 
-def check_suggestion_reply(case: Case, number: str, answered_date: date) -> None:
+def check_suggestion_reply(case: Case, number: str) -> None:
     suggestion = case.suggestions.get(number)
     if suggestion is None:
         raise RuleViolation(
