@@ -64,6 +64,7 @@ PARTY_KINDS = ("person", "unit")
 APPEAL_OUTCOMES = ("upheld", "changed", "revoked")
 UNIT_POSITIONS = ("concur", "dissent")  # a unit's position in a joint review
 LEVELS = ("province", "city", "county", "township")  # of a jurisdiction, hence of its bureau
+SUGGESTION_ISSUERS = ("court", "procuratorate")  # 司法建议 / 检察建议
 CORRECTIONS = ("FactCorrected", "FactRetracted")
 BOOLS: tuple[Scalar, ...] = (True, False)
 
@@ -207,6 +208,23 @@ _TYPES = (
         {"unit_id": None, "position": UNIT_POSITIONS},
         doc="A unit taking part in the joint review concurred or dissented [000 二(五)2].",
         recorded_by=BUREAU,
+    ),
+    EventType(
+        "SuggestionReceived",
+        ("served_date", "reply_due_date"),
+        {"issuer": SUGGESTION_ISSUERS, "number": None, "reply_due_stated": BOOLS},
+        doc="A court's judicial or a procuratorate's procuratorial suggestion (司法建议书 /"
+        " 检察建议书) was served on the agency; ``reply_due_date`` is the reply date the"
+        " suggestion states, if it states one [001 四(四)] [004 7-③].",
+        recorded_by=("agency", "court"),
+    ),
+    EventType(
+        "SuggestionAnswered",
+        ("answered_date",),
+        {"number": None},
+        doc="The agency replied in writing to the suggestion numbered ``number`` (反馈)"
+        " [001 四(四)] [004 7-④].",
+        recorded_by=AGENCY,
     ),
     _done(
         "LeadershipBriefed",

@@ -41,6 +41,7 @@ class RuleKind(StrEnum):
     REVIEW = "review"
     HANDLING = "handling"  # 处理 of the accountability outcome
     MEETING = "meeting"
+    SUGGESTION_REPLY = "suggestion_reply"  # 司法建议 / 检察建议的书面回复 [001 四(四)]
 
 
 class Actor(StrEnum):

@@ -91,13 +91,31 @@ COMMANDS = {
         }
     ),
     "close": st.fixed_dictionaries({"closed_date": DAY}),
+    # Few numbers, so that replies often name a recorded suggestion and some repeat one.
+    "record_suggestion": st.fixed_dictionaries(
+        {
+            "issuer": st.sampled_from(["court", "procuratorate"]),
+            "issuer_name": st.just("人民法院"),
+            "number": st.sampled_from(["建1号", "建2号"]),
+            "content": st.just("建议"),
+            "served_date": DAY,
+            "reply_due_date": st.one_of(st.none(), DAY),
+        }
+    ),
+    "answer_suggestion": st.fixed_dictionaries(
+        {
+            "number": st.sampled_from(["建1号", "建2号"]),
+            "answered_date": DAY,
+            "reply": st.just("已整改"),
+        }
+    ),
     # Corrections name an earlier event; most draws are refused (another type, a field it
     # lacks, a history the new date would break), some change the facts the state is built of.
     "correct_fact": st.fixed_dictionaries(
         {
             "event_version": st.integers(min_value=1, max_value=12),
             "corrections": st.sampled_from(
-                ["served_date", "hearing_date", "submitted_date", "reported_date"]
+                ["served_date", "hearing_date", "submitted_date", "reported_date", "answered_date"]
             ).flatmap(lambda field: DAY.map(lambda day: {field: day.isoformat()})),
             "reason": st.just("更正"),
         }

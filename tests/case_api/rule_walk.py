@@ -17,6 +17,7 @@ from tests.api_client import Api
 
 D0, HEARING, MEETING, DUE = "2026-03-02", "2026-03-12", "2026-03-25", "2026-04-30"
 TODAY = "2026-06-01"
+SUGGESTION = "（2026）司建1号"
 ACTOR_ROLE = {
     "agency": "agency",
     "bureau": "bureau",
@@ -164,6 +165,7 @@ def _needs(event: str, when: Mapping[str, Any]) -> list[EventMatch]:
         "LeadershipBriefed": [_m("DocumentServed", kind="complaint_copy")],
         "BureauForwarded": [_m("ReportedToBureau", subject="complaint_copy")],
         "TransferredToDisciplineOrgan": [_m("JudgmentEffective", judgment__outcome="lost")],
+        "SuggestionAnswered": [_m("SuggestionReceived")],
     }
     return needs.get(event, [])
 
@@ -240,6 +242,22 @@ def _recipe(event: str, when: Mapping[str, Any], place: Place) -> tuple[str, dic
         "TransferredToDisciplineOrgan": (
             "accountability/transfer",
             {"transferred_date": D0, "organ": "县纪委监委"},
+        ),
+        "SuggestionReceived": (
+            "suggestions",
+            {
+                "issuer": when.get("issuer", "court"),
+                "issuer_name": "县人民法院",
+                "number": SUGGESTION,
+                "content": "建议规范执法程序",
+                "served_date": D0,
+                # A rule on the stated date filters on nothing; the default periods on none.
+                **({} if when.get("reply_due_stated") is False else {"reply_due_date": DUE}),
+            },
+        ),
+        "SuggestionAnswered": (
+            "suggestion-replies",
+            {"number": SUGGESTION, "answered_date": D0, "reply": "已整改"},
         ),
     }
     return recipes[event]

@@ -349,3 +349,35 @@ async def test_a_delivery_finds_the_case_whatever_the_spelling_of_its_number(
         "/v1/cases", params={"case_number": "（2025）粤0106行初124号"}, headers=court.court
     )
     assert other.json()["items"] == []
+
+
+async def test_a_judicial_suggestion_delivered_starts_the_agencys_reply_deadline(court: Api):
+    filed = (await deliver(court, FILING, "gz-2025-0040")).json()
+    suggestion = {
+        "kind": "suggestion_issued",
+        "case": {"case_number": GZ_CASE["case_number"]},
+        "facts": {
+            "issuer": "court",
+            "issuer_name": "广州市天河区人民法院",
+            "number": "（2025）粤0106司建5号",
+            "content": "建议规范工伤认定程序",
+            "served_date": "2025-10-09",
+        },
+    }
+    r = await deliver(court, suggestion, "gz-2025-0041")
+    assert r.status_code == 201, r.text
+    assert [e["type"] for e in r.json()["events"]] == ["SuggestionReceived"]
+    deadlines = await court.client.get(
+        f"/v1/cases/{filed['case_id']}/deadlines",
+        params={"min_position": r.json()["position"]},
+        headers=court.admin,
+    )
+    reply = [d for d in deadlines.json()["deadlines"] if d["kind"] == "suggestion_reply"]
+    # Two months from Thu 2025-10-09: Tue 12-09.
+    assert [(d["rule_id"], d["due_date"]) for d in reply] == [
+        ("judicial_suggestion_reply", "2025-12-09")
+    ]
+    procuratorial = {**suggestion, "facts": {**suggestion["facts"], "issuer": "procuratorate"}}
+    refused = await deliver(court, procuratorial, "gz-2025-0042")
+    assert refused.status_code == 409, refused.text
+    assert refused.json()["code"] == "court-records-own-suggestions"

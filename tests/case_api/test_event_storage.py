@@ -52,6 +52,8 @@ PINNED_TOPICS = {
     "case_api.cases.aggregate:Case.JointReviewPositionRecorded",
     "case_api.cases.aggregate:Case.LeadershipBriefed",
     "case_api.cases.aggregate:Case.BureauForwarded",
+    "case_api.cases.aggregate:Case.SuggestionReceived",
+    "case_api.cases.aggregate:Case.SuggestionAnswered",
     "case_api.cases.aggregate:Case.FactCorrected",
     "case_api.cases.aggregate:Case.FactRetracted",
 }
@@ -110,6 +112,15 @@ def every_event_case() -> Case:
         meta=META,
     )
     case.make_effective(effective_date=date(2025, 12, 17), meta=META)
+    case.record_suggestion(
+        issuer="court",
+        issuer_name="中级人民法院",
+        number="司建1号",
+        content="建议规范程序",
+        served_date=date(2025, 12, 20),
+        reply_due_date=None,
+        meta=META,
+    )
     case.complete_performance(completed_date=date(2026, 1, 20), note="", meta=META)
     case.require_remediation(deadline="answer", reason="逾期", meta=META)
     case.record_remediation(deadline="answer", measures="补正", meta=META)
@@ -119,6 +130,10 @@ def every_event_case() -> Case:
         result="approved", opinion="", reviewed_date=date(2026, 1, 10), meta=META, policy=POLICY
     )
     case.close(closed_date=date(2026, 1, 25), meta=META)
+    # A suggestion is answered after the case is closed as before.
+    case.answer_suggestion(
+        number="司建1号", answered_date=date(2026, 2, 2), reply="已整改", meta=META
+    )
     add_accountability_events(case)
     feedback = next(e for e in case.history if type(e).__name__ == "FeedbackSubmitted")
     case.correct_fact(

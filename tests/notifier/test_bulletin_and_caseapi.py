@@ -60,9 +60,11 @@ STATS = {
     "deadlines": [
         {"kind": "answer", "met": 7, "met_late": 1, "missed": 2, "open": 3},
         {"kind": "hearing", "met": 5, "met_late": 0, "missed": 1, "open": 2},
+        {"kind": "suggestion_reply", "met": 1, "met_late": 1, "missed": 1, "open": 0},
     ],
     "four_failures": {"no_answer": 2, "no_evidence": 1, "no_appearance": 1, "no_performance": 0},
     "repeated_losses": [{"agency": "gz-hrss", "subject_matter": "工伤认定", "losses": 2}],
+    "suggestions": {"received": 4, "answered_on_time": 1, "answered_late": 1, "unanswered": 2},
     "by_agency": [{"agency": "gz-hrss", "received": 12, "concluded": 8, "losses": 1}],
 }
 
@@ -79,13 +81,18 @@ def test_html_names_every_figure_with_its_formula_and_a_chart() -> None:
         "一败再败",
         "工伤认定",
         "答辩举证",
+        "司法建议、检察建议回复",
+        "<td>逾期回复</td><td>1</td>",
+        "<td>尚未回复</td><td>2</td>",
     ):
         assert text in html
 
 
 def test_xlsx_has_the_sheets_and_a_native_bar_chart() -> None:
     book = load_workbook(BytesIO(render_xlsx("通报", STATS)))
-    assert book.sheetnames == ["概况", "期限", "四不问题", "一败再败", "分单位"]
+    assert book.sheetnames == ["概况", "期限", "四不问题", "一败再败", "司法建议检察建议", "分单位"]
+    rows = list(book["司法建议检察建议"].iter_rows(values_only=True))
+    assert rows[1:] == [("收到建议书", 4), ("按期回复", 1), ("逾期回复", 1), ("尚未回复", 2)]
     assert len(book["期限"]._charts) == 1
     assert book["期限"]["D2"].value == 2  # answer deadlines missed
 

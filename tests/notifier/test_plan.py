@@ -153,3 +153,45 @@ def test_a_postponed_hearing_withdraws_its_reminders_and_plans_the_new_date() ->
     assert planned[key("hearing@3", "reminder", f"7:{CONTACT}")].due_at == at("2025-10-20 09:00")
     assert planned[key("hearing@3", "reminder", f"1:{CONTACT}")].due_at == at("2025-10-24 09:00")
     assert not planned[key("hearing@3", "reminder", f"1:{CONTACT}")].settled
+
+
+def suggestion(position: int, served: str, stated: str | None = None) -> dict:
+    return feed_event(
+        position,
+        "SuggestionReceived",
+        {
+            "issuer": "court",
+            "issuer_name": "广州铁路运输中级法院",
+            "number": "（2025）粤71司建3号",
+            "content": "建议规范调查程序",
+            "served_date": served,
+            "reply_due_date": stated,
+            "reply_due_stated": stated is not None,
+        },
+    )
+
+
+def test_a_suggestion_reply_is_reminded_in_chinese_and_escalated_when_missed() -> None:
+    planned = plan([filed(), suggestion(2, "2025-09-10")])
+    # Two months from Sep 10 = Mon Nov 10; 7 days before = Mon Nov 3.
+    reminder = planned[key("judicial_suggestion_reply@2", "reminder", f"7:{CONTACT}")]
+    assert reminder.due_at == at("2025-11-03 09:00")
+    assert reminder.payload["title"] == "【行政应诉提醒】收到司法建议书之日起两个月内书面回复"
+    assert "还有7天" in reminder.payload["body"] and "004 7-③" in reminder.payload["body"]
+    for recipient in (HEAD, BUREAU):
+        escalation = planned[key("judicial_suggestion_reply@2", "escalation", recipient)]
+        assert escalation.due_at == at("2025-11-11 09:00")
+        assert escalation.payload["title"].startswith("【逾期督办】收到司法建议书")
+
+
+def test_a_suggestion_answered_in_time_settles_its_reminders_and_escalations() -> None:
+    reply = {"number": "（2025）粤71司建3号", "answered_date": "2025-10-20", "reply": "已整改"}
+    events = [
+        filed(),
+        suggestion(2, "2025-09-10", stated="2025-10-31"),
+        feed_event(3, "SuggestionAnswered", reply),
+    ]
+    planned = plan(events)
+    assert key("judicial_suggestion_reply@2", "reminder", f"7:{CONTACT}") not in planned
+    stated = [p for p in planned.values() if p.deadline_key == "suggestion_reply_stated@2"]
+    assert stated and all(p.settled for p in stated)

@@ -20,6 +20,7 @@ STATE = {
     "answer-before-service": "the answer may not precede the service stored on the case",
     "appearance-before-hearing": "an appearance may not precede the hearing stored on the case",
     "effective-before-service": "the effective date may not precede the stored service",
+    "reply-before-service": "a reply may not precede the suggestion's service stored on the case",
     "no-such-fact": "the corrected or retracted event must exist on the case",
     "field-not-correctable": "which fields may be corrected depends on the stored event's type",
     "fact-not-correctable": "whether a fact may be corrected depends on the stored event's type",
@@ -33,6 +34,9 @@ RELATIONS = {
     ("/v1/deadlines/preview", "preview-needs-pack-and-rule"): "pack and rule go together",
     ("/v1/deadlines/preview", "unknown-rule"): "the rule must be one of the pack's",
     ("/v1/deadlines/preview", "unknown-rule-pack"): "the pack must be in effect on the date",
+    ("/v1/cases/{case_id}/suggestions", "reply-due-before-service"): (
+        "the stated reply date may not precede the service date"
+    ),
     ("/v1/statistics", "invalid-period"): "'to' not before 'from', at most five years",
     ("/v1/calendar/{year}", "schedule-invalid"): (
         "every date in the path's year, make-up days on weekends, none both"

@@ -85,6 +85,11 @@ RULES: dict[str, Rule] = {
     "submit_loss_report": command(A),
     # The principal head's briefing of the leader in charge [002 第七条].
     "brief_leadership": command(A),
+    # 司法建议 / 检察建议 [001 四(四)]: the court records its own, the agency any it received;
+    # only the agency replies.
+    "record_suggestion": command(A, C),
+    "answer_suggestion": command(A),
+    "case_suggestions_v1_cases__case_id__suggestions_get": CASE_READ,
     # Shared facts: both sides record appearances and appeals; mediation involves all three.
     "record_appearance": command(A, C),
     "file_appeal": command(A, C),

@@ -20,6 +20,7 @@ from case_api.cases.tables import (
     case_agencies,
     case_answers,
     case_hearings,
+    case_suggestions,
     case_summaries,
     case_timeline,
 )
@@ -38,6 +39,7 @@ PROJECTED_TABLES = [
     case_summaries,
     case_hearings,
     case_answers,
+    case_suggestions,
     jurisdictions,
     agencies,
     deadlines,

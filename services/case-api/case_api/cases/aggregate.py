@@ -122,6 +122,7 @@ class Case(ChainedAggregate):
         self.report_state = "none"  # none / submitted / returned / approved
         self.reported: list[str] = []  # the subjects reported to the bureau
         self.remediation_open: list[str] = []
+        self.suggestions: dict[str, dict[str, Any]] = {}  # by number (文号)
         self.accountability: dict[str, Any] = new_state()
         self.typical_case = False
 
@@ -222,6 +223,65 @@ class Case(ChainedAggregate):
 
     @event("BureauForwarded")
     def _forwarded(self, forwarded_date: date, leader: str, note: str, meta: Meta) -> None:
+        self._remember(meta)
+
+    # -- judicial and procuratorial suggestions (司法建议 / 检察建议) ---------------------------
+
+    def record_suggestion(
+        self,
+        *,
+        issuer: str,
+        issuer_name: str,
+        number: str,
+        content: str,
+        served_date: date,
+        reply_due_date: date | None,
+        meta: Meta,
+    ) -> None:
+        """A suggestion served on the agency, which it must answer [001 四(四)] [004 7-③]."""
+        rules.require_open(self)
+        rules.check_suggestion(self, issuer, number, served_date, reply_due_date, meta)
+        self._suggestion_received(
+            issuer=issuer,
+            issuer_name=issuer_name,
+            number=number,
+            content=content,
+            served_date=served_date,
+            reply_due_date=reply_due_date,
+            reply_due_stated=reply_due_date is not None,
+            meta=meta,
+        )
+
+    @event("SuggestionReceived")
+    def _suggestion_received(
+        self,
+        issuer: str,
+        issuer_name: str,
+        number: str,
+        content: str,
+        served_date: date,
+        reply_due_date: date | None,
+        reply_due_stated: bool,
+        meta: Meta,
+    ) -> None:
+        self.suggestions[number] = {"served_date": served_date, "answered": False}
+        self._remember(meta)
+
+    def answer_suggestion(
+        self, *, number: str, answered_date: date, reply: str, meta: Meta
+    ) -> None:
+        """The agency's written reply. A suggestion outlives the suit: its reply is recorded
+        after the case is closed as before."""
+        rules.check_suggestion_reply(self, number)
+        self._suggestion_answered(
+            number=number, answered_date=answered_date, reply=reply, meta=meta
+        )
+
+    @event("SuggestionAnswered")
+    def _suggestion_answered(
+        self, number: str, answered_date: date, reply: str, meta: Meta
+    ) -> None:
+        self.suggestions[number]["answered"] = True
         self._remember(meta)
 
     # -- answer, hearing, appearance, feedback ---------------------------------------------

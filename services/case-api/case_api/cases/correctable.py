@@ -89,6 +89,10 @@ CORRECTABLE: Mapping[str, Mapping[str, Convert]] = {
     "CaseClosed": {"closed_date": _date},
     "LeadershipBriefed": {"briefed_date": _date, "leader": _text, "note": _text},
     "BureauForwarded": {"forwarded_date": _date, "leader": _text, "note": _text},
+    # The stated reply date is not corrected: whether the suggestion states one picks the
+    # rule its deadline follows. Retract its reply, then it, and record both again instead.
+    "SuggestionReceived": {"served_date": _date, "issuer_name": _text, "content": _text},
+    "SuggestionAnswered": {"answered_date": _date, "reply": _text},
 }
 """Correctable fields per event type, each with the conversion of its JSON value."""
 

@@ -41,6 +41,8 @@ HAPPENED: Mapping[str, tuple[str, ...]] = {
     "CaseClosed": ("closed_date",),
     "LeadershipBriefed": ("briefed_date",),
     "BureauForwarded": ("forwarded_date",),
+    "SuggestionReceived": ("served_date",),
+    "SuggestionAnswered": ("answered_date",),
     "InvestigationCompleted": ("completed_date", "act_date"),
     "ReviewOpinionIssued": ("issued_date",),
     "JointReviewDesignated": ("designated_date",),
@@ -90,6 +92,11 @@ REFUSALS: Mapping[str, tuple[str, str, str]] = {
         "开庭日期（2025-09-10）早于立案日期（2025-09-20）。",
         "DocumentServed HearingScheduled",
     ),
+    "reply-before-service": (
+        "The reply (2025-12-01) cannot come before the suggestion was served (2025-12-05).",
+        "回复日期（2025-12-01）早于建议书送达日期（2025-12-05）。",
+        "SuggestionAnswered",
+    ),
 }
 """code → (English example, Chinese example, the event types it applies to; "" for all that
 have happened)."""
@@ -110,6 +117,8 @@ def check(
         _answer_after_service(case, values["submitted_date"])
     elif event_type == "JudgmentEffective":
         _effective_after_service(case, values["effective_date"])
+    elif event_type == "SuggestionAnswered":
+        _reply_after_service(case, values["number"], values["answered_date"])
     elif event_type in ("DocumentServed", "HearingScheduled") and values.get("hearing_date"):
         _hearing_after_filing(case, values["hearing_date"])
 
@@ -188,4 +197,15 @@ def _hearing_after_filing(case: Case, hearing: date) -> None:
             f"({case.filed_date}).",
             f"开庭日期（{hearing}）早于立案日期（{case.filed_date}）。",
             filed_date=case.filed_date.isoformat(),
+        )
+
+
+def _reply_after_service(case: Case, number: str, answered: date) -> None:
+    served = case.suggestions.get(number, {}).get("served_date")
+    if served is not None and answered < served:
+        raise InvalidValue(
+            "reply-before-service",
+            f"The reply ({answered}) cannot come before the suggestion was served ({served}).",
+            f"回复日期（{answered}）早于建议书送达日期（{served}）。",
+            served_date=served.isoformat(),
         )

@@ -43,6 +43,8 @@ EVENT_COMMANDS: Mapping[str, str] = {
     "CaseClosed": "close",
     "LeadershipBriefed": "brief_leadership",
     "BureauForwarded": "forward_to_leader",
+    "SuggestionReceived": "record_suggestion",
+    "SuggestionAnswered": "answer_suggestion",
     "InvestigationCompleted": "complete_investigation",
     "ReviewOpinionIssued": "issue_review_opinion",
     "JointReviewDesignated": "designate_joint_review",

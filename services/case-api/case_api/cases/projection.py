@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import select
 
 from case_api.cases import projection_hearings as hearings
+from case_api.cases import projection_suggestions as suggestions
 from case_api.cases.aggregate import Case
 from case_api.cases.summary_fold import AS_FILED, fold
 from case_api.cases.tables import case_timeline
@@ -69,9 +70,11 @@ def _(event: Case.CaseFiled, batch: Batch) -> None:
 @apply_event.register
 def _(event: Case.Event, batch: Batch) -> None:
     """Every other fact, through the summary fold (see ``summary_fold``), and the dated
-    hearings and answers statistics count (see ``projection_hearings``)."""
+    hearings and answers statistics count (see ``projection_hearings``), and the suggestions
+    (``projection_suggestions``)."""
     fold(batch.summary(str(event.originator_id)), event_type(event), event_data(event))
     hearings.project(event, batch)
+    suggestions.project(event, batch)
 
 
 @apply_event.register(Case.FactCorrected)
@@ -102,3 +105,4 @@ def _refold(event: Any, batch: Batch) -> None:
     for fact in facts:
         fold(summary, fact.type, fact.data)
     hearings.refold(case_id, facts, batch)
+    suggestions.refold(case_id, facts, batch)

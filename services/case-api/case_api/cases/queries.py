@@ -9,9 +9,10 @@ from typing import Any
 from sqlalchemy import Engine, and_, select, tuple_
 
 from case_api.cases.commands import case_not_found
-from case_api.cases.tables import case_agencies, case_summaries, case_timeline
+from case_api.cases.tables import case_agencies, case_suggestions, case_summaries, case_timeline
 from case_api.cases.values import case_number_key
 from case_api.cases.visibility import visible_cases, visible_events
+from case_api.deadlines.tables import deadlines
 from case_api.platform.access import Principal
 from case_api.platform.cursors import decode_cursor, encode_cursor
 from case_api.registry.paths import JurisdictionPaths
@@ -94,6 +95,25 @@ class CaseQueries:
         )
         with self.engine.connect() as conn:
             return annotate_corrections([dict(r) for r in conn.execute(query).mappings()])
+
+    def suggestions(self, principal: Principal, case_id: str) -> list[dict[str, Any]]:
+        """The case's suggestions in service order, each with its reply deadline's row (the
+        one its ``SuggestionReceived`` event triggered), if the pack sets one."""
+        self.case(principal, case_id)
+        sg, d = case_suggestions.c, deadlines.c
+        reply = and_(
+            d.case_id == sg.case_id,
+            d.trigger_position == sg.position,
+            d.kind == "suggestion_reply",
+        )
+        query = (
+            select(case_suggestions, d.key, d.due_date, d.status, d.source)
+            .select_from(case_suggestions.outerjoin(deadlines, reply))
+            .where(sg.case_id == case_id)
+            .order_by(sg.served_date, sg.position)
+        )
+        with self.engine.connect() as conn:
+            return [dict(r) for r in conn.execute(query).mappings()]
 
     def feed(self, principal: Principal, after: int, limit: int) -> list[dict[str, Any]]:
         query = (

@@ -11,7 +11,14 @@ from fastapi.responses import JSONResponse
 
 from case_api.cases.queries import CaseFilters
 from case_api.cases.refusals import examples_for
-from case_api.cases.schemas import CaseDetail, CaseList, CaseSummary, Timeline
+from case_api.cases.schemas import (
+    CaseDetail,
+    CaseList,
+    CaseSummary,
+    Suggestion,
+    Suggestions,
+    Timeline,
+)
 from case_api.cases.schemas_commands import FileCase, example_of
 from case_api.chain.verify import chain_head
 from case_api.platform.http.consistency import Consistent
@@ -110,6 +117,26 @@ def get_case(
 def case_timeline(case_id: UUID, runtime: RuntimeDep, principal: PrincipalDep) -> Timeline:
     events = runtime.queries.timeline(principal, str(case_id))
     return Timeline(case_id=str(case_id), events=events)
+
+
+@router.get(
+    "/{case_id}/suggestions",
+    response_model=Suggestions,
+    summary="A case's judicial and procuratorial suggestions and their replies (司法建议/检察建议)",
+    dependencies=[Consistent],
+    responses=errors(401, 404, 503),
+)
+def case_suggestions(case_id: UUID, runtime: RuntimeDep, principal: PrincipalDep) -> Suggestions:
+    today = runtime.clock.today()
+    rows = runtime.queries.suggestions(principal, str(case_id))
+    return Suggestions(case_id=str(case_id), suggestions=[_suggestion(r, today) for r in rows])
+
+
+def _suggestion(row: dict[str, Any], today: date) -> Suggestion:
+    status = row["status"]
+    if status == "open" and row["due_date"] < today:
+        status = "missed"
+    return Suggestion(**row, deadline_key=row["key"], deadline_status=status)
 
 
 def _summary(row: dict[str, Any], today: date) -> CaseSummary:

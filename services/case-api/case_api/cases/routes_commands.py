@@ -48,6 +48,18 @@ COMMANDS: list[tuple[str, type[BaseModel], str, str]] = [
         "forward_to_leader",
         "The bureau forwarded the filing to the county leader (转报)",
     ),
+    (
+        "/suggestions",
+        s.RecordSuggestion,
+        "record_suggestion",
+        "Record a judicial or procuratorial suggestion (司法建议/检察建议)",
+    ),
+    (
+        "/suggestion-replies",
+        s.AnswerSuggestion,
+        "answer_suggestion",
+        "Record the agency's reply to a suggestion (建议回复)",
+    ),
     ("/corrections", s.CorrectFact, "correct_fact", "Correct a recorded fact (更正)"),
     ("/retractions", s.RetractFact, "retract_fact", "Retract a fact recorded on the wrong case"),
 ]

@@ -18,6 +18,7 @@ from case_api.cases.values import (
     Outcome,
     ReportSubject,
     Status,
+    SuggestionIssuer,
 )
 from case_api.platform.domain_errors import InvalidValue, RuleViolation
 
@@ -115,6 +116,54 @@ def check_forwarding(case: Case) -> None:
             "forwarding-requires-filing",
             "Nothing to forward: the agency has not filed the complaint copy with the bureau.",
             "应诉单位尚未向司法局备案起诉状副本，无需转报。",
+        )
+
+
+def check_suggestion(
+    case: Case,
+    issuer: str,
+    number: str,
+    served_date: date,
+    reply_due_date: date | None,
+    meta: dict[str, Any],
+) -> None:
+    """A court records its own suggestions; the agency records either kind as received."""
+    if meta.get("role") == "court_system" and issuer != SuggestionIssuer.COURT:
+        raise RuleViolation(
+            "court-records-own-suggestions",
+            "A court records its own judicial suggestions, not a procuratorate's.",
+            "法院只能登记本院的司法建议，检察建议由被建议单位登记。",
+        )
+    if number in case.suggestions:
+        raise RuleViolation(
+            "suggestion-already-recorded",
+            f"Suggestion {number} is already recorded on this case.",
+            f"建议书 {number} 已登记。",
+            number=number,
+        )
+    if reply_due_date is not None and reply_due_date < served_date:
+        raise InvalidValue(
+            "reply-due-before-service",
+            "The reply date the suggestion states lies before the date it was served.",
+            "建议书载明的回复期限早于送达日期。",
+        )
+
+
+def check_suggestion_reply(case: Case, number: str) -> None:
+    suggestion = case.suggestions.get(number)
+    if suggestion is None:
+        raise RuleViolation(
+            "suggestion-unknown",
+            f"No suggestion numbered {number} is recorded on this case.",
+            f"本案未登记文号为 {number} 的建议书。",
+            number=number,
+        )
+    if suggestion["answered"]:
+        raise RuleViolation(
+            "suggestion-already-answered",
+            f"Suggestion {number} has already been answered.",
+            f"建议书 {number} 已回复。",
+            number=number,
         )
 
 

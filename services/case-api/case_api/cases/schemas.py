@@ -81,3 +81,25 @@ class TimelineEvent(BaseModel):
 class Timeline(BaseModel):
     case_id: str
     events: list[TimelineEvent]
+
+
+class Suggestion(BaseModel):
+    """司法建议 / 检察建议 served on the case, the agency's reply, and its reply deadline."""
+
+    number: str = Field(description="建议书文号")
+    issuer: Literal["court", "procuratorate"]
+    issuer_name: str
+    content: str = Field(description="建议内容")
+    served_date: date
+    reply_due_date: date | None = Field(description="The reply date the suggestion states")
+    reply_date: date | None
+    reply_content: str | None = Field(description="回复内容")
+    deadline_key: str | None = Field(description="The reply deadline; null if the pack sets none")
+    due_date: date | None
+    deadline_status: str | None = Field(description="open, met, met_late, missed (as of today)")
+    source: str | None = Field(description="The clause the reply period comes from")
+
+
+class Suggestions(BaseModel):
+    case_id: str
+    suggestions: list[Suggestion]

@@ -281,6 +281,30 @@ CorrectedValue = (
 people who appeared, the parties served); which field takes which is the event's to say."""
 
 
+class RecordSuggestion(Body):
+    """司法建议书 / 检察建议书 served on the agency, which must answer it [001 四(四)]
+    [004 7-③]. ``reply_due_date``: the reply date the suggestion states, not before
+    ``served_date``; without one the pack's default period (two months from service) applies.
+    A court records only its own judicial suggestions."""
+
+    issuer: Literal["court", "procuratorate"] = Field(
+        description="court 人民法院（司法建议）; procuratorate 人民检察院（检察建议）"
+    )
+    issuer_name: str = Field(min_length=1, max_length=128, description="出具机关名称")
+    number: str = Field(min_length=1, max_length=128, description="建议书文号")
+    content: str = Field(min_length=1, max_length=4000, description="建议内容（要求做什么）")
+    served_date: date
+    reply_due_date: date | None = Field(None, description="建议书载明的回复期限（如有）")
+
+
+class AnswerSuggestion(Body):
+    """The agency's written reply to the suggestion numbered ``number`` (书面回复/反馈)."""
+
+    number: str = Field(min_length=1, max_length=128, description="所回复的建议书文号")
+    answered_date: date
+    reply: str = Field(min_length=1, max_length=4000, description="回复内容、整改落实情况")
+
+
 class CorrectFact(Body):
     """更正: new values for fields of an earlier fact of the case, named by its version (the
     timeline's ``version``). Who may correct what, and until when: docs/agencies.md."""
@@ -349,6 +373,18 @@ EXAMPLES: dict[type[Body], dict] = {
     CloseCase: {"closed_date": "2026-01-25"},
     BriefLeadership: {"briefed_date": "2025-09-23", "leader": "王副县长", "note": "当面汇报"},
     ForwardToLeader: {"forwarded_date": "2025-10-10", "leader": "王副县长"},
+    RecordSuggestion: {
+        "issuer": "court",
+        "issuer_name": "广州铁路运输中级法院",
+        "number": "（2025）粤71司建3号",
+        "content": "建议规范工伤认定调查程序，加强证据审查",
+        "served_date": "2025-12-05",
+    },
+    AnswerSuggestion: {
+        "number": "（2025）粤71司建3号",
+        "answered_date": "2026-01-20",
+        "reply": "已修订工伤认定调查工作规程并组织培训",
+    },
     CorrectFact: {
         "event_version": 3,
         "corrections": {"served_date": "2025-09-22"},

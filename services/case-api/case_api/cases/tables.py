@@ -120,6 +120,27 @@ case_answers = Table(
     Index("ix_case_answers_submitted_date", "submitted_date"),
 )
 
+# 司法建议 / 检察建议 served on a case, and the agency's reply: the tracked item the case
+# shows and the statistics count by service date. Reply deadlines are deadline rows.
+case_suggestions = Table(
+    "case_suggestions",
+    metadata,
+    Column("case_id", String(36), primary_key=True),
+    Column("number", String(128), primary_key=True),
+    Column("position", BigInteger, nullable=False),
+    Column("agency", String(64), nullable=False),
+    Column("jurisdiction_path", path_type(), nullable=False),
+    Column("issuer", String(16), nullable=False),
+    Column("issuer_name", String(128), nullable=False),
+    Column("content", Text, nullable=False),
+    Column("served_date", Date, nullable=False),
+    Column("reply_due_date", Date),
+    Column("reply_position", BigInteger),
+    Column("reply_date", Date),
+    Column("reply_content", Text),
+    Index("ix_case_suggestions_served_date", "served_date"),
+)
+
 case_timeline = Table(
     "case_timeline",
     metadata,

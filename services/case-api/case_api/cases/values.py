@@ -30,6 +30,13 @@ class DocumentKind(StrEnum):
     JUDICIAL_SUGGESTION = "judicial_suggestion"  # 司法建议
 
 
+class SuggestionIssuer(StrEnum):
+    """Who issued a suggestion the agency must answer [001 四(四)]."""
+
+    COURT = "court"  # 司法建议（人民法院）
+    PROCURATORATE = "procuratorate"  # 检察建议（人民检察院）
+
+
 RESPONSE_DOCUMENTS = frozenset({DocumentKind.COMPLAINT_COPY, DocumentKind.NOTICE_TO_RESPOND})
 DECISION_DOCUMENTS = frozenset({DocumentKind.JUDGMENT, DocumentKind.RULING})
 

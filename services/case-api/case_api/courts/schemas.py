@@ -103,6 +103,14 @@ class AppealFiled(_OnCase):
     facts: s.FileAppeal
 
 
+class SuggestionIssued(_OnCase):
+    """司法建议书: a judicial suggestion the court served on the defendant agency."""
+
+    command = "record_suggestion"
+    kind: Literal["suggestion_issued"]
+    facts: s.RecordSuggestion
+
+
 Delivery = Annotated[
     CaseFiled
     | DocumentServed
@@ -110,7 +118,8 @@ Delivery = Annotated[
     | JudgmentServed
     | JudgmentEffective
     | CaseConcluded
-    | AppealFiled,
+    | AppealFiled
+    | SuggestionIssued,
     Field(discriminator="kind"),
 ]
 

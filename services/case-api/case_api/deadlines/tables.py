@@ -54,6 +54,8 @@ deadlines = Table(
     Index("ix_deadlines_agency", "agency", "due_date"),
     # The primary key leads with the rule key; replacing a case's rows needs case_id first.
     Index("ix_deadlines_case", "case_id"),
+    # The deadline one event triggered (a suggestion's reply, for the statistics).
+    Index("ix_deadlines_trigger", "case_id", "trigger_position"),
 )
 
 calendar_overrides = Table(

@@ -79,6 +79,9 @@ COMMAND_ROLES: dict[str, frozenset[Role]] = {
     "report_to_bureau": frozenset({A}),
     "brief_leadership": frozenset({A}),
     "forward_to_leader": frozenset({B}),
+    # 司法建议 / 检察建议: the court records its own; the agency any it received, and replies.
+    "record_suggestion": frozenset({A, C}),
+    "answer_suggestion": frozenset({A}),
     "submit_answer": frozenset({A}),
     "record_appearance": frozenset({A, C}),
     "submit_feedback": frozenset({A}),

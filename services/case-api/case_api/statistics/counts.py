@@ -14,14 +14,15 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case
+from sqlalchemy import ColumnElement, and_, case, exists, not_
 
-from case_api.cases.tables import case_answers, case_hearings, case_summaries
+from case_api.cases.tables import case_answers, case_hearings, case_suggestions, case_summaries
 from case_api.deadlines.tables import deadlines
 
 Clause = Callable[[date], ColumnElement[bool]]
 
 s, h, a, d = case_summaries.c, case_hearings.c, case_answers.c, deadlines.c
+sg = case_suggestions.c
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,7 @@ LOSSES_IN_EFFECT = Source("cases by effective date", case_summaries, s.effective
 HEARINGS = Source("hearings by hearing date", case_hearings, h.hearing_date)
 ANSWERS = Source("answers by submission date", case_answers, a.submitted_date)
 DEADLINES = Source("deadlines by due date", deadlines, d.due_date, _by_kind_and_status)
+SUGGESTIONS = Source("suggestions by service date", case_suggestions, sg.served_date)
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,32 @@ FAILURE_COUNTS = [
     Count("missed_performance", DEADLINES, _missed("performance")),
     Count("answers_without_evidence", ANSWERS, lambda _: a.evidence_submitted.is_(False)),
 ]
+
+
+def _replied_late(_: date) -> ColumnElement[bool]:
+    """Answered after its reply deadline: the deadline row the suggestion triggered (same
+    case, same event) was met late. A case's deadlines are found by its index."""
+    return exists().where(
+        d.case_id == sg.case_id,
+        d.trigger_position == sg.position,
+        d.kind == "suggestion_reply",
+        d.status == "met_late",
+    )
+
+
+SUGGESTION_COUNTS = [
+    Count("received", SUGGESTIONS),
+    # Answered and not late: where the pack sets no reply deadline, any reply is in time.
+    Count(
+        "answered_on_time",
+        SUGGESTIONS,
+        lambda today: and_(sg.reply_position.is_not(None), not_(_replied_late(today))),
+    ),
+    Count("answered_late", SUGGESTIONS, _replied_late),
+    Count("unanswered", SUGGESTIONS, lambda _: sg.reply_position.is_(None)),
+]
+"""司法建议 / 检察建议 served in the period [003 二(五)2] [004 7-③]: how many, and how each
+was answered by now. ``received`` is the sum of the other three."""
 
 FOUR_FAILURES = {
     "no_answer": ("missed_answers",),

@@ -31,6 +31,7 @@ from case_api.statistics.counts import (
     LOSSES_IN_EFFECT,
     RATES,
     REPEATED_LOSS_MINIMUM,
+    SUGGESTION_COUNTS,
     Count,
     Source,
 )
@@ -91,8 +92,12 @@ def figures(
     every = [*COUNTS, *FAILURE_COUNTS]
     with engine.connect() as conn:
         tally = _tally(conn, every, asked)
+        suggested = _tally(conn, SUGGESTION_COUNTS, asked)
         repeated = _repeated_losses(conn, asked)
     totals = {c.name: sum(row[c.name] for row in tally[c.source]) for c in every}
+    suggestions = {
+        c.name: sum(row[c.name] for row in suggested[c.source]) for c in SUGGESTION_COUNTS
+    }
     counts = {c.name: totals[c.name] for c in COUNTS}
     return {
         "scope": {
@@ -108,6 +113,7 @@ def figures(
             name: sum(totals[part] for part in parts) for name, parts in FOUR_FAILURES.items()
         },
         "repeated_losses": repeated,
+        "suggestions": suggestions,
         "by_agency": _by_agency(tally),
     }
 

@@ -32,6 +32,10 @@ class Statistics(BaseModel):
     deadlines: list[dict[str, Any]]
     four_failures: dict[str, int] = Field(description="不答辩、不举证、不出庭、不履行")
     repeated_losses: list[dict[str, Any]] = Field(description="一败再败")
+    suggestions: dict[str, int] = Field(
+        description="司法建议、检察建议 served in the period: received, answered_on_time,"
+        " answered_late, unanswered (as of today)"
+    )
     by_agency: list[dict[str, Any]]
 
 

@@ -22,10 +22,17 @@ DEADLINE_LABELS = {
     "performance": "履行",
     "report": "报备",
     "feedback": "反馈",
+    "suggestion_reply": "司法建议、检察建议回复",
 }
 FAILURE_LABELS = {
     "no_answer": "不答辩",
     "no_evidence": "不举证",
     "no_appearance": "不出庭",
     "no_performance": "不履行",
+}
+SUGGESTION_LABELS = {
+    "received": "收到建议书",
+    "answered_on_time": "按期回复",
+    "answered_late": "逾期回复",
+    "unanswered": "尚未回复",
 }

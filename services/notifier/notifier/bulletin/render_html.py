@@ -5,7 +5,13 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from notifier.bulletin.labels import COUNT_LABELS, DEADLINE_LABELS, FAILURE_LABELS, RATE_LABELS
+from notifier.bulletin.labels import (
+    COUNT_LABELS,
+    DEADLINE_LABELS,
+    FAILURE_LABELS,
+    RATE_LABELS,
+    SUGGESTION_LABELS,
+)
 from notifier.reminders.messages import percent
 
 BAR_COLOURS = (("met", "#2e7d32"), ("met_late", "#f9a825"), ("missed", "#c62828"))
@@ -24,6 +30,7 @@ def render_html(title: str, stats: dict[str, Any]) -> str:
         _table("", ["期限", "按期", "逾期完成", "未完成（逾期）", "进行中"], _deadlines(stats)),
         _table("“四不”问题", ["问题", "件数"], _failures(stats)),
         _table("一败再败", ["单位", "案由", "败诉件数"], _repeated(stats)),
+        _table("司法建议、检察建议办理情况", ["项目", "件数"], _suggestions(stats)),
         _table("分单位情况", ["单位", "收案", "结案", "败诉"], _by_agency(stats)),
         "</body></html>",
     ]
@@ -94,6 +101,11 @@ def _deadlines(stats: dict[str, Any]) -> list[list[Any]]:
 
 def _failures(stats: dict[str, Any]) -> list[list[Any]]:
     return [[FAILURE_LABELS.get(k, k), v] for k, v in stats.get("four_failures", {}).items()]
+
+
+def _suggestions(stats: dict[str, Any]) -> list[list[Any]]:
+    """Absent from statistics answered before suggestions were counted."""
+    return [[SUGGESTION_LABELS.get(k, k), v] for k, v in stats.get("suggestions", {}).items()]
 
 
 def _repeated(stats: dict[str, Any]) -> list[list[Any]]:

@@ -8,7 +8,13 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
 
-from notifier.bulletin.labels import COUNT_LABELS, DEADLINE_LABELS, FAILURE_LABELS, RATE_LABELS
+from notifier.bulletin.labels import (
+    COUNT_LABELS,
+    DEADLINE_LABELS,
+    FAILURE_LABELS,
+    RATE_LABELS,
+    SUGGESTION_LABELS,
+)
 
 
 def render_xlsx(title: str, stats: dict[str, Any]) -> bytes:
@@ -20,6 +26,9 @@ def render_xlsx(title: str, stats: dict[str, Any]) -> bytes:
     repeated = stats.get("repeated_losses", [])
     rows = [[r["agency"], r["subject_matter"], r["losses"]] for r in repeated]
     _sheet(book, "一败再败", ["单位", "案由", "败诉件数"], rows)
+    suggestions = stats.get("suggestions", {}).items()
+    rows = [[SUGGESTION_LABELS.get(k, k), v] for k, v in suggestions]
+    _sheet(book, "司法建议检察建议", ["项目", "件数"], rows)
     by_agency = stats.get("by_agency", [])
     rows = [
         [r["agency"], r.get("received", 0), r.get("concluded", 0), r.get("losses", 0)]

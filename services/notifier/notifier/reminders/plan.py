@@ -29,7 +29,7 @@ from shared.rulepacks import Policy
 from shared.rulepacks.library import SHANGHAI
 
 DUE_DAY_KINDS = frozenset({"report", "feedback"})  # remind on the due day itself
-ESCALATED_KINDS = frozenset({"report", "answer", "hearing", "performance"})
+ESCALATED_KINDS = frozenset({"report", "answer", "hearing", "performance", "suggestion_reply"})
 DEFAULT_ESCALATION = ("agency_head", "bureau")
 CASE_API = "case-api"
 
