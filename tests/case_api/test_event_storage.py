@@ -54,6 +54,8 @@ PINNED_TOPICS = {
     "case_api.cases.aggregate:Case.BureauForwarded",
     "case_api.cases.aggregate:Case.SuggestionReceived",
     "case_api.cases.aggregate:Case.SuggestionAnswered",
+    "case_api.cases.aggregate:Case.TypicalCasePublished",
+    "case_api.cases.aggregate:Case.TypicalCaseWithdrawn",
     "case_api.cases.aggregate:Case.FactCorrected",
     "case_api.cases.aggregate:Case.FactRetracted",
 }
