@@ -1,4 +1,9 @@
-"""Chinese labels of the statistics fields (the endpoint's names are English)."""
+"""Chinese labels for what a statistics answer names in English.
+
+Newer answers carry their own (``labels``, each rate's ``name_zh`` and ``formula_zh``); these
+are the fallback for answers from a case-api that predates them. A key with no Chinese label
+is left out of a bulletin rather than shown in English to its readers.
+"""
 
 COUNT_LABELS = {
     "received": "收案数",
@@ -10,18 +15,34 @@ COUNT_LABELS = {
     "principal_head_appearances": "正职负责人出庭次数",
     "mediated": "调解数",
     "withdrawn": "撤诉数",
+    "mediated_or_withdrawn": "调解、撤诉合计",
+    "revoked_or_changed": "被撤销、变更数",
 }
 RATE_LABELS = {
     "loss_rate": "败诉率",
     "head_appearance_rate": "负责人出庭率",
     "mediation_withdrawal_rate": "调撤率",
+    "revoked_or_changed_rate": "撤改率",
+    "incidence_rate": "发案率",
+}
+RATE_FORMULAS = {
+    "loss_rate": "败诉数 ÷ 结案数 × 100%",
+    "head_appearance_rate": "负责人出庭的庭次 ÷ 开庭数 × 100%",
+    "mediation_withdrawal_rate": "（调解数 + 撤诉数）÷ 结案数 × 100%",
+    "revoked_or_changed_rate": "被撤销、变更数 ÷ 结案数 × 100%",
 }
 DEADLINE_LABELS = {
     "answer": "答辩举证",
-    "hearing": "出庭",
-    "performance": "履行",
+    "hearing": "出庭应诉",
+    "performance": "履行裁判",
     "report": "报备",
     "feedback": "反馈",
+}
+DEADLINE_STATUSES = {
+    "met": "按期完成",
+    "met_late": "逾期完成",
+    "missed": "逾期未完成",
+    "open": "办理中",
 }
 FAILURE_LABELS = {
     "no_answer": "不答辩",
@@ -29,3 +50,5 @@ FAILURE_LABELS = {
     "no_appearance": "不出庭",
     "no_performance": "不履行",
 }
+COMPARISONS = {"lt": "低于", "lte": "不高于", "gt": "高于", "gte": "不低于", "eq": "等于"}
+NOT_COMPUTABLE = "分母为0，无法计算"
