@@ -18,7 +18,7 @@ def _rate(key: str, n: int, d: int, zh: str, formula_zh: str) -> dict[str, Any]:
         "formula_zh": formula_zh,
         "source": "003 一",
     }
-    return rate | ({"note_zh": "本期无结案案件，无法计算"} if value is None else {})
+    return rate | ({"note_zh": "行政行为总数未报送，无法计算"} if value is None else {})
 
 
 def _agency(

@@ -62,7 +62,7 @@ def _rates(figures: Figures) -> str:
 
 def _agencies(figures: Figures) -> str:
     head, rows = agency_rows(figures)
-    columns = {0: "rank"} | dict.fromkeys(range(2, 7), "num")
+    columns = {0: "rank", 1: "name"} | dict.fromkeys(range(2, 7), "num")
     table = _table(head, rows, columns, wrap_from=7)
     loss = next((t for t in figures.targets if t.metric == "loss_rate"), None)
     chart = loss_rate_chart(
