@@ -73,9 +73,10 @@ class BulletinBuilder:
     def _names(self) -> dict[str, str]:
         """Agency and jurisdiction names as followed on the feed, for answers that carry
         codes only."""
+        found: dict[str, str] = {}
         with self.engine.connect() as conn:
-            found = dict(conn.execute(select(jurisdictions.c.code, jurisdictions.c.name)).all())
-            found |= dict(conn.execute(select(agencies.c.code, agencies.c.name)).all())
+            for table in (jurisdictions, agencies):
+                found.update((row.code, row.name) for row in conn.execute(select(table)))
         return found
 
     def complete(self, lease: Lease, now: datetime, detail: str) -> None:
