@@ -139,6 +139,8 @@ def test_the_xlsx_ranks_agencies_by_name_with_their_flags(built: Built) -> None:
     assert [r[1] for r in rows] == RANKED
     assert [r[-2:] for r in rows] == [["达标", "达标"], ["未达标", "达标"], ["未达标", "未达标"]]
     assert rows[2][5] == pytest.approx(0.1667) and sheet["F4"].number_format == "0.0%"
+    assert rows[0][5] == 0 and sheet["F2"].number_format == "0.0%"  # shown as 0.0%, not 0
+    assert book["概况"]["A4"].value == "统计期间：2025年9月1日至2025年9月30日"
     summary = {row[0].value: row[1].value for row in book["概况"].iter_rows() if row[0].value}
     assert summary["发案率"] == "—"  # no denominator: a dash, never 0%
 

@@ -3,6 +3,7 @@ percentages, and a native (editable) Excel chart with its legend and values."""
 
 from __future__ import annotations
 
+from datetime import date
 from io import BytesIO
 from typing import Any
 
@@ -13,7 +14,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
 from notifier.bulletin.figures import Figures
-from notifier.bulletin.heading import Heading
+from notifier.bulletin.heading import Heading, chinese_date
 from notifier.bulletin.labels import DEADLINE_LABELS, DEADLINE_STATUSES
 from notifier.bulletin.tables import agency_rows, fraction
 
@@ -38,7 +39,7 @@ def _summary(sheet: Worksheet, heading: Heading, figures: Figures) -> None:
     for line in (heading.issuer, heading.number, heading.title):
         sheet.append([line])
     sheet["A3"].font = Font(bold=True, size=14)
-    sheet.append([f"统计期间：{figures.start} 至 {figures.end}"])
+    sheet.append([f"统计期间：{_day(figures.start)}至{_day(figures.end)}"])
     sheet.append([])
     _table(sheet, ["项目", "数量（件）"], figures.counts)
     sheet.append([])
@@ -110,10 +111,18 @@ def _table(
         sheet.append(list(row))
         for column in percent_columns:
             cell = sheet.cell(sheet.max_row, column)
-            if isinstance(cell.value, float):
+            # A rate of exactly 0 or 1 arrives as an int: formatted all the same (0.0%, 100.0%).
+            if isinstance(cell.value, int | float) and not isinstance(cell.value, bool):
                 cell.number_format = "0.0%"
             else:
                 cell.alignment = Alignment(horizontal="right")
+
+
+def _day(value: str) -> str:
+    try:
+        return chinese_date(date.fromisoformat(value))
+    except ValueError:
+        return value
 
 
 def _widths(sheet: Worksheet, widths: list[int]) -> None:
