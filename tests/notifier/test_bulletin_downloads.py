@@ -12,11 +12,12 @@ from datetime import datetime, timedelta
 
 import httpx
 import pytest
+from sqlalchemy import update
 
 from notifier.main import create_app
 from notifier.platform.config import Settings
 from notifier.platform.signed_links import LinkCheck, check_link, signature, signed_path
-from notifier.platform.tables import deliveries
+from notifier.platform.tables import bulletins, deliveries
 from notifier.runtime import Runtime, build_runtime
 from shared.clock import FixedClock
 from tests.notifier.cases import registry
@@ -160,3 +161,11 @@ async def test_without_a_link_secret_messages_carry_no_links(notifier_url: str) 
         link = signed_path(SECRET, XLSX, BUILT, timedelta(days=1))
         refused = await opened.get(link)
         assert (refused.status_code, refused.json()["code"]) == (403, "link-signature-invalid")
+
+
+async def test_a_bulletin_built_before_pdfs_were_kept_says_so(ops: Ops) -> None:
+    with ops.runtime.engine.begin() as conn:
+        conn.execute(update(bulletins).values(pdf=None))
+    missing = await ops.get("/v1/bulletins/gz/2025-09.pdf", **OPERATOR)
+    assert (missing.status_code, missing.json()["code"]) == (404, "bulletin-format-unavailable")
+    assert (await ops.get(HTML, **OPERATOR)).status_code == 200

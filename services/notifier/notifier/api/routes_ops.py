@@ -92,14 +92,24 @@ async def bulletin_file(jurisdiction: str, period: str, fmt: str, runtime: Runti
     def query() -> Any:
         with runtime.engine.connect() as conn:
             return conn.execute(
-                select(bulletins.c[fmt]).where(bulletins.c.key == f"{jurisdiction}:{period}")
-            ).scalar_one_or_none()
+                select(bulletins.c.id, bulletins.c[fmt].label("content")).where(
+                    bulletins.c.key == f"{jurisdiction}:{period}"
+                )
+            ).one_or_none()
 
-    content = await run_in_threadpool(query)
-    if content is None:
+    found = await run_in_threadpool(query)
+    if found is None:
         raise Problem(
             404, "bulletin-not-found", "Not found", f"no bulletin for {jurisdiction} {period}"
         )
+    if found.content is None:  # built before PDFs were kept
+        raise Problem(
+            404,
+            "bulletin-format-unavailable",
+            "Not found",
+            f"the bulletin for {jurisdiction} {period} was built before {fmt} files were kept",
+        )
+    content = found.content
     if fmt == "html":
         return Response(content, media_type="text/html; charset=utf-8")
     name = f"bulletin-{jurisdiction}-{period}.{fmt}"
