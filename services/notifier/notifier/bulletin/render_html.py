@@ -20,11 +20,11 @@ MARKS = {"达标": "met", "未达标": "unmet"}
 
 def render_html(heading: Heading, figures: Figures) -> str:
     sections = [
-        ("收结案情况", _table(["项目", "数量（件）"], figures.counts, {1: "num"}, narrow=True)),
+        ("收结案情况", _table(["项目", "数量（件）"], figures.counts, {1: "num"}, kind="narrow")),
         ("主要指标", _rates(figures)),
         ("各单位情况排名", _agencies(figures)),
         ("期限执行情况", _deadlines(figures)),
-        ("“四不”问题", _table(["问题", "件数"], figures.failures, {1: "num"}, narrow=True)),
+        ("“四不”问题", _table(["问题", "件数"], figures.failures, {1: "num"}, kind="narrow")),
         ("一败再败情况", _repeated(figures)),
     ]
     body = "".join(
@@ -63,7 +63,7 @@ def _rates(figures: Figures) -> str:
 def _agencies(figures: Figures) -> str:
     head, rows = agency_rows(figures)
     columns = {0: "rank", 1: "name"} | dict.fromkeys(range(2, 7), "num")
-    table = _table(head, rows, columns, wrap_from=7)
+    table = _table(head, rows, columns, kind="ranking", wrap_from=7)
     loss = next((t for t in figures.targets if t.metric == "loss_rate"), None)
     chart = loss_rate_chart(
         figures.agencies, loss.threshold if loss else None, loss.name if loss else ""
@@ -101,7 +101,7 @@ def _table(
     head: list[str],
     rows: list[Any],
     columns: dict[int, str] | None = None,
-    narrow: bool = False,
+    kind: str = "",
     wrap_from: int | None = None,
 ) -> str:
     """``columns``: a CSS class per column index; headers from ``wrap_from`` on may wrap
@@ -123,8 +123,7 @@ def _table(
         + "</tr>"
         for row in rows
     )
-    table = "<table class='narrow'>" if narrow else "<table>"
-    return f"{table}<thead><tr>{cells}</tr></thead><tbody>{body}</tbody></table>"
+    return f"<table{_class([kind])}><thead><tr>{cells}</tr></thead><tbody>{body}</tbody></table>"
 
 
 def _class(names: list[str]) -> str:
