@@ -10,8 +10,10 @@ from datetime import date
 from notifier.bulletin.charts import deadline_chart, loss_rate_chart
 from notifier.bulletin.figures import Target, read_figures
 from notifier.bulletin.heading import make_heading
+from notifier.bulletin.labels import DEADLINE_LABELS
 from notifier.bulletin.ranking import AgencyRow, RateCell, rank_agencies
 from notifier.bulletin.render_html import render_html
+from shared.rulepacks.rule_models import RuleKind
 from tests.notifier.bulletin_stats import STATS
 
 
@@ -98,3 +100,17 @@ def test_charts_carry_a_legend_and_every_value() -> None:
     assert "<script" not in bars + losses and "http" not in (bars + losses).replace(
         "http://www.w3.org/2000/svg", ""
     )
+
+
+def test_every_kind_of_deadline_a_rule_pack_can_name_has_a_chinese_label() -> None:
+    assert {k.value for k in RuleKind} <= set(DEADLINE_LABELS)
+
+
+def test_many_kinds_of_deadline_continue_in_a_second_chart_at_the_same_scale() -> None:
+    rows = [{"kind": k.value, "met": i, "missed": 1} for i, k in enumerate(RuleKind)]
+    charts = deadline_chart(rows)
+    assert charts.count("<svg") == 3  # 14 kinds, five to a chart
+    assert charts.count("class='legend'") == 1
+    assert all(DEADLINE_LABELS[k.value] in charts for k in RuleKind)
+    tallest = re.findall(r"height='(\d+\.\d)' fill='#2e7d32'", charts)
+    assert max(map(float, tallest)) == 170.0  # the largest count anywhere fills the height

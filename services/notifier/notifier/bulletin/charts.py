@@ -13,15 +13,23 @@ WIDTH = 600
 FONT = "font-family='Noto Sans CJK SC, Source Han Sans SC, sans-serif'"
 STATUS_COLOURS = {"met": "#2e7d32", "met_late": "#f9a825", "missed": "#c62828", "open": "#90a4ae"}
 BAR, TARGET = "#1f5f99", "#c62828"
+PER_CHART = 5
 
 
 def deadline_chart(rows: list[dict[str, Any]]) -> str:
-    """Grouped bars per kind of deadline: done on time, done late, missed, still running."""
-    if not rows:
-        return ""
+    """Grouped bars per kind of deadline: done on time, done late, missed, still running.
+    At most ``PER_CHART`` kinds side by side (bars and labels keep their size, whatever the
+    pack names); more continue in a second chart drawn to the same scale."""
     top = max([1] + [int(r.get(k, 0)) for r in rows for k in STATUS_COLOURS])
-    group, bar, base, plot = (WIDTH - 60) / len(rows), 26, 230, 170
+    chunks = [rows[i : i + PER_CHART] for i in range(0, len(rows), PER_CHART)]
+    return "".join(_deadline_chart(chunk, top, legend=i == 0) for i, chunk in enumerate(chunks))
+
+
+def _deadline_chart(rows: list[dict[str, Any]], top: int, legend: bool) -> str:
+    group, bar, plot = (WIDTH - 60) / PER_CHART, 24, 170
+    base = plot + (60 if legend else 30)
     parts = [_legend([(DEADLINE_STATUSES[k], c) for k, c in STATUS_COLOURS.items()], 60, 16)]
+    parts = parts if legend else []
     for i, row in enumerate(rows):
         left = 60 + i * group + (group - bar * len(STATUS_COLOURS)) / 2
         for j, (status, colour) in enumerate(STATUS_COLOURS.items()):
@@ -31,7 +39,8 @@ def deadline_chart(rows: list[dict[str, Any]]) -> str:
             parts.append(_text(x + bar / 2, base - h - 4, str(value), anchor="middle"))
         label = DEADLINE_LABELS[row["kind"]]
         parts.append(_text(left + bar * 2, base + 18, label, anchor="middle", size=13))
-    parts.append(f"<line x1='50' y1='{base}' x2='{WIDTH - 10}' y2='{base}' stroke='#333'/>")
+    right = 60 + len(rows) * group
+    parts.append(f"<line x1='50' y1='{base}' x2='{right:.0f}' y2='{base}' stroke='#333'/>")
     parts.append(_text(50, base - plot - 4, "单位：件", anchor="end", size=11))
     return _svg(base + 30, "期限执行情况（件）", parts)
 

@@ -37,6 +37,15 @@ DEADLINE_LABELS = {
     "performance": "履行裁判",
     "report": "报备",
     "feedback": "反馈",
+    "filing": "备案",
+    "forwarding": "转报",
+    "plan": "应诉方案",
+    "risk_report": "风险报告",
+    "loss_report": "败诉分析报告",
+    "investigation": "调查",
+    "review": "审核",
+    "handling": "处理",
+    "meeting": "会商",
 }
 DEADLINE_STATUSES = {
     "met": "按期完成",
