@@ -29,9 +29,11 @@ RUN groupadd --system --gid 10001 app \
        --shell /usr/sbin/nologin app
 
 # The time-zone database: shared.clock uses ZoneInfo("Asia/Shanghai"), and newer slim bases
-# (Debian trixie) no longer ship tzdata.
+# (Debian trixie) no longer ship tzdata. Pango (with HarfBuzz's subsetter) lays out the
+# bulletins' PDFs in WeasyPrint; fonts-noto-cjk gives their Chinese text its glyphs.
 RUN apt-get update \
     && apt-get install -y --no-install-recommends tzdata \
+       libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-cjk \
     && rm -rf /var/lib/apt/lists/*
 
 WORKDIR /app

@@ -35,12 +35,15 @@ bench: $(STAMP)
 	$(BIN)/python bench/run_all.py
 
 # The browser tests drive Debian's chromium (Playwright cannot download browsers here) and
-# need CJK fonts for readable screenshots. Installs them when missing (needs root: CI is).
+# need CJK fonts for readable screenshots; WeasyPrint prints bulletins to PDF through pango.
+# Installs them when missing (needs root: CI is).
 browser-deps:
-	@if command -v chromium >/dev/null && fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then \
-		echo "chromium and fonts-noto-cjk are installed"; \
+	@if command -v chromium >/dev/null && fc-list 2>/dev/null | grep -qi "Noto Sans CJK" \
+		&& ldconfig -p | grep -q libpangoft2-1.0; then \
+		echo "chromium, pango and fonts-noto-cjk are installed"; \
 	else \
-		(apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium fonts-noto-cjk) \
+		(apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium fonts-noto-cjk \
+			libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0) \
 			|| echo "chromium could not be installed (needs root and Debian's apt): the browser tests will say they are skipped"; \
 	fi
 

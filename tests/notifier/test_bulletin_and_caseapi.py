@@ -1,15 +1,18 @@
-"""Bulletin rendering (HTML with an SVG chart, XLSX with a native chart), its build-and-send
+"""Bulletin rendering from an older statistics answer (English keys, agency codes), its build-and-send
 through the sender, and the case-api client's answers (httpx.MockTransport)."""
 
 from __future__ import annotations
 
-from datetime import datetime
+import re
+from datetime import date, datetime
 from io import BytesIO
 
 import httpx
 from openpyxl import load_workbook
 from sqlalchemy import select
 
+from notifier.bulletin.figures import Figures, read_figures
+from notifier.bulletin.heading import Heading, make_heading
 from notifier.bulletin.render_html import render_html
 from notifier.bulletin.render_xlsx import render_xlsx
 from notifier.bulletin.schedule import plan_bulletins
@@ -21,7 +24,7 @@ from tests.notifier.fakes import FakeCaseApi, ScriptedDispatcher
 from tests.notifier.test_follower import follower
 from tests.notifier.test_sender import make_sender
 
-STATS = {
+OLD_STATS = {  # an answer from a case-api without Chinese names, targets or flags
     "scope": {"jurisdiction": "gz", "from": "2025-09-01", "to": "2025-09-30"},
     "counts": {
         "received": 12,
@@ -33,6 +36,7 @@ STATS = {
         "principal_head_appearances": 2,
         "mediated": 2,
         "withdrawn": 1,
+        "mediated_or_withdrawn": 3,
     },
     "rates": [
         {
@@ -60,7 +64,6 @@ STATS = {
     "deadlines": [
         {"kind": "answer", "met": 7, "met_late": 1, "missed": 2, "open": 3},
         {"kind": "hearing", "met": 5, "met_late": 0, "missed": 1, "open": 2},
-        {"kind": "suggestion_reply", "met": 1, "met_late": 1, "missed": 1, "open": 0},
     ],
     "four_failures": {"no_answer": 2, "no_evidence": 1, "no_appearance": 1, "no_performance": 0},
     "repeated_losses": [{"agency": "gz-hrss", "subject_matter": "工伤认定", "losses": 2}],
@@ -69,32 +72,53 @@ STATS = {
 }
 
 
-def test_html_names_every_figure_with_its_formula_and_a_chart() -> None:
-    html = render_html("广州市2025-09通报", STATS)
+def _old_shape() -> tuple[Heading, Figures]:
+    figures = read_figures(OLD_STATS, {"gz": "广州市", "gz-hrss": "广州市人力资源和社会保障局"})
+    return make_heading("广州市", "行政应诉工作月度通报", "2025-09", date(2025, 10, 9)), figures
+
+
+def test_an_older_answer_still_renders_every_figure_in_chinese() -> None:
+    html = render_html(*_old_shape())
     for text in (
         "<svg",
         "败诉率",
         "12.5%",
         "83.3%",
-        "losses / concluded",
+        "败诉数 ÷ 结案数 × 100%",
+        "调解、撤诉合计",
         "不答辩",
         "一败再败",
         "工伤认定",
         "答辩举证",
-        "司法建议、检察建议回复",
-        "<td>逾期回复</td><td>1</td>",
-        "<td>尚未回复</td><td>2</td>",
+        "广州市人力资源和社会保障局",
+        "司法建议、检察建议办理情况",
+        "尚未回复",
     ):
         assert text in html
+    for english in ("mediated_or_withdrawn", "losses / concluded", "gz-hrss", "loss_rate"):
+        assert english not in html
+    # 调撤率 with nothing concluded is not computable: a dash and why, never 0%.
+    assert re.search(r"调撤率</td><td class='num'>—</td>.*分母为0，无法计算", html)
 
 
-def test_xlsx_has_the_sheets_and_a_native_bar_chart() -> None:
-    book = load_workbook(BytesIO(render_xlsx("通报", STATS)))
-    assert book.sheetnames == ["概况", "期限", "四不问题", "一败再败", "司法建议检察建议", "分单位"]
+def test_an_older_answer_makes_an_xlsx_with_its_sheets_and_a_labelled_chart() -> None:
+    book = load_workbook(BytesIO(render_xlsx(*_old_shape())))
+    assert book.sheetnames == [
+        "概况",
+        "单位排名",
+        "期限执行",
+        "四不问题",
+        "一败再败",
+        "司法建议检察建议",
+    ]
     rows = list(book["司法建议检察建议"].iter_rows(values_only=True))
     assert rows[1:] == [("收到建议书", 4), ("按期回复", 1), ("逾期回复", 1), ("尚未回复", 2)]
-    assert len(book["期限"]._charts) == 1
-    assert book["期限"]["D2"].value == 2  # answer deadlines missed
+    chart = book["期限执行"]._charts[0]
+    assert chart.dataLabels.showVal and chart.legend is not None
+    assert book["期限执行"]["D2"].value == 2  # answer deadlines missed
+    assert book["单位排名"]["B2"].value == "广州市人力资源和社会保障局"
+    texts = {c.value for row in book["概况"].iter_rows() for c in row if isinstance(c.value, str)}
+    assert "调解、撤诉合计" in texts and "mediated_or_withdrawn" not in texts
 
 
 def test_bulletin_is_built_stored_and_sent_on_its_day(notifier_url: str) -> None:
@@ -102,7 +126,7 @@ def test_bulletin_is_built_stored_and_sent_on_its_day(notifier_url: str) -> None
     f.step()
     clock = FixedClock(datetime.fromisoformat("2025-10-09T09:00:00+08:00"))
     dispatcher = ScriptedDispatcher()
-    sender = make_sender(notifier_url, dispatcher, clock, FakeCaseApi(statistics_body=STATS))
+    sender = make_sender(notifier_url, dispatcher, clock, FakeCaseApi(statistics_body=OLD_STATS))
     with sender.engine.begin() as conn:
         plan_bulletins(conn, f.library, f.calendars.current(conn), clock.now(), 9)
     sender.run_once()  # build

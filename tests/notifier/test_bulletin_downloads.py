@@ -12,17 +12,18 @@ from datetime import datetime, timedelta
 
 import httpx
 import pytest
+from sqlalchemy import update
 
 from notifier.main import create_app
 from notifier.platform.config import Settings
 from notifier.platform.signed_links import LinkCheck, check_link, signature, signed_path
-from notifier.platform.tables import deliveries
+from notifier.platform.tables import bulletins, deliveries
 from notifier.runtime import Runtime, build_runtime
 from shared.clock import FixedClock
 from tests.notifier.cases import registry
 from tests.notifier.fakes import FakeCaseApi
 from tests.notifier.processes import OPERATOR, OPERATOR_TOKEN
-from tests.notifier.test_bulletin_and_caseapi import STATS
+from tests.notifier.test_bulletin_and_caseapi import OLD_STATS
 
 SECRET = "link-secret-for-tests-0123456789abcdef"
 PUBLIC = "https://notifier.example.gov.cn/ops"
@@ -77,7 +78,7 @@ class Ops:
 async def open_ops(url: str, **settings: object) -> AsyncIterator[Ops]:
     values = {"database_url": url, "operator_token": OPERATOR_TOKEN, "public_url": PUBLIC}
     runtime = build_runtime(Settings(**{**values, **settings}), clock=FixedClock(BUILT))
-    api = FakeCaseApi(registry(), statistics_body=STATS)
+    api = FakeCaseApi(registry(), statistics_body=OLD_STATS)
     runtime.follower.client = runtime.sender.bulletins.client = api  # type: ignore[assignment]
     runtime.follower.clock = FixedClock(datetime.fromisoformat("2025-09-19T10:00:00+08:00"))
     runtime.follower.step(wait=0)
@@ -114,7 +115,7 @@ async def test_listing_bulletins_needs_the_operator_token(ops: Ops) -> None:
 
 
 async def test_the_messages_signed_links_download_until_they_expire(ops: Ops) -> None:
-    xlsx, html = await ops.links()
+    html, xlsx, _pdf = await ops.links()
     assert xlsx.startswith(f"{PUBLIC}{XLSX}?expires=") and html.startswith(f"{PUBLIC}{HTML}?")
     ops.clock.set(BUILT + timedelta(days=30, seconds=-1))
     got = await ops.get(xlsx)
@@ -127,7 +128,7 @@ async def test_the_messages_signed_links_download_until_they_expire(ops: Ops) ->
 
 
 async def test_an_altered_link_is_refused(ops: Ops) -> None:
-    xlsx, html = await ops.links()
+    html, xlsx, _pdf = await ops.links()
     expires = re.search(r"expires=(\d+)", xlsx).group(1)  # type: ignore[union-attr]
     later = str(int(expires) + 86400)
     altered = [
@@ -146,7 +147,7 @@ async def test_an_altered_link_is_refused(ops: Ops) -> None:
 
 
 async def test_a_link_works_behind_a_proxy_that_mounts_the_api_under_a_prefix(ops: Ops) -> None:
-    xlsx, _ = await ops.links()
+    _html, xlsx, _pdf = await ops.links()
     mounted = httpx.ASGITransport(app=create_app(runtime=ops.runtime), root_path="/ops")
     async with httpx.AsyncClient(
         transport=mounted, base_url="https://notifier.example.gov.cn"
@@ -160,3 +161,11 @@ async def test_without_a_link_secret_messages_carry_no_links(notifier_url: str) 
         link = signed_path(SECRET, XLSX, BUILT, timedelta(days=1))
         refused = await opened.get(link)
         assert (refused.status_code, refused.json()["code"]) == (403, "link-signature-invalid")
+
+
+async def test_a_bulletin_built_before_pdfs_were_kept_says_so(ops: Ops) -> None:
+    with ops.runtime.engine.begin() as conn:
+        conn.execute(update(bulletins).values(pdf=None))
+    missing = await ops.get("/v1/bulletins/gz/2025-09.pdf", **OPERATOR)
+    assert (missing.status_code, missing.json()["code"]) == (404, "bulletin-format-unavailable")
+    assert (await ops.get(HTML, **OPERATOR)).status_code == 200

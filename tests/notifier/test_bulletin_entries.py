@@ -21,7 +21,7 @@ from shared.rulepacks import shipped_library
 from tests.notifier.cases import feed_event, registry
 from tests.notifier.fakes import FakeCaseApi, ScriptedDispatcher
 from tests.notifier.processes import OPERATOR, OPERATOR_TOKEN
-from tests.notifier.test_bulletin_and_caseapi import STATS
+from tests.notifier.test_bulletin_and_caseapi import OLD_STATS as STATS
 from tests.notifier.test_follower import follower
 from tests.notifier.test_sender import add, make_sender
 

@@ -183,7 +183,7 @@ def _check_bulletins(stack: Stack, url: str) -> None:
     assert [b["period"] for b in listed] == ["2025-09", "2025-10"]
     xlsx = httpx.get(f"{url}{listed[0]['xlsx_url']}", headers=OPERATOR)
     book = load_workbook(BytesIO(xlsx.content))
-    assert book["期限"]._charts, "the XLSX carries a native chart"
+    assert book["期限执行"]._charts, "the XLSX carries a native chart"
     html = httpx.get(f"{url}{listed[0]['html_url']}", headers=OPERATOR).text
     assert "<svg" in html and "败诉率" in html
     assert httpx.get(f"{url}{listed[0]['html_url']}").status_code == 401
@@ -193,11 +193,14 @@ def _check_bulletins(stack: Stack, url: str) -> None:
     links = [re.findall(r"http://ops(\S+)", s.body["message"]) for s in sent]
     expired = httpx.get(f"{url}{links[0][0]}")
     assert (expired.status_code, expired.json()["code"]) == (403, "link-expired")
-    assert httpx.get(f"{url}{links[1][0]}").content.startswith(b"PK")
+    html_link, xlsx_link, pdf_link = links[1]  # the order the message lists them in
+    assert httpx.get(f"{url}{xlsx_link}").content.startswith(b"PK")
+    assert httpx.get(f"{url}{pdf_link}").content.startswith(b"%PDF")
+    assert "广州市" in httpx.get(f"{url}{html_link}").text
     assert "收案2件" in sent[0].body["message"]  # cases A and B were filed in September
     assert "不答辩1件" in sent[1].body["message"]  # A's answer, due Oct 9, was missed
     names = sorted(a["filename"] for a in sent[0].body.get("attachments", []))
-    assert names == ["bulletin-gz-2025-09.html", "bulletin-gz-2025-09.xlsx"]
+    assert names == [f"bulletin-gz-2025-09.{f}" for f in ("html", "pdf", "xlsx")]
     assert base64.b64decode(sent[0].body["attachments"][0]["base64"])
 
 

@@ -23,7 +23,7 @@ from notifier.sending.retry_after import retry_after_seconds
 from shared.clock import FixedClock
 from shared.rulepacks import shipped_library
 from tests.notifier.fakes import ScriptedDispatcher
-from tests.notifier.test_bulletin_and_caseapi import STATS
+from tests.notifier.test_bulletin_and_caseapi import OLD_STATS as STATS
 from tests.notifier.test_sender import DUE, add, make_sender, row
 
 WALL = datetime(2026, 1, 5, 1, 0, tzinfo=UTC)

@@ -26,7 +26,10 @@ from notifier.sending import queries as repo
 from shared.reporting_periods import period_kind
 
 router = APIRouter()
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+MEDIA = {
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "pdf": "application/pdf",
+}
 
 
 @router.get(
@@ -69,6 +72,7 @@ async def list_bulletins(runtime: RuntimeDep) -> list[dict[str, Any]]:
             every=period_kind(period),
             html_url=bulletin_path(code, period, "html"),
             xlsx_url=bulletin_path(code, period, "xlsx"),
+            pdf_url=bulletin_path(code, period, "pdf"),
         )
     return found
 
@@ -76,31 +80,43 @@ async def list_bulletins(runtime: RuntimeDep) -> list[dict[str, Any]]:
 @router.get(
     "/v1/bulletins/{jurisdiction}/{period}.{fmt}",
     tags=["bulletins"],
-    summary="One bulletin as HTML or XLSX (operator token, or a message's signed link)",
+    summary="One bulletin as HTML, XLSX or PDF (operator token, or a message's signed link)",
     description="period: 2025-09 (month), 2025-Q3 (quarter), 2025-H1 (half-year), 2025 (year)",
     dependencies=[OperatorOrLinkDep],
     responses=DOWNLOAD_RESPONSES,
 )
 async def bulletin_file(jurisdiction: str, period: str, fmt: str, runtime: RuntimeDep) -> Response:
     if fmt not in FORMATS:
-        raise Problem(404, "bulletin-format-unknown", "Not found", "formats: html, xlsx")
+        raise Problem(404, "bulletin-format-unknown", "Not found", "formats: html, xlsx, pdf")
 
     def query() -> Any:
         with runtime.engine.connect() as conn:
             return conn.execute(
-                select(bulletins.c[fmt]).where(bulletins.c.key == f"{jurisdiction}:{period}")
-            ).scalar_one_or_none()
+                select(bulletins.c.id, bulletins.c[fmt].label("content")).where(
+                    bulletins.c.key == f"{jurisdiction}:{period}"
+                )
+            ).one_or_none()
 
-    content = await run_in_threadpool(query)
-    if content is None:
+    found = await run_in_threadpool(query)
+    if found is None:
         raise Problem(
             404, "bulletin-not-found", "Not found", f"no bulletin for {jurisdiction} {period}"
         )
+    if found.content is None:  # built before PDFs were kept
+        raise Problem(
+            404,
+            "bulletin-format-unavailable",
+            "Not found",
+            f"the bulletin for {jurisdiction} {period} was built before {fmt} files were kept",
+        )
+    content = found.content
     if fmt == "html":
         return Response(content, media_type="text/html; charset=utf-8")
-    name = f"bulletin-{jurisdiction}-{period}.xlsx"
+    name = f"bulletin-{jurisdiction}-{period}.{fmt}"
     return Response(
-        content, media_type=XLSX, headers={"Content-Disposition": f'attachment; filename="{name}"'}
+        content,
+        media_type=MEDIA[fmt],
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
     )
 
 

@@ -40,6 +40,7 @@ class BulletinInfo(BaseModel):
     created_at: datetime
     html_url: str
     xlsx_url: str
+    pdf_url: str
 
 
 class OutboxMessage(BaseModel):

@@ -6,7 +6,8 @@ from datetime import datetime, timedelta
 
 from notifier.platform.signed_links import signed_path
 
-FORMATS = ("html", "xlsx")
+FORMATS = ("html", "xlsx", "pdf")
+FORMAT_NAMES = {"html": "网页版", "xlsx": "表格版（XLSX）", "pdf": "打印版（PDF）"}
 
 
 def bulletin_path(jurisdiction: str, period: str, fmt: str) -> str:
@@ -21,13 +22,16 @@ def download_links(
     period: str,
     now: datetime,
 ) -> str:
-    """The message's download line; none without a public URL and a link secret (the files
-    travel as attachments anyway, and an unsigned link would only answer 401)."""
+    """The message's download lines, one per format; none without a public URL and a link
+    secret (an unsigned link would only answer 401). Group bots carry no files, so these
+    links are how their readers get the bulletin."""
     if not public_url or not secret:
         return ""
     base = public_url.rstrip("/")
-    xlsx, html = (
-        base + signed_path(secret, bulletin_path(jurisdiction, period, fmt), now, lifetime)
-        for fmt in ("xlsx", "html")
-    )
-    return f"下载：{xlsx} 网页版：{html}"
+    lines = [
+        f"{FORMAT_NAMES[fmt]}：{base}"
+        + signed_path(secret, bulletin_path(jurisdiction, period, fmt), now, lifetime)
+        for fmt in FORMATS
+    ]
+    days = max(int(lifetime.total_seconds() // 86400), 1)
+    return "\n通报全文下载（链接{}日内有效）：\n{}".format(days, "\n".join(lines))

@@ -1,120 +1,135 @@
-"""The bulletin as a self-contained HTML page, with an inline SVG chart (no scripts)."""
+"""The bulletin as one self-contained HTML page laid out like an official notice; the same
+page prints to PDF (``render_pdf``). Charts are inline SVG, styles inline: nothing fetched."""
 
 from __future__ import annotations
 
 from html import escape
+from importlib.resources import files
 from typing import Any
 
-from notifier.bulletin.labels import (
-    COUNT_LABELS,
-    DEADLINE_LABELS,
-    FAILURE_LABELS,
-    RATE_LABELS,
-    SUGGESTION_LABELS,
-)
-from notifier.reminders.messages import percent
+from notifier.bulletin.charts import deadline_chart, loss_rate_chart
+from notifier.bulletin.figures import Figures
+from notifier.bulletin.heading import Heading
+from notifier.bulletin.labels import DEADLINE_LABELS, DEADLINE_STATUSES
+from notifier.bulletin.tables import agency_rows, rate_rows
 
-BAR_COLOURS = (("met", "#2e7d32"), ("met_late", "#f9a825"), ("missed", "#c62828"))
+STYLE = files("notifier.bulletin").joinpath("bulletin.css")
+NUMERALS = "一二三四五六七八九十"
+MARKS = {"达标": "met", "未达标": "unmet"}
 
 
-def render_html(title: str, stats: dict[str, Any]) -> str:
-    parts = [
-        f"<!doctype html><html lang='zh-CN'><head><meta charset='utf-8'><title>{escape(title)}"
-        "</title><style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;"
-        "margin:1em 0}td,th{border:1px solid #999;padding:4px 8px}</style></head><body>",
-        f"<h1>{escape(title)}</h1>",
-        _table("收结案情况", ["项目", "数量"], _counts(stats)),
-        _table("比率（公式）", ["指标", "数值", "分子/分母", "公式"], _rates(stats)),
-        "<h2>期限执行情况</h2>",
-        deadline_chart(stats.get("deadlines", [])),
-        _table("", ["期限", "按期", "逾期完成", "未完成（逾期）", "进行中"], _deadlines(stats)),
-        _table("“四不”问题", ["问题", "件数"], _failures(stats)),
-        _table("一败再败", ["单位", "案由", "败诉件数"], _repeated(stats)),
-        _table("司法建议、检察建议办理情况", ["项目", "件数"], _suggestions(stats)),
-        _table("分单位情况", ["单位", "收案", "结案", "败诉"], _by_agency(stats)),
-        "</body></html>",
+def render_html(heading: Heading, figures: Figures) -> str:
+    sections = [
+        ("收结案情况", _table(["项目", "数量（件）"], figures.counts, {1: "num"}, kind="narrow")),
+        ("主要指标", _rates(figures)),
+        ("各单位情况排名", _agencies(figures)),
+        ("期限执行情况", _deadlines(figures)),
+        ("“四不”问题", _table(["问题", "件数"], figures.failures, {1: "num"}, kind="narrow")),
+        ("一败再败情况", _repeated(figures)),
+        (
+            "司法建议、检察建议办理情况",
+            _table(["项目", "件数"], figures.suggestions, {1: "num"}, kind="narrow"),
+        ),
     ]
-    return "".join(parts)
-
-
-def deadline_chart(rows: list[dict[str, Any]]) -> str:
-    """Grouped bars per deadline kind: met, met late, missed."""
-    width, height, group = 60 + 110 * max(len(rows), 1), 220, 110
-    top = max([1] + [int(r.get(k, 0)) for r in rows for k, _ in BAR_COLOURS])
-    bars = []
-    for i, row in enumerate(rows):
-        for j, (name, colour) in enumerate(BAR_COLOURS):
-            value = int(row.get(name, 0))
-            h = 160 * value / top
-            x, y = 50 + i * group + j * 28, 180 - h
-            bars.append(
-                f"<rect x='{x}' y='{y:.1f}' width='24' height='{h:.1f}' fill='{colour}'>"
-                f"<title>{escape(name)}: {value}</title></rect>"
-            )
-        label = escape(DEADLINE_LABELS.get(row["kind"], row["kind"]))
-        bars.append(f"<text x='{50 + i * group}' y='200' font-size='12'>{label}</text>")
-    return (
-        f"<svg xmlns='http://www.w3.org/2000/svg' width='{width}' height='{height}' "
-        f"role='img' aria-label='期限执行情况'><line x1='45' y1='180' x2='{width}' y2='180' "
-        f"stroke='#333'/>{''.join(bars)}</svg>"
-    )
-
-
-def _table(caption: str, head: list[str], rows: list[list[Any]]) -> str:
-    title = f"<h2>{escape(caption)}</h2>" if caption else ""
-    cells = "".join(f"<th>{escape(h)}</th>" for h in head)
     body = "".join(
-        "<tr>" + "".join(f"<td>{escape(str(c))}</td>" for c in row) + "</tr>" for row in rows
+        f"<section><h2>{NUMERALS[i]}、{escape(name)}</h2>{content}</section>"
+        for i, (name, content) in enumerate(sections)
     )
-    return f"{title}<table><tr>{cells}</tr>{body or '<tr><td>无</td></tr>'}</table>"
+    return (
+        "<!doctype html><html lang='zh-CN'><head><meta charset='utf-8'>"
+        f"<title>{escape(heading.title)}</title><style>{STYLE.read_text(encoding='utf-8')}"
+        f"</style></head><body><main class='notice'>{_masthead(heading)}"
+        f"<p class='lead'>现将{escape(heading.period_label)}{escape(figures.jurisdiction_name)}"
+        f"行政应诉工作情况通报如下：</p>{body}{_signature(heading)}</main></body></html>"
+    )
 
 
-def _counts(stats: dict[str, Any]) -> list[list[Any]]:
-    counts = stats.get("counts", {})
-    return [[COUNT_LABELS.get(k, k), v] for k, v in counts.items()]
+def _masthead(heading: Heading) -> str:
+    return (
+        f"<header><p class='issuer'>{escape(heading.issuer)}</p>"
+        f"<p class='number'>{escape(heading.number)}</p><hr class='red'>"
+        f"<h1>{escape(heading.title)}</h1></header>"
+    )
 
 
-def _rates(stats: dict[str, Any]) -> list[list[Any]]:
-    return [
-        [
-            RATE_LABELS.get(r["name"], r["name"]),
-            percent(r.get("value")),
-            f"{r.get('numerator')}/{r.get('denominator')}",
-            r.get("formula", ""),
-        ]
-        for r in stats.get("rates", [])
+def _signature(heading: Heading) -> str:
+    return (
+        f"<footer class='signature'><p>{escape(heading.issuer)}</p>"
+        f"<p>{escape(heading.issued_zh)}</p></footer>"
+    )
+
+
+def _rates(figures: Figures) -> str:
+    head = ["指标", "数值", "计算", "计算公式", "说明"]
+    return _table(head, rate_rows(figures), {0: "key", 1: "num", 2: "num"})
+
+
+def _agencies(figures: Figures) -> str:
+    head, rows = agency_rows(figures)
+    columns = {0: "rank", 1: "name"} | dict.fromkeys(range(2, 7), "num")
+    table = _table(head, rows, columns, kind="ranking", wrap_from=7)
+    loss = next((t for t in figures.targets if t.metric == "loss_rate"), None)
+    chart = loss_rate_chart(
+        figures.agencies, loss.threshold if loss else None, loss.name if loss else ""
+    )
+    note = (
+        "<p class='note'>排名按败诉率由低到高；败诉率相同的，按负责人出庭率由高到低。"
+        "“—”表示分母为0、无法计算，不参与排名。"
+        + "".join(
+            f"目标“{escape(t.name)}”（依据：{escape(t.source)}）。"
+            for t in figures.targets
+            if t.source
+        )
+        + "</p>"
+    )
+    return table + note + (f"<figure>{chart}</figure>" if chart else "")
+
+
+def _deadlines(figures: Figures) -> str:
+    rows = [
+        [DEADLINE_LABELS[r["kind"]], *(r.get(k, 0) for k in DEADLINE_STATUSES)]
+        for r in figures.deadlines
     ]
+    chart = deadline_chart(figures.deadlines)
+    table = _table(["期限", *DEADLINE_STATUSES.values()], rows, dict.fromkeys(range(1, 5), "num"))
+    return (f"<figure>{chart}</figure>" if chart else "") + table
 
 
-def _deadlines(stats: dict[str, Any]) -> list[list[Any]]:
-    return [
-        [
-            DEADLINE_LABELS.get(r["kind"], r["kind"]),
-            r.get("met", 0),
-            r.get("met_late", 0),
-            r.get("missed", 0),
-            r.get("open", 0),
-        ]
-        for r in stats.get("deadlines", [])
-    ]
+def _repeated(figures: Figures) -> str:
+    if not figures.repeated:
+        return "<p>本期无。</p>"
+    return _table(["单位", "案由", "败诉件数"], figures.repeated, {2: "num"})
 
 
-def _failures(stats: dict[str, Any]) -> list[list[Any]]:
-    return [[FAILURE_LABELS.get(k, k), v] for k, v in stats.get("four_failures", {}).items()]
+def _table(
+    head: list[str],
+    rows: list[Any],
+    columns: dict[int, str] | None = None,
+    kind: str = "",
+    wrap_from: int | None = None,
+) -> str:
+    """``columns``: a CSS class per column index; headers from ``wrap_from`` on may wrap
+    (long target names), the others stay on one line."""
+    if not rows:
+        return "<p>本期无。</p>"
+    columns = columns or {}
+    cells = "".join(
+        f"<th scope='col'{_class(['wrap'] if wrap_from is not None and i >= wrap_from else [])}>"
+        f"{escape(h)}</th>"
+        for i, h in enumerate(head)
+    )
+    body = "".join(
+        "<tr>"
+        + "".join(
+            f"<td{_class([columns.get(i, ''), MARKS.get(str(c), '')])}>{escape(str(c))}</td>"
+            for i, c in enumerate(row)
+        )
+        + "</tr>"
+        for row in rows
+    )
+    return f"<table{_class([kind])}><thead><tr>{cells}</tr></thead><tbody>{body}</tbody></table>"
 
 
-def _suggestions(stats: dict[str, Any]) -> list[list[Any]]:
-    """Absent from statistics answered before suggestions were counted."""
-    return [[SUGGESTION_LABELS.get(k, k), v] for k, v in stats.get("suggestions", {}).items()]
-
-
-def _repeated(stats: dict[str, Any]) -> list[list[Any]]:
-    rows = stats.get("repeated_losses", [])
-    return [[r["agency"], r["subject_matter"], r["losses"]] for r in rows]
-
-
-def _by_agency(stats: dict[str, Any]) -> list[list[Any]]:
-    return [
-        [r["agency"], r.get("received", 0), r.get("concluded", 0), r.get("losses", 0)]
-        for r in stats.get("by_agency", [])
-    ]
+def _class(names: list[str]) -> str:
+    names = [n for n in names if n]
+    return f" class='{' '.join(names)}'" if names else ""

@@ -119,5 +119,6 @@ bulletins = Table(
     Column("statistics", JSON, nullable=False),
     Column("html", Text, nullable=False),
     Column("xlsx", LargeBinary, nullable=False),
+    Column("pdf", LargeBinary, nullable=True),  # none in bulletins stored before PDFs
     Column("created_at", DateTime, nullable=False),
 )
