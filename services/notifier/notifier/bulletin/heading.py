@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from notifier.bulletin.periods import parse_period, period_label
+from shared.reporting_periods import parse_period, period_label
 
 
 @dataclass(frozen=True)
