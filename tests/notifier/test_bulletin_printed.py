@@ -126,8 +126,9 @@ def test_the_pdf_prints_the_notice_and_its_first_page_draws(built: Built, tmp_pa
     assert first.size == (827, 1170)  # A4 at 100 dpi
     _reads_like_the_notice(text)
     assert text.index("广州市司法局") < text.index("〔2025〕第9期") < text.index("每月通报")
-    # The issuer and the date close the notice, after its last section.
-    assert pages[-1].index("一败再败情况") < pages[-1].index("广州市司法局2025年10月9日")
+    # The issuer and the date close the notice, on the page of its last section.
+    last = pages[-1]
+    assert last.index("司法建议、检察建议办理情况") < last.index("广州市司法局2025年10月9日")
 
 
 def test_the_xlsx_ranks_agencies_by_name_with_their_flags(built: Built) -> None:
