@@ -10,6 +10,7 @@ PLACES = {
     "wenzhou": ("wz", "温州市", "city", "wz-nrb", "温州市自然资源局"),
     "jinzhai": ("jz", "金寨县", "county", "jz-hrss", "金寨县人社局"),
     "xiuyan": ("xy", "岫岩县", "county", "xy-housing", "岫岩县住建局"),
+    "xiangshan": ("xs", "象山县", "county", "xs-nrb", "象山县自然资源局"),
 }
 
 

@@ -113,6 +113,10 @@ COMMAND_ROLES: dict[str, frozenset[Role]] = {
     "recover_compensation": frozenset({A, D}),
     # 无权处理的，移送有权机关 [000 二(五)3]: the losing agency transfers, or the bureau.
     "transfer_to_discipline_organ": frozenset({A, B}),
+    # 容错风险报备 [000 四(二)]: the unit registers its own decisions; those who decide fault
+    # tolerance (bureau, discipline organ) read them.
+    "register_risk": frozenset({A}),
+    "read_risk_registrations": frozenset({A, B, D}),
 }
 """Roles allowed each command, besides the administrator, who may do everything."""
 
