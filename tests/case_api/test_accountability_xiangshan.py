@@ -74,8 +74,10 @@ async def test_xiangshan_transfer_refuses_a_ground_the_pack_lacks_or_none(xs: Pl
     wenzhou_ground = {"transferred_date": "2026-02-05", "ground": "duty_not_performed"}
     problem = await xs.do(case, path, wenzhou_ground, "bureau", status=409)
     assert problem["code"] == "ground-not-in-pack"
-    problem = await xs.do(case, path, {"transferred_date": "2026-02-05"}, "bureau", status=422)
-    assert problem["code"] == "transfer-needs-ground"
+    assert (
+        await xs.refused(case, path, {"transferred_date": "2026-02-05"}, "bureau")
+        == "transfer-needs-ground"
+    )
     # Nothing was recorded: the case can still be transferred once, with a ground.
     await xs.do(case, path, {"transferred_date": "2026-02-05", "ground": "major_fault"}, "agency")
     again = {"transferred_date": "2026-02-06", "ground": "major_fault"}

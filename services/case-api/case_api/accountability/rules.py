@@ -310,7 +310,7 @@ def check_transfer(
             "案件已移交纪检监察机关。",
         )
     if ground is None and found.transfer_cites_ground:
-        raise InvalidValue(
+        raise RuleViolation(
             "transfer-needs-ground",
             f"A {found.pack} transfer cites one of the pack's grounds.",
             "移送须列明本辖区规则包规定的移送情形。",
@@ -319,7 +319,11 @@ def check_transfer(
         raise not_in_pack(found.pack, "ground", ground)
     to = organ or found.referral_organ
     if not to:
-        raise InvalidValue("organ-required", "Name the receiving organ.", "请填写接收移送的机关。")
+        raise RuleViolation(
+            "organ-required",
+            f"The {found.pack} pack names no receiving organ: name one.",
+            "本辖区规则包未规定接收移送的机关，请填写。",
+        )
     return to, found.sources.get(ground) if ground else None
 
 

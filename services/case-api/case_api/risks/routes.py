@@ -3,7 +3,6 @@ organs read the registrations they oversee."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Any
 from uuid import UUID
 
@@ -14,6 +13,7 @@ from case_api.platform.errors import Forbidden
 from case_api.platform.http.consistency import Consistent
 from case_api.platform.http.deps import PrincipalDep, RuntimeDep
 from case_api.platform.http.openapi_docs import errors
+from case_api.platform.http.query_types import QueryDate
 from case_api.risks.queries import RiskRegistrationQueries
 from case_api.risks.schemas import EXAMPLE, Registered, RegisterRisk, RiskRegistrationView
 from case_api.risks.service import RiskRegistrations
@@ -59,8 +59,8 @@ def list_risk_registrations(
     runtime: RuntimeDep,
     principal: PrincipalDep,
     agency: str | None = Query(None, max_length=64),
-    registered_from: date | None = None,
-    registered_to: date | None = None,
+    registered_from: QueryDate | None = None,
+    registered_to: QueryDate | None = None,
     limit: int = Query(100, ge=1, le=500),
 ) -> list[dict]:
     _allowed(principal, "read_risk_registrations")
