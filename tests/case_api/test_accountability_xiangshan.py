@@ -172,3 +172,27 @@ async def test_court_conduct_that_contradicts_itself_is_refused(xs: Place):
         assert problem["code"] == code
     # Bad input changed nothing: the hearing still takes its one appearance record.
     await xs.do(case, "appearances", {"hearing_date": "2026-01-05", "appearances": head}, "agency")
+
+
+async def test_a_refusal_recorded_by_mistake_is_corrected_into_an_appearance(xs: Place):
+    case = await _heard_case(xs, "4", {"appearances": [], "refused_to_attend": True})
+    appearance = 4  # filed, complaint copy, summons, appearance
+    contradictory = {
+        "event_version": appearance,
+        "corrections": {"refused_to_attend": False},
+        "reason": "录入错误",
+    }
+    # Nobody appeared and nobody refused: the corrected facts are refused as a whole.
+    problem = await xs.do(case, "corrections", contradictory, "agency", status=422)
+    assert problem["code"] == "appearance-needs-people"
+    fix = {
+        **contradictory,
+        "corrections": {
+            "refused_to_attend": False,
+            "appearances": [{"name": "李局长", "role": "principal_head"}],
+        },
+    }
+    await xs.do(case, "corrections", fix, "agency")
+    view = await xs.view(case, "bureau")
+    assert "refused_or_left_court" not in {p["ground"] for p in view["proposed_grounds"]}
+    assert (await xs.deadlines(case))["hearing"][0]["status"] == "met"
