@@ -78,6 +78,12 @@ async def test_units_register_their_own_risks_and_overseers_read_them(wz: Place)
     r = await api.client.get("/v1/risk-registrations", headers=wz.court)
     assert r.status_code == 403
 
+    # Risk descriptions are not broadcast: the feed, open to every client, leaves them out.
+    # (The lists above waited for the registrations to be projected.)
+    r = await api.client.get("/v1/events", params={"after": 0}, headers=water)
+    assert r.status_code == 200, r.text
+    assert "RiskRegistered" not in {e["type"] for e in r.json()["events"]}
+
     path = f"/v1/risk-registrations/{own['registration_id']}"
     r = await api.client.get(path, headers=wz.bureau)
     assert r.status_code == 200 and r.json()["reference"] == "报备1号"
