@@ -27,14 +27,29 @@ Step = Literal[
 ]
 
 
+Detector = Literal[
+    "unfiled_loss",  # a filing with the bureau was missed and the suit was lost
+    "court_conduct",  # refused to attend, or left the court without its permission
+    "head_absent",  # a hearing where the head's appearance duty went unmet
+    "judgment_unperformed",  # the effective judgment was not performed when due
+]
+
+
 class Item(BaseModel):
-    """One ground, factor or exemption, with the clause that states it."""
+    """One ground, factor or exemption, with the clause that states it.
+
+    ``proposed_when``: the recorded facts that let the system propose the ground on a case
+    (the organ still decides). ``requires_risk_registration``: a fault-tolerance ground that
+    rests on a 容错风险报备 made before the fault [000 四(二)].
+    """
 
     model_config = STRICT
     id: Ident
     title: Text
     title_zh: Text
     source: Text
+    proposed_when: Detector | None = None
+    requires_risk_registration: bool = False
 
 
 class Sanction(Item):
@@ -79,6 +94,18 @@ class JointReview(BaseModel):
         return self
 
 
+class Referral(BaseModel):
+    """移送: the organ a case goes to, and whether the transfer must cite one of the pack's
+    grounds (Xiangshan transfers clues of the listed situations to the discipline organ,
+    which then holds the officials accountable [003 二(四)3])."""
+
+    model_config = STRICT
+    organ: Text
+    organ_zh: Text
+    cites_ground: bool
+    source: Text
+
+
 class ProcedureStep(BaseModel):
     model_config = STRICT
     id: Step
@@ -88,7 +115,8 @@ class ProcedureStep(BaseModel):
 class Accountability(BaseModel):
     """``scope_from``: only administrative acts on or after this date are in scope (Wenzhou).
     ``transfer_threshold_yuan``: direct economic loss through dereliction above which the case
-    goes to the discipline organ first (Xiuyan, in yuan). ``joint_review``: which cases the
+    goes to the discipline organ first (Xiuyan, in yuan). ``referral``: where a transferred
+    case goes; a pack with no sanctions of its own (Xiangshan) only refers. ``joint_review``: which cases the
     legal office reviews jointly with other units, and with which (Wenzhou)."""
 
     model_config = STRICT
@@ -99,7 +127,8 @@ class Accountability(BaseModel):
     fault_tolerance: tuple[Item, ...] = ()
     mitigation: tuple[Item, ...] = ()
     aggravation: tuple[Item, ...] = ()
-    sanctions: tuple[Sanction, ...] = Field(min_length=1)
+    sanctions: tuple[Sanction, ...] = ()
+    referral: Referral | None = None
     scope_from: date | None = None
     scope_source: Text | None = None
     transfer_threshold_yuan: int | None = Field(default=None, gt=0)
@@ -135,6 +164,13 @@ class Accountability(BaseModel):
             raise ValueError(
                 f"units_only_with names unknown sanctions: {', '.join(sorted(unknown))}"
             )
-        if not any("unit" in s.parties for s in self.sanctions):
+        if not self.sanctions and self.referral is None:
+            raise ValueError("a pack without sanctions refers its cases to an organ")
+        if self.sanctions and not any("unit" in s.parties for s in self.sanctions):
             raise ValueError("at least one sanction must apply to units")
+        needing = [i.id for i in self.grounds if i.requires_risk_registration]
+        needing += [i.id for i in self.no_accountability if i.requires_risk_registration]
+        needing += [i.id for i in self.exemptions if i.requires_risk_registration]
+        if needing:
+            raise ValueError(f"only fault-tolerance grounds rest on a registration: {needing}")
         return self

@@ -149,7 +149,7 @@ async def test_wenzhou_procedure_from_effective_loss_to_decisions(api: Api):
         **sanction,
         "party_id": "p2",
         "decision": "fault_tolerance",
-        "ground": "pre_registered_risk",
+        "ground": "hard_risky_tasks",
         "sanctions": [],
     }
     await wz.do(case, f"{ACC}/decisions", tolerance, "discipline")

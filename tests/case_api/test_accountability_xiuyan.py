@@ -34,6 +34,9 @@ async def test_xiuyan_procedure_with_transfer_and_committee_report(api: Api):
         "source": "002 第六条",
         "flagged": True,
         "transferred_date": None,
+        "organ": None,
+        "ground": None,
+        "ground_source": None,
     }
     base = {"deciding_organ": "县纪委监委", "decided_date": "2026-02-06"}
     sanction = {

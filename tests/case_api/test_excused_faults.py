@@ -17,7 +17,7 @@ PACKS = {
     "wenzhou": (
         [("investigation", {"completed_date": "2026-02-12", "act_date": "2025-03-01"}, "agency")],
         "duty_not_performed",
-        "pre_registered_risk",
+        "hard_risky_tasks",
     ),
     "xiuyan": (
         [

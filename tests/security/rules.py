@@ -40,6 +40,8 @@ class Kind(StrEnum):
     AGENCY_FEED = "agency-feed"  # an agency's calendar: agency-scoped roles only their own
     PERSON_READ = "person-read"  # a person's record, only through cases the principal may see
     ROLE_ONLY = "role-only"  # an allowed role; nothing scoped is named
+    OWN_UNIT_WRITE = "own-unit-write"  # an allowed role, writing for its own unit only
+    SCOPED_READ = "scoped-read"  # an allowed role; an object of another place looks missing
 
 
 @dataclass(frozen=True)
@@ -145,6 +147,13 @@ RULES: dict[str, Rule] = {
     "case_accountability_v1_cases__case_id__accountability_get": CASE_READ,
     "person_record_v1_accountability_persons__person_id__get": Rule(Kind.PERSON_READ),
     "accountability_statistics_v1_accountability_statistics_get": SIGNED_IN,
+    # 容错风险报备 [000 四(二)]: a unit registers its own risky decisions; the unit, its
+    # bureau and the discipline organ (who decide fault tolerance) read them.
+    "register_risk_v1_risk_registrations_post": Rule(Kind.OWN_UNIT_WRITE, frozenset({A})),
+    "list_risk_registrations_v1_risk_registrations_get": Rule(Kind.ROLE_ONLY, frozenset({A, B, D})),
+    "get_risk_registration_v1_risk_registrations__registration_id__get": Rule(
+        Kind.SCOPED_READ, frozenset({A, B, D})
+    ),
     # Tamper evidence and served documents follow the case (documents come from the court
     # and, as evidence, from the agency).
     "verify_case_v1_cases__case_id__verify_get": CASE_READ,
@@ -199,7 +208,11 @@ def expected(rule: Rule, role: Role, scope: str) -> Outcome:
         if not visible:
             return Outcome.HIDDEN
         return Outcome.ALLOWED if role in rule.roles else Outcome.FORBIDDEN
-    if rule.kind == Kind.FILE_CASE:
+    if rule.kind == Kind.SCOPED_READ:
+        if role not in rule.roles:
+            return Outcome.FORBIDDEN
+        return Outcome.ALLOWED if scope == "own" else Outcome.HIDDEN
+    if rule.kind in (Kind.FILE_CASE, Kind.OWN_UNIT_WRITE):
         return Outcome.ALLOWED if role in rule.roles and scope == "own" else Outcome.FORBIDDEN
     if rule.kind == Kind.ROLE_ONLY:
         return Outcome.ALLOWED if role in rule.roles else Outcome.FORBIDDEN

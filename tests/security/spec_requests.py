@@ -23,6 +23,7 @@ PATH_VALUES = {
     "court": lambda place: place.court,
     "delivery_id": lambda place: place.delivery_id,
     "username": lambda place: place.account,
+    "registration_id": lambda place: place.registration_id,
 }
 """Path parameters by name, for the place a request targets."""
 
@@ -79,6 +80,15 @@ FALLBACK_BODIES: dict[str, Any] = {
     },
     "rotate_secret_v1_clients__client_id__secret_rotations_post": lambda p: {"grace_seconds": 60},
     "revoke_client_v1_clients__client_id__revocation_post": lambda p: {"reason": "安全测试"},
+    "register_risk_v1_risk_registrations_post": lambda p: {
+        "agency": p.agency,
+        "reference": f"{p.jurisdiction}-安全测试",
+        "decision": "安全测试",
+        "decision_date": "2025-02-01",
+        "risk": "安全测试",
+        "measures": "安全测试",
+        "registered_date": "2025-02-01",
+    },
     "sign_in_v1_session_post": lambda p: {"username": p.account, "password": "not-its-password"},
     "change_password_v1_session_password_post": lambda p: {
         "current_password": "not-the-current-one",

@@ -30,6 +30,7 @@ class Place:
     document: str = ""  # SHA-256 of a document the case references
     client_id: str = ""  # a machine client registered for this place's court
     delivery_id: str = ""  # a signed delivery the court made, with its receipt
+    registration_id: str = ""  # the agency's risk registration (容错风险报备)
     case_number: str = field(init=False)
     account: str = field(init=False)  # a clerk's account, the one account paths name
 
@@ -129,6 +130,20 @@ def setup_steps(place: Place) -> list[tuple[str, str, str, dict[str, Any]]]:
             },
         ),
         ("court_system", "POST", f"{case}/effective", {"effective_date": "2026-02-01"}),
+        (
+            "agency_user",
+            "POST",
+            "/v1/risk-registrations",
+            {
+                "agency": place.agency,
+                "reference": f"{place.jurisdiction}-报备1号",
+                "decision": "分类处置历史遗留用地",
+                "decision_date": "2025-02-01",
+                "risk": "政策界限不明确",
+                "measures": "集体讨论",
+                "registered_date": "2025-02-01",
+            },
+        ),
         (
             "agency_user",
             "POST",
@@ -271,4 +286,6 @@ def record(place: Place, path: str, status: int, answer: Any) -> int:
         return 0
     if path == "/v1/clients":
         place.client_id = answer["client_id"]
+    if path == "/v1/risk-registrations":
+        place.registration_id = answer["registration_id"]
     return int(answer.get("position", 0))

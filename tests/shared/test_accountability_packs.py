@@ -40,9 +40,9 @@ def test_xiuyan_transfers_above_300000_yuan_and_wenzhou_starts_in_2013():
     )
 
 
-@pytest.mark.parametrize("pack", ["wenzhou", "jinzhai", "xiuyan"])
+@pytest.mark.parametrize("pack", ["wenzhou", "jinzhai", "xiuyan", "xiangshan"])
 def test_every_item_cites_its_own_document(pack: str):
-    prefix = {"wenzhou": "000 ", "jinzhai": "001 ", "xiuyan": "002 "}[pack]
+    prefix = {"wenzhou": "000 ", "jinzhai": "001 ", "xiuyan": "002 ", "xiangshan": "003 "}[pack]
     policy = policy_of(section(pack), pack)
     assert policy is not None and policy.sources
     assert all(source.startswith(prefix) for source in policy.sources.values())
@@ -75,6 +75,21 @@ def _raw(**changes: Any) -> dict[str, Any]:
                 ]
             },
             "apply to units",
+        ),
+        ({"sanctions": []}, "refers its cases to an organ"),
+        (
+            {
+                "grounds": [
+                    {
+                        "id": "a",
+                        "title": "t",
+                        "title_zh": "t",
+                        "source": "s",
+                        "requires_risk_registration": True,
+                    }
+                ]
+            },
+            "only fault-tolerance grounds rest on a registration",
         ),
     ],
 )
@@ -121,3 +136,22 @@ def test_an_inconsistent_joint_review_is_rejected(joint: dict[str, Any], message
 
 def test_a_consistent_joint_review_is_accepted():
     assert Accountability.model_validate(_raw(joint_review=_joint())).joint_review is not None
+
+
+def test_xiangshan_only_refers_and_wenzhou_tolerates_on_registered_risks():
+    xiangshan = policy_of(section("xiangshan"), "xiangshan")
+    assert xiangshan is not None and not xiangshan.sanctions
+    assert (xiangshan.referral_organ, xiangshan.transfer_cites_ground) == ("纪检监察机关", True)
+    assert xiangshan.steps == {"transfer_to_discipline"}
+    assert all(s.startswith("003 二(四)3") for s in xiangshan.sources.values())
+    proposed = {g.id: g.proposed_when for g in section("xiangshan").grounds}
+    assert proposed == {
+        "major_fault": None,
+        "unfiled_loss": "unfiled_loss",
+        "refused_or_left_court": "court_conduct",
+        "head_absent": "head_absent",
+        "judgment_unperformed": "judgment_unperformed",
+    }
+    wenzhou = policy_of(section("wenzhou"), "wenzhou")
+    assert wenzhou is not None and wenzhou.registration_grounds == {"pre_registered_risk"}
+    assert wenzhou.referral_organ is None and not wenzhou.transfer_cites_ground

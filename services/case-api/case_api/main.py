@@ -34,6 +34,7 @@ from case_api.platform.metrics import MetricsMiddleware
 from case_api.platform.settings import Settings
 from case_api.platform.storage_wait import wait_for_databases
 from case_api.registry.routes import router as registry_router
+from case_api.risks.routes import router as risks_router
 from case_api.runtime import Runtime, build_runtime
 from case_api.statistics.routes import router as statistics_router
 from shared.docs_pages import install_offline_docs
@@ -100,6 +101,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         accountability_router,
         typical_case_commands_router,
         typical_cases_router,
+        risks_router,
         deliveries_router,
         oauth_router,
         clients_router,

@@ -30,10 +30,12 @@ from case_api.deadlines.tables import calendar_overrides, deadline_changes, dead
 from case_api.documents.tables import case_documents
 from case_api.platform.tables import metadata
 from case_api.registry.tables import agencies, jurisdictions
+from case_api.risks.tables import risk_registrations
 
 __all__ = ["PROJECTED_TABLES", "metadata"]
 
 PROJECTED_TABLES = [
+    risk_registrations,
     case_timeline,
     case_agencies,
     case_summaries,

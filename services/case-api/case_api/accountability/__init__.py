@@ -6,4 +6,12 @@ procedure, a person's record and the accountability statistics.
 """
 
 # The modules other capabilities may import; the rest is this capability's own.
-__all__ = ["domain", "rules", "joint_review_rules", "policy", "queries", "tables"]
+__all__ = [
+    "domain",
+    "rules",
+    "joint_review_rules",
+    "risk_registration_rules",
+    "policy",
+    "queries",
+    "tables",
+]

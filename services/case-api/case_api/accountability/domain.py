@@ -71,7 +71,10 @@ class JointReviewPolicy:
 @dataclass(frozen=True)
 class AccountabilityPolicy:
     """``grounds`` maps each decision to the ids of its pack list; ``sanctions`` maps a
-    sanction id to the party kinds it may apply to; ``sources`` every id to its clause."""
+    sanction id to the party kinds it may apply to; ``sources`` every id to its clause.
+    ``referral_organ``: the organ a transfer goes to when the body names none;
+    ``transfer_cites_ground``: a transfer must cite a sanction ground (Xiangshan);
+    ``registration_grounds``: fault-tolerance grounds resting on a 容错风险报备."""
 
     pack: str
     steps: frozenset[str]
@@ -84,6 +87,9 @@ class AccountabilityPolicy:
     scope_from: date | None = None
     transfer_threshold_yuan: int | None = None
     joint_review: JointReviewPolicy | None = None
+    referral_organ: str | None = None
+    transfer_cites_ground: bool = False
+    registration_grounds: frozenset[str] = frozenset()
 
 
 def new_state() -> dict[str, Any]:
@@ -100,6 +106,7 @@ def new_state() -> dict[str, Any]:
         "meetings": [],
         "papers_sent": [],
         "parties": {},  # party id → party kind
+        "faults": {},  # party id → {"agency", "fault_date"}: what a risk registration must fit
         "decisions": {},  # party id → {"decision", "sanctioned", "appeal"}
         "committee_reports": 0,
         "transferred": False,

@@ -41,6 +41,11 @@ def policy_of(section: Accountability | None, pack_id: str) -> AccountabilityPol
         scope_from=section.scope_from,
         transfer_threshold_yuan=section.transfer_threshold_yuan,
         joint_review=_joint_review(section.joint_review),
+        referral_organ=section.referral.organ_zh if section.referral else None,
+        transfer_cites_ground=bool(section.referral and section.referral.cites_ground),
+        registration_grounds=frozenset(
+            i.id for i in section.fault_tolerance if i.requires_risk_registration
+        ),
     )
 
 

@@ -130,7 +130,14 @@ def _(event: Case.DecisionReportedToCommittee, batch: Batch) -> None:
 
 @apply_event.register
 def _(event: Case.TransferredToDisciplineOrgan, batch: Batch) -> None:
-    _case_row(batch, event, transferred_date=event.transferred_date, transferred_to=event.organ)
+    _case_row(
+        batch,
+        event,
+        transferred_date=event.transferred_date,
+        transferred_to=event.organ,
+        transfer_ground=getattr(event, "ground", None),  # absent from older transfers
+        transfer_ground_source=getattr(event, "ground_source", None),
+    )
 
 
 @apply_event.register
@@ -223,6 +230,7 @@ def _(event: Case.AccountabilityDecided, batch: Batch) -> None:
             deciding_organ=event.deciding_organ,
             reason=event.reason,
             decided_date=event.decided_date,
+            risk_registration_id=getattr(event, "risk_registration_id", None),
             pack=party["pack"],
             jurisdiction_path=party["jurisdiction_path"],
         )

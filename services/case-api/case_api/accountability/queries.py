@@ -8,11 +8,13 @@ A fault-tolerance grant carries ``evaluation_effect: no_negative_effect`` [000 å
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Engine, select
 
 from case_api.accountability.joint_review_view import joint_review_view
+from case_api.accountability.proposals import proposed_grounds
 from case_api.accountability.tables import (
     accountability_cases,
     accountability_decisions,
@@ -41,9 +43,11 @@ class AccountabilityQueries:
         self.library = library
         self.cases = cases or CaseQueries(engine)
 
-    def case(self, principal: Principal, case_id: str) -> dict[str, Any]:
+    def case(self, principal: Principal, case_id: str, today: date) -> dict[str, Any]:
         summary = self.cases.case(principal, case_id)
+        section = self.library.pack(summary["pack"]).accountability
         with self.engine.connect() as conn:
+            proposals = proposed_grounds(conn, case_id, summary, section, today)
             row = (
                 conn.execute(
                     select(accountability_cases).where(accountability_cases.c.case_id == case_id)
@@ -66,6 +70,7 @@ class AccountabilityQueries:
             "procedure": procedure,
             "joint_review": joint_review,
             "transfer": self._transfer(procedure),
+            "proposed_grounds": proposals,
             "parties": parties,
             "decisions": self._decisions(decisions, parties),
             "recoveries": recoveries,
@@ -166,6 +171,9 @@ class AccountabilityQueries:
             "source": section.transfer_source if section else None,
             "flagged": flagged,
             "transferred_date": procedure["transferred_date"],
+            "organ": procedure["transferred_to"],
+            "ground": procedure["transfer_ground"],
+            "ground_source": procedure["transfer_ground_source"],
         }
 
     def _decisions(

@@ -38,12 +38,13 @@ def pack_lists(pack: str, runtime: RuntimeDep, principal: PrincipalDep) -> dict:
 
 @router.get(
     "/cases/{case_id}/accountability",
-    summary="A case's accountability procedure: parties, decisions, appeals, flags",
+    summary="A case's accountability procedure: parties, decisions, appeals, flags, and the "
+    "grounds its recorded facts point to (proposed_grounds)",
     dependencies=[Consistent],
     responses=errors(401, 404, 503),
 )
 def case_accountability(case_id: UUID, runtime: RuntimeDep, principal: PrincipalDep) -> dict:
-    return _queries(runtime).case(principal, str(case_id))
+    return _queries(runtime).case(principal, str(case_id), runtime.clock.today())
 
 
 @router.get(

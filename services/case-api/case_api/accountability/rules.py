@@ -297,14 +297,34 @@ def check_recovery(
         raise InvalidValue("amount-not-positive", "The amount must be positive.", "金额须大于零。")
 
 
-def check_transfer(case: Case, policy: AccountabilityPolicy | None) -> None:
-    require_step(require_effective_loss(case, policy), "transfer_to_discipline")
+def check_transfer(
+    case: Case, policy: AccountabilityPolicy | None, organ: str | None, ground: str | None
+) -> tuple[str, str | None]:
+    """The organ the case goes to and the clause of the ground the transfer cites."""
+    found = require_effective_loss(case, policy)
+    require_step(found, "transfer_to_discipline")
     if case.accountability["transferred"]:
         raise RuleViolation(
             "already-transferred",
             "The case was already transferred to the discipline organ.",
             "案件已移交纪检监察机关。",
         )
+    if ground is None and found.transfer_cites_ground:
+        raise RuleViolation(
+            "transfer-needs-ground",
+            f"A {found.pack} transfer cites one of the pack's grounds.",
+            "移送须列明本辖区规则包规定的移送情形。",
+        )
+    if ground is not None and ground not in found.grounds[Decision.SANCTION]:
+        raise not_in_pack(found.pack, "ground", ground)
+    to = organ or found.referral_organ
+    if not to:
+        raise RuleViolation(
+            "organ-required",
+            f"The {found.pack} pack names no receiving organ: name one.",
+            "本辖区规则包未规定接收移送的机关，请填写。",
+        )
+    return to, found.sources.get(ground) if ground else None
 
 
 def _named(case: Case, party_id: str) -> str:

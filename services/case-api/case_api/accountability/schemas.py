@@ -150,6 +150,13 @@ class DecideAccountability(Body):
     deciding_organ: str = Field(min_length=1, max_length=128)
     reason: str = Text
     decided_date: date
+    risk_registration_id: str | None = Field(
+        None,
+        min_length=1,
+        max_length=64,
+        description="The 容错风险报备 a fault-tolerance ground rests on (Wenzhou "
+        "pre_registered_risk): filed by the party's unit before the fault",
+    )
 
 
 class ReportDecisionToCommittee(Body):
@@ -182,10 +189,19 @@ class RecoverCompensation(Body):
 
 
 class TransferToDisciplineOrgan(Body):
-    """移送纪检监察机关."""
+    """移送纪检监察机关. Where the pack lists the situations that are transferred (Xiangshan
+    [003 二(四)3]), the transfer cites one of them as ``ground``; ``organ`` defaults to the
+    pack's receiving organ."""
 
     transferred_date: date
-    organ: str = Field(min_length=1, max_length=128)
+    organ: str | None = Field(None, min_length=1, max_length=128)
+    ground: str | None = Field(
+        None,
+        min_length=1,
+        max_length=64,
+        pattern=r"^[a-z][a-z0-9_]*$",
+        description="A ground id of the pack's accountability grounds",
+    )
     reason: str = Text
 
 
@@ -245,7 +261,8 @@ EXAMPLES: dict[type[Body], dict] = {
     TransferToDisciplineOrgan: {
         "transferred_date": "2026-03-20",
         "organ": "县纪委监委",
-        "reason": "失职渎职致直接经济损失超过30万元",
+        "ground": "head_absent",
+        "reason": "被诉行政机关负责人不出庭应诉",
     },
 }
 

@@ -34,6 +34,8 @@ accountability_cases = Table(
     Column("committee_reported_date", Date),
     Column("transferred_date", Date),
     Column("transferred_to", String(128)),
+    Column("transfer_ground", String(64)),  # the pack ground the transfer cites, if any
+    Column("transfer_ground_source", String(128)),
     # {designated_date, grounds, reason, units: [{unit_id, name, kind}], positions: [...]}
     Column("joint_review", JSON),
 )
@@ -81,6 +83,7 @@ accountability_decisions = Table(
     Column("appealed_date", Date),
     Column("appeal_outcome", String(16)),
     Column("appeal_decided_date", Date),
+    Column("risk_registration_id", String(36)),  # the 容错风险报备 a fault tolerance rests on
     Column("pack", String(32), nullable=False),
     Column("jurisdiction_path", path_type(), nullable=False),
     Index("ix_accountability_decisions_person", "person_id"),

@@ -21,6 +21,7 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 from eventsourcing.domain import event
 
 from case_api.accountability import joint_review_rules as joint
+from case_api.accountability import risk_registration_rules as registration
 from case_api.accountability import rules as acc
 from case_api.accountability.domain import AccountabilityPolicy, new_state
 from case_api.casebook import rules as casebook
@@ -321,14 +322,37 @@ class Case(ChainedAggregate):
         self._remember(meta)
 
     def record_appearance(
-        self, *, hearing_date: date, appearances: list[dict[str, Any]], meta: Meta
+        self,
+        *,
+        hearing_date: date,
+        appearances: list[dict[str, Any]],
+        meta: Meta,
+        refused_to_attend: bool = False,
+        left_without_permission: bool = False,
     ) -> None:
+        """Court conduct [003 二(二)2]: the agency, summoned, refused to attend (nobody
+        appeared), or those who appeared left without the court's permission."""
         rules.require_open(self)
-        rules.check_appearance(self, hearing_date, appearances)
-        self._appeared(hearing_date=hearing_date, appearances=appearances, meta=meta)
+        rules.check_appearance(
+            self, hearing_date, appearances, refused_to_attend, left_without_permission
+        )
+        self._appeared(
+            hearing_date=hearing_date,
+            appearances=appearances,
+            refused_to_attend=refused_to_attend,
+            left_without_permission=left_without_permission,
+            meta=meta,
+        )
 
     @event("AppearanceRecorded")
-    def _appeared(self, hearing_date: date, appearances: list[dict[str, Any]], meta: Meta) -> None:
+    def _appeared(
+        self,
+        hearing_date: date,
+        appearances: list[dict[str, Any]],
+        meta: Meta,
+        refused_to_attend: bool = False,  # absent in events stored before conduct was kept
+        left_without_permission: bool = False,
+    ) -> None:
         self.appeared.append(hearing_date)
         self.status = Status.HEARD.value
         self._remember(meta)
@@ -797,6 +821,10 @@ class Case(ChainedAggregate):
     @event("ResponsiblePartyNamed")
     def _party_named(self, party: dict[str, Any], named_date: date, meta: Meta) -> None:
         self.accountability["parties"][party["party_id"]] = party["kind"]
+        self.accountability["faults"][party["party_id"]] = {
+            "agency": party["agency"],
+            "fault_date": party["fault_date"],
+        }
         self._remember(meta)
 
     def decide_accountability(
@@ -813,9 +841,16 @@ class Case(ChainedAggregate):
         decided_date: date,
         meta: Meta,
         policy: AccountabilityPolicy | None,
+        risk_registration_id: str | None = None,
+        risk_registration: dict[str, Any] | None = None,
     ) -> None:
+        """``risk_registration``: the stored facts of the registration the body names (None
+        when it names none or none exists), looked up by the command layer."""
         found = acc.check_decision(
             self, policy, party_id, decision, ground, sanctions, [*mitigation, *aggravation]
+        )
+        registration.check_cited(
+            self, found, party_id, ground, risk_registration_id, risk_registration
         )
         self._decided(
             party_id=party_id,
@@ -828,6 +863,8 @@ class Case(ChainedAggregate):
             deciding_organ=deciding_organ,
             reason=reason,
             decided_date=decided_date,
+            risk_registration_id=risk_registration_id,
+            risk_registration=risk_registration,
             meta=meta,
         )
 
@@ -845,6 +882,8 @@ class Case(ChainedAggregate):
         reason: str,
         decided_date: date,
         meta: Meta,
+        risk_registration_id: str | None = None,  # None: stored before registrations were kept
+        risk_registration: dict[str, Any] | None = None,
     ) -> None:
         self.accountability["decisions"][party_id] = {
             "decision": decision,
@@ -926,16 +965,33 @@ class Case(ChainedAggregate):
         self,
         *,
         transferred_date: date,
-        organ: str,
+        organ: str | None,
         reason: str,
         meta: Meta,
         policy: AccountabilityPolicy | None,
+        ground: str | None = None,
     ) -> None:
-        acc.check_transfer(self, policy)
-        self._transferred(transferred_date=transferred_date, organ=organ, reason=reason, meta=meta)
+        """``organ`` defaults to the pack's; ``ground`` is a sanction ground of the pack."""
+        to, source = acc.check_transfer(self, policy, organ, ground)
+        self._transferred(
+            transferred_date=transferred_date,
+            organ=to,
+            reason=reason,
+            ground=ground,
+            ground_source=source,
+            meta=meta,
+        )
 
     @event("TransferredToDisciplineOrgan")
-    def _transferred(self, transferred_date: date, organ: str, reason: str, meta: Meta) -> None:
+    def _transferred(
+        self,
+        transferred_date: date,
+        organ: str,
+        reason: str,
+        meta: Meta,
+        ground: str | None = None,  # None: stored before transfers cited grounds
+        ground_source: str | None = None,
+    ) -> None:
         self.accountability["transferred"] = True
         self._remember(meta)
 

@@ -31,6 +31,7 @@ from case_api.platform.errors import (
 from case_api.platform.eventstore import CaseStore
 from case_api.platform.groupcommit import GroupCommitter, VersionConflict
 from case_api.registry.service import RegistryService
+from case_api.risks.service import RiskRegistrations
 from shared.clock import Clock, SystemClock
 
 MAX_ATTEMPTS = 8
@@ -138,6 +139,9 @@ class CaseCommands:
             args = {**args, "policy": self.policies(case.pack)}
         if args.get("documents"):
             args = {**args, "documents": self.describe_documents(args["documents"])}
+        if args.get("risk_registration_id"):
+            found = RiskRegistrations(self.store, self.committer, self.registry)
+            args = {**args, "risk_registration": found.cited(args["risk_registration_id"])}
         if command == "review_report":
             office = self.registry.reviewing_jurisdiction(case.implementing_agency)
             level = self.registry.jurisdiction(office).level

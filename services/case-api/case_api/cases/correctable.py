@@ -37,8 +37,9 @@ def _subject(value: Any) -> str:
 
 
 def _appearances(value: Any) -> list[dict[str, Any]]:
-    if not isinstance(value, list) or not 1 <= len(value) <= 20:
-        raise _bad("expected 1 to 20 people who appeared")
+    # Nobody, for a refusal to attend: the replay of the corrected facts checks that.
+    if not isinstance(value, list) or len(value) > 20:
+        raise _bad("expected at most 20 people who appeared")
     people = []
     for item in value:
         if not isinstance(item, Mapping) or not str(item.get("name") or "").strip():
@@ -71,7 +72,12 @@ CORRECTABLE: Mapping[str, Mapping[str, Convert]] = {
     "ReportedToBureau": {"reported_date": _date, "subject": _subject},
     "AnswerSubmitted": {"submitted_date": _date, "evidence_submitted": _flag},
     "HearingScheduled": {"hearing_date": _date, "location": _text},
-    "AppearanceRecorded": {"hearing_date": _date, "appearances": _appearances},
+    "AppearanceRecorded": {
+        "hearing_date": _date,
+        "appearances": _appearances,
+        "refused_to_attend": _flag,
+        "left_without_permission": _flag,
+    },
     "FeedbackSubmitted": {"feedback_date": _date, "note": _text},
     "RiskFlagged": {"found_date": _date, "description": _text},
     "MediationAttempted": {"attempted_date": _date, "note": _text},

@@ -34,6 +34,8 @@ def _schedule(event: Any, batch: Batch, hearing_date: date) -> None:
         "appearance_roles": [],
         "head_present": False,
         "principal_head_present": False,
+        "refused_to_attend": False,
+        "left_without_permission": False,
     }
     row.update(
         agency=summary["agency"],
@@ -71,6 +73,9 @@ def appearance_recorded(event: Any, batch: Batch) -> None:
         appearance_roles=roles,
         head_present=bool(set(roles) & HEAD_ROLES),
         principal_head_present="principal_head" in roles,
+        # Absent from appearances recorded before court conduct was kept: neither happened.
+        refused_to_attend=bool(getattr(event, "refused_to_attend", False)),
+        left_without_permission=bool(getattr(event, "left_without_permission", False)),
     )
     batch.put(case_hearings, row)
 

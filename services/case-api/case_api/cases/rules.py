@@ -198,7 +198,13 @@ def check_hearing(case: Case, hearing_date: date, replaces: date | None = None) 
         )
 
 
-def check_appearance(case: Case, hearing_date: date, appearances: list[dict[str, Any]]) -> None:
+def check_appearance(
+    case: Case,
+    hearing_date: date,
+    appearances: list[dict[str, Any]],
+    refused_to_attend: bool = False,
+    left_without_permission: bool = False,
+) -> None:
     if hearing_date not in case.hearings:
         raise RuleViolation(
             "appearance-requires-hearing",
@@ -211,11 +217,17 @@ def check_appearance(case: Case, hearing_date: date, appearances: list[dict[str,
             f"The appearance at the hearing of {hearing_date} was already recorded.",
             f"{hearing_date} 庭审的出庭情况已记录。",
         )
-    if not appearances:
+    if refused_to_attend and (appearances or left_without_permission):
+        raise InvalidValue(
+            "refused-yet-appeared",
+            "A refusal to attend names nobody who appeared and nobody who left.",
+            "拒不到庭的，不应填写出庭人员或中途退庭。",
+        )
+    if not appearances and not refused_to_attend:
         raise InvalidValue(
             "appearance-needs-people",
-            "Name at least one person who appeared.",
-            "请至少填写一名出庭人员。",
+            "Name at least one person who appeared, or record the refusal to attend.",
+            "请至少填写一名出庭人员，或记录拒不到庭。",
         )
 
 

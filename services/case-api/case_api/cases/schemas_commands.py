@@ -130,10 +130,30 @@ class Appearance(Body):
 
 
 class RecordAppearance(Body):
-    """出庭应诉: who appeared at a scheduled hearing."""
+    """出庭应诉: who appeared at a scheduled hearing, and how the agency conducted itself
+    [003 二(二)2]: ``refused_to_attend`` (拒不到庭; then nobody is listed) or
+    ``left_without_permission`` (未经法庭许可中途退庭). Either counts as not appearing."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "if": {
+                "properties": {"refused_to_attend": {"const": True}},
+                "required": ["refused_to_attend"],
+            },
+            "then": {
+                "properties": {
+                    "appearances": {"maxItems": 0},
+                    "left_without_permission": {"const": False},
+                }
+            },
+            "else": {"properties": {"appearances": {"minItems": 1}}, "required": ["appearances"]},
+        }
+    )
 
     hearing_date: date
-    appearances: list[Appearance] = Field(min_length=1, max_length=20)
+    appearances: list[Appearance] = Field(default_factory=list, max_length=20)
+    refused_to_attend: bool = False
+    left_without_permission: bool = False
 
 
 class SubmitFeedback(Body):

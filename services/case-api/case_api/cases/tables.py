@@ -18,6 +18,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    false,
 )
 
 from case_api.platform.tables import metadata, path_type
@@ -103,6 +104,9 @@ case_hearings = Table(
     Column("appearance_roles", JSON, nullable=False),
     Column("head_present", Boolean, nullable=False),
     Column("principal_head_present", Boolean, nullable=False),
+    # Court conduct [003 二(二)2]: 拒不到庭, 未经法庭许可中途退庭.
+    Column("refused_to_attend", Boolean, nullable=False, server_default=false()),
+    Column("left_without_permission", Boolean, nullable=False, server_default=false()),
     Index("ix_case_hearings_hearing_date", "hearing_date"),
     Index("ix_case_hearings_agency", "agency", "hearing_date"),
 )

@@ -111,10 +111,23 @@ def deadline_rows(
                 hearings, summary, events, library, deadline.due_date, appeared.position
             )
             met, why = check_appearance(duty, appeared.data.get("appearances") or [])
-            if not met:
+            conduct = court_conduct(appeared.data)
+            if conduct:
+                status, reason = "missed", conduct
+            elif not met:
                 status, reason = "missed", why
         rows.append(_row(summary, deadline, status, reason))
     return rows
+
+
+def court_conduct(appearance: dict[str, Any]) -> str | None:
+    """An appearance that was none [003 二(二)2]; events stored before it was kept carry no
+    such field, and neither happened then."""
+    if appearance.get("refused_to_attend"):
+        return "无正当理由拒不到庭 (refused to attend court)"
+    if appearance.get("left_without_permission"):
+        return "未经法庭许可中途退庭 (left the court without its permission)"
+    return None
 
 
 def duty_for(

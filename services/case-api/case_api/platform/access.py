@@ -119,6 +119,10 @@ COMMAND_ROLES: dict[str, frozenset[Role]] = {
     # 典型案例: the bureau publishes decided cases for every agency to learn from [000 五(一)].
     "publish_typical_case": frozenset({B}),
     "withdraw_typical_case": frozenset({B}),
+    # 容错风险报备 [000 四(二)]: the unit registers its own decisions; those who decide fault
+    # tolerance (bureau, discipline organ) read them.
+    "register_risk": frozenset({A}),
+    "read_risk_registrations": frozenset({A, B, D}),
 }
 """Roles allowed each command, besides the administrator, who may do everything."""
 

@@ -15,6 +15,7 @@ import case_api.cases.projection  # noqa: F401
 import case_api.clients.projection  # noqa: F401
 import case_api.deadlines.calendar_projection  # noqa: F401
 import case_api.registry.projection  # noqa: F401
+import case_api.risks.projection
 from case_api.cases.aggregate import Case
 from case_api.clients.domain import ApiClient
 from case_api.deadlines.calendar import ScheduleLoad
@@ -33,6 +34,8 @@ def project(batch: Batch, event: Any, position: int) -> None:
     project_documents(batch, event, position)
     if isinstance(event, ApiClient.Event):
         return  # credentials and their holders are not for the feed (client_projection)
+    if case_api.risks.projection.is_registration_event(event):
+        return
     if case_api.accounts.projection.is_account_event(event):
         case_api.accounts.projection.record(batch, event)
         return  # people's sign-ins are the audit trail's, not the case feed's

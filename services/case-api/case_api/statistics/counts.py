@@ -88,6 +88,10 @@ COUNTS = [
     Count("hearings_held", HEARINGS, lambda _: h.appeared_position.is_not(None)),
     Count("hearings_with_head", HEARINGS, lambda _: h.head_present.is_(True)),
     Count("principal_head_appearances", HEARINGS, lambda _: h.principal_head_present.is_(True)),
+    # 拒不到庭 or 未经法庭许可中途退庭 [003 二(二)2]: recorded, yet not an appearance (APL §58
+    # treats the two alike).
+    Count("hearings_refused", HEARINGS, lambda _: h.refused_to_attend.is_(True)),
+    Count("hearings_left", HEARINGS, lambda _: h.left_without_permission.is_(True)),
     Count("mediated", CASES_CONCLUDED, lambda _: s.conclusion == "mediated"),
     Count("withdrawn", CASES_CONCLUDED, lambda _: s.conclusion == "withdrawn"),
     Count(
@@ -136,7 +140,7 @@ FOUR_FAILURES = {
     "no_answer": ("missed_answers",),
     # An answer never given brought no evidence either.
     "no_evidence": ("answers_without_evidence", "missed_answers"),
-    "no_appearance": ("missed_hearings",),
+    "no_appearance": ("missed_hearings", "hearings_refused", "hearings_left"),
     "no_performance": ("missed_performance",),
 }
 """不答辩、不举证、不出庭、不履行 (Guangzhou): each the sum of the named counts."""
