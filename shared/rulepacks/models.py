@@ -30,6 +30,7 @@ from shared.rulepacks.section_models import (
     AppearanceCap,
     AppearanceGround,
     Bulletin,
+    Proceedings,
     Remediation,
 )
 
@@ -47,6 +48,7 @@ __all__ = [
     "EventMatch",
     "Pack",
     "Policy",
+    "Proceedings",
     "Remediation",
     "Rule",
     "RuleKind",
@@ -94,6 +96,7 @@ class Pack(BaseModel):
     remediation: Remediation | None = None
     bulletins: tuple[Bulletin, ...] = ()
     accountability: Accountability | None = None
+    proceedings: Proceedings | None = None
 
     @model_validator(mode="after")
     def _unique_ids(self) -> Pack:

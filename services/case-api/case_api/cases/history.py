@@ -43,6 +43,8 @@ EVENT_COMMANDS: Mapping[str, str] = {
     "CaseClosed": "close",
     "LeadershipBriefed": "brief_leadership",
     "BureauForwarded": "forward_to_leader",
+    "PreSuitReported": "report_before_suing",
+    "ReconsiderationDecided": "decide_reconsideration",
     "InvestigationCompleted": "complete_investigation",
     "ReviewOpinionIssued": "issue_review_opinion",
     "JointReviewDesignated": "designate_joint_review",

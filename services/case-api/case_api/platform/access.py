@@ -79,6 +79,9 @@ COMMAND_ROLES: dict[str, frozenset[Role]] = {
     "report_to_bureau": frozenset({A}),
     "brief_leadership": frozenset({A}),
     "forward_to_leader": frozenset({B}),
+    "report_before_suing": frozenset({A}),
+    # The decision is served on the agency; the legal office often serves as the organ.
+    "decide_reconsideration": frozenset({A, B}),
     "submit_answer": frozenset({A}),
     "record_appearance": frozenset({A, C}),
     "submit_feedback": frozenset({A}),
