@@ -52,6 +52,8 @@ PINNED_TOPICS = {
     "case_api.cases.aggregate:Case.JointReviewPositionRecorded",
     "case_api.cases.aggregate:Case.LeadershipBriefed",
     "case_api.cases.aggregate:Case.BureauForwarded",
+    "case_api.cases.aggregate:Case.PreSuitReported",
+    "case_api.cases.aggregate:Case.ReconsiderationDecided",
     "case_api.cases.aggregate:Case.FactCorrected",
     "case_api.cases.aggregate:Case.FactRetracted",
 }

@@ -68,6 +68,9 @@ class Case(ChainedAggregate):
     @event("CaseFiled")
     def __init__(
         self,
+        # Before the ``*`` because the library treats every keyword-only parameter as
+        # required; absent from filings stored before the kind was kept.
+        proceeding_kind: str = ProceedingKind.ADMINISTRATIVE_SUIT.value,
         *,
         id: UUID,  # noqa: A002 - the library's name; not stored in the event
         court: str,
@@ -80,7 +83,6 @@ class Case(ChainedAggregate):
         filed_date: date,
         flags: list[str],
         meta: Meta,
-        proceeding_kind: str = ProceedingKind.ADMINISTRATIVE_SUIT.value,  # absent: stored before
     ) -> None:
         self.filed: dict[str, Any] = {
             "court": court,
