@@ -71,6 +71,14 @@ async def test_jinzhai_counts_revoking_and_changing_decisions_as_losses(api: Api
     assert await jz.refused(upheld, "loss-reports", up, "agency") == (
         "loss-report-requires-effective-loss"
     )
+    # A loss like a lost suit's: the report is reviewed before the case closes.
+    closing = {"closed_date": "2026-11-25"}
+    assert await jz.refused(changed, "closure", closing, "bureau") == (
+        "close-requires-approved-loss-report"
+    )
+    await jz.do(revoked, "reviews", {"result": "approved", "reviewed_date": "2026-11-20"}, "bureau")
+    await jz.do(revoked, "closure", closing, "bureau")
+    await jz.do(upheld, "closure", closing, "bureau")
     met = (await jz.deadlines(revoked))["reconsideration_loss_filing"]
     assert [(d["due_date"], d["status"]) for d in met] == [("2026-11-20", "met")]
     missed = (await jz.deadlines(changed))["reconsideration_loss_filing"]
@@ -185,3 +193,20 @@ async def test_a_case_number_of_another_kind_is_refused(api: Api):
     civil = {"case_number": "（2026）辽0323民初55号", "proceeding_kind": "civil_suit"}
     r = await api.client.post("/v1/cases", json={**base, **civil}, headers=xy.agency)
     assert r.status_code == 201, r.text
+
+
+async def test_a_corrected_report_date_moves_the_report_before_suing_out_of_time(api: Api):
+    xy = Place(api, "xiuyan")
+    await xy.register()
+    case = await file(xy, "（2026）辽0323民初103号", "agency_plaintiff", "2026-11-10")
+    report = {"reported_date": "2026-11-09", "reported_to": "王副县长"}
+    await xy.do(case, "pre-suit-reports", report, "agency")
+    version = next(e for e in await xy.timeline(case) if e["type"] == "PreSuitReported")["version"]
+    correction = {
+        "event_version": version,
+        "corrections": {"reported_date": "2026-11-11"},
+        "reason": "请示日期录入错误，以请示件落款为准",
+    }
+    await xy.do(case, "corrections", correction, "agency")
+    late = (await xy.deadlines(case))["pre_suit_report"]
+    assert [(d["due_date"], d["status"]) for d in late] == [("2026-11-10", "met_late")]

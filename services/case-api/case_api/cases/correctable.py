@@ -89,6 +89,8 @@ CORRECTABLE: Mapping[str, Mapping[str, Convert]] = {
     "CaseClosed": {"closed_date": _date},
     "LeadershipBriefed": {"briefed_date": _date, "leader": _text, "note": _text},
     "BureauForwarded": {"forwarded_date": _date, "leader": _text, "note": _text},
+    "PreSuitReported": {"reported_date": _date, "reported_to": _text, "note": _text},
+    "ReconsiderationDecided": {"served_date": _date, "decision_number": _text},
 }
 """Correctable fields per event type, each with the conversion of its JSON value."""
 
