@@ -210,3 +210,27 @@ async def test_a_corrected_report_date_moves_the_report_before_suing_out_of_time
     await xy.do(case, "corrections", correction, "agency")
     late = (await xy.deadlines(case))["pre_suit_report"]
     assert [(d["due_date"], d["status"]) for d in late] == [("2026-11-10", "met_late")]
+
+
+async def test_a_decision_recorded_with_the_wrong_outcome_is_retracted_and_recorded_again(
+    api: Api,
+):
+    jz = Place(api, "jinzhai")
+    await jz.register()
+    case = await file(jz, "金政复决〔2026〕8号", "reconsideration", "2026-11-02", "jz-government")
+    decide = "reconsideration-decisions"
+    await jz.do(case, decide, {"outcome": "upheld", "served_date": "2026-11-10"}, "agency")
+    version = next(e for e in await jz.timeline(case) if e["type"] == "ReconsiderationDecided")
+    retraction = {"event_version": version["version"], "reason": "复议结果录入错误，应为撤销"}
+    await jz.do(case, "retractions", retraction, "agency")
+    assert (await api.summary(case, jz.position))["status"] == "filed"
+    await jz.do(
+        case, decide, {"outcome": "confirmed_illegal", "served_date": "2026-11-10"}, "agency"
+    )
+    figures = await statistics(jz)
+    assert (figures["counts"]["concluded"], figures["counts"]["losses"]) == (1, 1)
+    summary = await api.summary(case, jz.position)
+    assert (summary["reconsideration_outcome"], summary["loss_type"]) == (
+        "confirmed_illegal",
+        "confirmed_illegal",
+    )
