@@ -55,8 +55,8 @@ def check_number(case_number: str, kind: str) -> None:
     said = "行政案件" if found == ADMINISTRATIVE else "民事案件"
     raise InvalidValue(
         "proceeding-kind-mismatch",
-        f"Case number {case_number} is a court's {found} case number, which a {kind} case "
-        "does not have: state the case's proceeding_kind.",
+        f"Case number {case_number} is a court's {found} case number, which a case of "
+        f"kind {kind} does not have: state the case's proceeding_kind.",
         f"案号 {case_number} 是法院{said}案号，与案件类型（{zh}）不符，请填写正确的 proceeding_kind。",
         field="proceeding_kind",
         number_class=found,
