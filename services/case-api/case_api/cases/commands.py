@@ -17,7 +17,7 @@ from case_api.accountability.domain import AccountabilityPolicy
 from case_api.accountability.policy import PackPolicies, takes_policy
 from case_api.cases import facts, proceedings
 from case_api.cases.aggregate import Case, case_id_of, request_key
-from case_api.cases.pack_losses import ReconsiderationLosses
+from case_api.cases.pack_losses import ReconsiderationLosses, as_decided
 from case_api.cases.values import ProceedingKind
 from case_api.documents.errors import unknown_reference
 from case_api.platform.access import Principal, Role, can_see_case, may
@@ -148,9 +148,7 @@ class CaseCommands:
         if args.get("documents"):
             args = {**args, "documents": self.describe_documents(args["documents"])}
         if command == "decide_reconsideration":
-            losses = self.reconsideration_losses(case.pack)
-            source = losses.get(args["outcome"])
-            args = {**args, "counts_as_loss": source is not None, "loss_source": source or ""}
+            args = as_decided(self.reconsideration_losses(case.pack), args)
         if command == "review_report":
             office = self.registry.reviewing_jurisdiction(case.implementing_agency)
             level = self.registry.jurisdiction(office).level

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from shared.rulepacks import PackLibrary, shipped_library
 
 
@@ -16,3 +18,9 @@ class ReconsiderationLosses:
         if section is None:
             return {}
         return {loss.outcome: loss.source for loss in section.reconsideration_losses}
+
+
+def as_decided(losses: dict[str, str], args: dict[str, Any]) -> dict[str, Any]:
+    """A reconsideration decision's arguments with the pack's reading of its outcome."""
+    source = losses.get(args["outcome"])
+    return {**args, "counts_as_loss": source is not None, "loss_source": source or ""}
