@@ -66,6 +66,8 @@ UNIT_POSITIONS = ("concur", "dissent")  # a unit's position in a joint review
 LEVELS = ("province", "city", "county", "township")  # of a jurisdiction, hence of its bureau
 SUGGESTION_ISSUERS = ("court", "procuratorate")  # 司法建议 / 检察建议
 CORRECTIONS = ("FactCorrected", "FactRetracted")
+PROCEEDING_KINDS = ("administrative_suit", "reconsideration", "civil_suit", "agency_plaintiff")
+RECONSIDERATION_OUTCOMES = ("upheld", "revoked", "changed", "confirmed_illegal", "ordered_to_act")
 BOOLS: tuple[Scalar, ...] = (True, False)
 
 _JUDGMENT: dict[str, Vocabulary] = {
@@ -115,8 +117,31 @@ _TYPES = (
     EventType(
         "CaseFiled",
         ("filed_date",),
-        {"pack": None, "jurisdiction": None, "plaintiff_count": None, "flags": None},
+        {
+            "pack": None,
+            "jurisdiction": None,
+            "plaintiff_count": None,
+            "flags": None,
+            "proceeding_kind": PROCEEDING_KINDS,
+        },
+        doc="A filing stored before proceeding_kind was kept is an administrative suit; such"
+        " an event has no proceeding_kind for a rule to match.",
         recorded_by=("court", "agency", "bureau"),
+    ),
+    EventType(
+        "ReconsiderationDecided",
+        ("served_date",),
+        {"outcome": RECONSIDERATION_OUTCOMES, "counts_as_loss": BOOLS},
+        doc="A reconsideration decision (行政复议决定) served with its outcome; counts_as_loss:"
+        " the pack counts the outcome as a loss [001 三].",
+        recorded_by=("agency", "bureau"),
+    ),
+    EventType(
+        "PreSuitReported",
+        ("reported_date",),
+        doc="Before suing, the unit's principal head reported to the deputy county head in"
+        " charge (提起诉讼前请示或报告) [002 第七条].",
+        recorded_by=AGENCY,
     ),
     EventType(
         "DocumentServed",

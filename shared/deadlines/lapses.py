@@ -19,12 +19,14 @@ from shared.rulepacks.rule_models import LAPSE_EVENTS, Lapse
 _DATE_OF = {
     "CaseConcluded": "concluded_date",
     "JudgmentEffective": "effective_date",
+    "ReconsiderationDecided": "served_date",  # effective once served
     "CaseClosed": "closed_date",
 }
 _WHAT = {
     "withdrawn": ("撤诉", "was withdrawn"),
     "mediated": ("调解结案", "ended in mediation"),
     "JudgmentEffective": ("裁判生效", "was decided by an effective judgment"),
+    "ReconsiderationDecided": ("行政复议决定生效", "was decided by a reconsideration decision"),
     "CaseClosed": ("结案", "was closed"),
 }
 _CANCELLED = {

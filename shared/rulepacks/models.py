@@ -30,6 +30,7 @@ from shared.rulepacks.section_models import (
     AppearanceCap,
     AppearanceGround,
     Bulletin,
+    Proceedings,
     Remediation,
     TypicalCases,
 )
@@ -48,6 +49,7 @@ __all__ = [
     "EventMatch",
     "Pack",
     "Policy",
+    "Proceedings",
     "Remediation",
     "Rule",
     "RuleKind",
@@ -97,6 +99,7 @@ class Pack(BaseModel):
     bulletins: tuple[Bulletin, ...] = ()
     accountability: Accountability | None = None
     typical_cases: TypicalCases | None = None
+    proceedings: Proceedings | None = None
 
     @model_validator(mode="after")
     def _unique_ids(self) -> Pack:

@@ -69,7 +69,12 @@ class Lapse(StrEnum):
 
 
 LAPSE_EVENTS: dict[Lapse, tuple[str, ...]] = {
-    Lapse.CONCLUSION: ("CaseConcluded", "JudgmentEffective", "CaseClosed"),
+    Lapse.CONCLUSION: (
+        "CaseConcluded",
+        "JudgmentEffective",
+        "ReconsiderationDecided",
+        "CaseClosed",
+    ),
     Lapse.CLOSURE: ("CaseClosed",),
     Lapse.NEVER: (),
 }

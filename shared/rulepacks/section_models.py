@@ -119,3 +119,36 @@ class TypicalCases(BaseModel):
     source: Text
     every: Literal["month", "quarter", "half_year", "year"] | None = None
     actor: Actor
+
+
+ReconsiderationOutcome = Literal[
+    "upheld", "revoked", "changed", "confirmed_illegal", "ordered_to_act"
+]
+
+
+class ReconsiderationLoss(BaseModel):
+    """A reconsideration decision's outcome the pack counts as a loss (败诉), with its clause."""
+
+    model_config = STRICT
+    outcome: ReconsiderationOutcome
+    source: Text
+
+
+class Proceedings(BaseModel):
+    """What the pack says about kinds of proceeding other than the administrative suit.
+
+    ``reconsideration_losses``: the reconsideration outcomes counted as losses in the loss
+    figures and open to accountability (Jinzhai [001 三]); a pack without them counts none.
+    """
+
+    model_config = STRICT
+    reconsideration_losses: tuple[ReconsiderationLoss, ...] = ()
+
+    @model_validator(mode="after")
+    def _once(self) -> Proceedings:
+        outcomes = [loss.outcome for loss in self.reconsideration_losses]
+        if len(outcomes) != len(set(outcomes)):
+            raise ValueError("a reconsideration outcome is listed twice")
+        if "upheld" in outcomes:
+            raise ValueError("an upheld decision is not a loss")
+        return self

@@ -15,7 +15,13 @@ from shared.eventtypes import EVENT_TYPES
 from shared.rulepacks import EventMatch, PackLibrary, Rule
 from tests.api_client import Api
 
-D0, HEARING, MEETING, DUE = "2026-03-02", "2026-03-12", "2026-03-25", "2026-04-30"
+FILED, D0, HEARING, MEETING, DUE = (
+    "2026-02-20",
+    "2026-03-02",
+    "2026-03-12",
+    "2026-03-25",
+    "2026-04-30",
+)
 TODAY = "2026-06-01"
 SUGGESTION = "（2026）司建1号"
 ACTOR_ROLE = {
@@ -60,6 +66,7 @@ class RuleWalk:
         self.case_id = ""
         self.done: set[tuple[str, Any]] = set()
         self.position = 0
+        self.kind = _kind_for(self._trigger(rule))
 
     async def meet(self) -> list[dict[str, Any]]:
         """The case's deadlines of the rule once its actor recorded what meets it."""
@@ -85,12 +92,18 @@ class RuleWalk:
         return rule.trigger[0]
 
     async def _file(self) -> None:
+        number = {
+            "administrative_suit": f"（2026）县行初{self.number}号",
+            "agency_plaintiff": f"（2026）县民初{self.number}号",
+            "reconsideration": f"县政复决〔2026〕{self.number}号",
+        }[self.kind]
         body = {
             "court": "k-court",
-            "case_number": f"（2026）县行初{self.number}号",
+            "case_number": number,
             "agencies": [{"agency_id": "k-dept", "role": "implementing"}],
             "subject_matter": "行政处罚",
-            "filed_date": "2026-02-20",
+            "filed_date": FILED,
+            "proceeding_kind": self.kind,
         }
         r = await self.place.api.client.post(
             "/v1/cases", json=body, headers=self.place.roles["court"]
@@ -103,8 +116,14 @@ class RuleWalk:
         when = {path: values[0] for path, values in match.when.items()}
         # One of each event per case, but for the kinds of served papers, reports and
         # feedback; the first judgment recorded is the one whose filters the trigger set.
+        if self.kind == "reconsideration" and match.event.startswith("Judgment"):
+            # A reconsideration's decision stands where a suit's effective judgment would.
+            match, when = (
+                _m("ReconsiderationDecided", counts_as_loss=True),
+                {"counts_as_loss": True},
+            )
         key = (match.event, when.get("kind") or when.get("subject"))
-        if key in self.done and as_role is None:
+        if (key in self.done and as_role is None) or match.event == "CaseFiled":
             return
         for needed in _needs(match.event, when):
             await self.ensure(needed)
@@ -116,6 +135,15 @@ class RuleWalk:
         assert r.status_code == 201, f"{match.event} as {role}: {r.text}"
         self.position = max(self.position, r.json()["position"])
         self.done.add(key)
+
+
+def _kind_for(trigger: EventMatch) -> str:
+    """The kind of proceeding whose case can record ``trigger``."""
+    if trigger.event == "CaseFiled":
+        return str(trigger.when.get("proceeding_kind", ("administrative_suit",))[0])
+    if trigger.event == "ReconsiderationDecided":
+        return "reconsideration"
+    return "administrative_suit"
 
 
 def _m(event: str, **when: Any) -> EventMatch:
@@ -238,6 +266,12 @@ def _recipe(event: str, when: Mapping[str, Any], place: Place) -> tuple[str, dic
         ),
         "DecisionReportedToCommittee": ("accountability/committee-reports", {"reported_date": D0}),
         "LeadershipBriefed": ("leadership-briefings", {"briefed_date": D0, "leader": "副县长"}),
+        # 提起诉讼前: the day before the suit was filed.
+        "PreSuitReported": ("pre-suit-reports", {"reported_date": "2026-02-19"}),
+        "ReconsiderationDecided": (
+            "reconsideration-decisions",
+            {"outcome": _reconsideration_outcome(when, place), "served_date": D0},
+        ),
         "BureauForwarded": ("bureau-forwardings", {"forwarded_date": D0, "leader": "副县长"}),
         "TransferredToDisciplineOrgan": (
             "accountability/transfer",
@@ -261,6 +295,13 @@ def _recipe(event: str, when: Mapping[str, Any], place: Place) -> tuple[str, dic
         ),
     }
     return recipes[event]
+
+
+def _reconsideration_outcome(when: Mapping[str, Any], place: Place) -> str:
+    """An outcome the pack counts as a loss when the trigger asks for one, else upheld."""
+    section = place.library.pack(place.pack).proceedings
+    losses = [loss.outcome for loss in section.reconsideration_losses] if section else []
+    return losses[0] if when.get("counts_as_loss") and losses else "upheld"
 
 
 def _judgment(when: Mapping[str, Any]) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from case_api.accountability.routes_commands import COMMANDS as ACCOUNTABILITY
+from case_api.cases.aggregate import case_id_of
 from case_api.cases.importer import CaseImporter
 from case_api.cases.routes_commands import COMMANDS as CASES
 from case_api.platform.settings import Settings
@@ -136,3 +137,30 @@ def test_the_sample_record_of_the_operations_guide_imports(runtime):
     sample = section.split("```json\n", 1)[1].split("```", 1)[0]
     report = importer(runtime).run(sample.splitlines())
     assert (report.imported, report.refused) == (1, [])
+
+
+def test_imported_cases_keep_their_kind_and_its_rules(runtime):
+    """Imports are checked as filings are: the number fits the kind, commands fit the kind,
+    and a decision is read by the pack (Guangzhou counts none as a loss)."""
+    base = {key: value for key, value in record(1, date(2024, 3, 1)).items() if key != "facts"}
+    decision = {"command": "decide_reconsideration", "outcome": "revoked"}
+    reconsidered = {
+        **base,
+        "case_number": "穗府复〔2024〕7号",
+        "proceeding_kind": "reconsideration",
+        "facts": [{**decision, "served_date": "2024-03-20"}],
+    }
+    hearing = {"command": "schedule_hearing", "hearing_date": "2024-04-01"}
+    heard = {**reconsidered, "case_number": "穗府复〔2024〕8号", "facts": [hearing]}
+    civil_number = {**base, "case_number": "（2024）粤0106民初9号", "facts": []}
+    report = importer(runtime).run(lines([reconsidered, heard, civil_number]).splitlines())
+    assert [(r.line, r.fact, r.code) for r in report.refused] == [
+        (2, 0, "not-for-proceeding-kind"),
+        (3, None, "proceeding-kind-mismatch"),
+    ]
+    stored = runtime.store.repository.get(case_id_of(base["court"], "穗府复〔2024〕7号"))
+    assert (stored.proceeding_kind, stored.reconsideration_outcome) == (
+        "reconsideration",
+        "revoked",
+    )
+    assert (stored.effective, stored.lost) == (True, False)

@@ -56,6 +56,8 @@ PINNED_TOPICS = {
     "case_api.cases.aggregate:Case.SuggestionAnswered",
     "case_api.cases.aggregate:Case.TypicalCasePublished",
     "case_api.cases.aggregate:Case.TypicalCaseWithdrawn",
+    "case_api.cases.aggregate:Case.PreSuitReported",
+    "case_api.cases.aggregate:Case.ReconsiderationDecided",
     "case_api.cases.aggregate:Case.FactCorrected",
     "case_api.cases.aggregate:Case.FactRetracted",
 }

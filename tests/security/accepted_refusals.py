@@ -38,6 +38,9 @@ RELATIONS = {
         "the stated reply date may not precede the service date"
     ),
     ("/v1/statistics", "invalid-period"): "'to' not before 'from', at most five years",
+    ("/v1/cases", "proceeding-kind-mismatch"): (
+        "the case number's type code (行初, 民初 …) must fit the proceeding_kind in the body"
+    ),
     ("/v1/calendar/{year}", "schedule-invalid"): (
         "every date in the path's year, make-up days on weekends, none both"
     ),

@@ -92,6 +92,11 @@ RULES: dict[str, Rule] = {
     "record_suggestion": command(A, C),
     "answer_suggestion": command(A),
     "case_suggestions_v1_cases__case_id__suggestions_get": CASE_READ,
+    # The principal head's report before the agency sues [002 第七条].
+    "report_before_suing": command(A),
+    # A reconsideration decision is served on the agency; the legal office often acts for
+    # the reconsideration organ and records it too [001 三].
+    "decide_reconsideration": command(A, B),
     # Shared facts: both sides record appearances and appeals; mediation involves all three.
     "record_appearance": command(A, C),
     "file_appeal": command(A, C),

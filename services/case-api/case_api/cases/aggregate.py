@@ -33,6 +33,7 @@ from case_api.cases.values import (
     DocumentKind,
     Instance,
     Outcome,
+    ProceedingKind,
     Status,
     case_number_key,
 )
@@ -69,6 +70,9 @@ class Case(ChainedAggregate):
     @event("CaseFiled")
     def __init__(
         self,
+        # Before the ``*`` because the library treats every keyword-only parameter as
+        # required; absent from filings stored before the kind was kept.
+        proceeding_kind: str = ProceedingKind.ADMINISTRATIVE_SUIT.value,
         *,
         id: UUID,  # noqa: A002 - the library's name; not stored in the event
         court: str,
@@ -93,6 +97,7 @@ class Case(ChainedAggregate):
             "filed_date": filed_date,
             "flags": flags,
             "meta": meta,
+            "proceeding_kind": proceeding_kind,
         }
         self.history: list[Any] = []
         self.requests: dict[str, str] = {}
@@ -109,6 +114,9 @@ class Case(ChainedAggregate):
         self.plaintiff_count: int = self.filed["plaintiff_count"]
         self.flags: list[str] = self.filed["flags"]
         self.filed_date: date = self.filed["filed_date"]
+        self.proceeding_kind: str = self.filed["proceeding_kind"]
+        self.reconsideration_outcome: str | None = None
+        self.pre_suit_reported = False
         self.status = Status.FILED.value
         self.instance = Instance.FIRST.value
         self.served: dict[str, list[date]] = {}
@@ -285,6 +293,23 @@ class Case(ChainedAggregate):
         self.suggestions[number]["answered"] = True
         self._remember(meta)
 
+    def report_before_suing(
+        self, *, reported_date: date, reported_to: str, note: str, meta: Meta
+    ) -> None:
+        """提起诉讼前向分管副县长请示或报告 [002 第七条]: before the agency sues."""
+        rules.require_open(self)
+        rules.check_pre_suit_report(self)
+        self._pre_suit_reported(
+            reported_date=reported_date, reported_to=reported_to, note=note, meta=meta
+        )
+
+    @event("PreSuitReported")
+    def _pre_suit_reported(
+        self, reported_date: date, reported_to: str, note: str, meta: Meta
+    ) -> None:
+        self.pre_suit_reported = True
+        self._remember(meta)
+
     # -- answer, hearing, appearance, feedback ---------------------------------------------
 
     def submit_answer(self, *, submitted_date: date, evidence_submitted: bool, meta: Meta) -> None:
@@ -449,6 +474,49 @@ class Case(ChainedAggregate):
         self.lost = judgment["outcome"] == Outcome.LOST
         self.performance_due = bool(judgment.get("performance_duty"))
         self.status = Status.JUDGED.value
+        self._remember(meta)
+
+    def decide_reconsideration(
+        self,
+        *,
+        outcome: str,
+        served_date: date,
+        decision_number: str,
+        counts_as_loss: bool,
+        loss_source: str,
+        meta: Meta,
+        documents: list[dict[str, Any]] | None = None,
+    ) -> None:
+        """行政复议决定, effective once served. ``counts_as_loss`` and ``loss_source``: whether
+        the case's pack counts this outcome as a loss, and the clause saying so [001 三];
+        passed in by the command layer, kept with the decision because accountability
+        proceeds on the measures in force when it was served."""
+        rules.require_undecided(self)
+        self._reconsideration_decided(
+            outcome=outcome,
+            served_date=served_date,
+            decision_number=decision_number,
+            counts_as_loss=counts_as_loss,
+            loss_source=loss_source,
+            documents=documents or [],
+            meta=meta,
+        )
+
+    @event("ReconsiderationDecided")
+    def _reconsideration_decided(
+        self,
+        outcome: str,
+        served_date: date,
+        decision_number: str,
+        counts_as_loss: bool,
+        loss_source: str,
+        documents: list[dict[str, Any]],
+        meta: Meta,
+    ) -> None:
+        self.reconsideration_outcome = outcome
+        self.effective = True
+        self.lost = counts_as_loss
+        self.status = Status.EFFECTIVE.value
         self._remember(meta)
 
     def file_appeal(self, *, appellant: str, filed_date: date, meta: Meta) -> None:

@@ -15,8 +15,10 @@ from eventsourcing.application import AggregateNotFoundError
 
 from case_api.accountability.domain import AccountabilityPolicy
 from case_api.accountability.policy import PackPolicies, takes_policy
-from case_api.cases import facts
+from case_api.cases import facts, proceedings
 from case_api.cases.aggregate import Case, case_id_of, request_key
+from case_api.cases.pack_losses import ReconsiderationLosses, as_decided
+from case_api.cases.values import ProceedingKind
 from case_api.documents.errors import unknown_reference
 from case_api.platform.access import Principal, Role, can_see_case, may
 from case_api.platform.commands import Request, Written
@@ -63,6 +65,7 @@ class CaseCommands:
         policies: Callable[[str], AccountabilityPolicy | None] | None = None,
         describe_documents: DescribeDocuments | None = None,
         clock: Clock | None = None,
+        reconsideration_losses: Callable[[str], dict[str, str]] | None = None,
     ):
         self.store = store
         self.committer = committer
@@ -70,11 +73,15 @@ class CaseCommands:
         self.policies = policies or PackPolicies()
         self.describe_documents = describe_documents or _no_blob_store
         self.clock = clock or SystemClock()
+        self.reconsideration_losses = reconsideration_losses or ReconsiderationLosses()
 
     def file_case(self, request: Request, **filing: Any) -> Written:
         principal = request.principal
         if not may(principal, "file_case"):
             raise Forbidden("Your role may not file cases.", "您的角色无权登记案件。")
+        proceedings.check_number(
+            filing["case_number"], filing.get("proceeding_kind", ProceedingKind.ADMINISTRATIVE_SUIT)
+        )
         case_id = case_id_of(filing["court"], filing["case_number"])
         existing = self._replay_or_refuse(request, case_id, filing)
         if existing is not None:
@@ -118,6 +125,8 @@ class CaseCommands:
                     f"Your role may not {command.replace('_', ' ')}.", "您的角色无权执行该操作。"
                 )
             self._check_reviewer(request.principal, case, access or command)
+            served = args.get("kind") if command == "serve_document" else None
+            proceedings.check_command(case.proceeding_kind, command, served)
             args = self._context(case, command, args)
             case.today = self.clock.today()
             getattr(case, command)(meta=request.meta, **args)
@@ -142,6 +151,8 @@ class CaseCommands:
         if args.get("risk_registration_id"):
             found = RiskRegistrations(self.store, self.committer, self.registry)
             args = {**args, "risk_registration": found.cited(args["risk_registration_id"])}
+        if command == "decide_reconsideration":
+            args = as_decided(self.reconsideration_losses(case.pack), args)
         if command == "review_report":
             office = self.registry.reviewing_jurisdiction(case.implementing_agency)
             level = self.registry.jurisdiction(office).level

@@ -99,6 +99,8 @@ CORRECTABLE: Mapping[str, Mapping[str, Convert]] = {
     # rule its deadline follows. Retract its reply, then it, and record both again instead.
     "SuggestionReceived": {"served_date": _date, "issuer_name": _text, "content": _text},
     "SuggestionAnswered": {"answered_date": _date, "reply": _text},
+    "PreSuitReported": {"reported_date": _date, "reported_to": _text, "note": _text},
+    "ReconsiderationDecided": {"served_date": _date, "decision_number": _text},
 }
 """Correctable fields per event type, each with the conversion of its JSON value."""
 

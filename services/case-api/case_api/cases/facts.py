@@ -40,6 +40,8 @@ HAPPENED: Mapping[str, tuple[str, ...]] = {
     "ReportReviewed": ("reviewed_date",),
     "CaseClosed": ("closed_date",),
     "LeadershipBriefed": ("briefed_date",),
+    "PreSuitReported": ("reported_date",),
+    "ReconsiderationDecided": ("served_date",),
     "BureauForwarded": ("forwarded_date",),
     "SuggestionReceived": ("served_date",),
     "SuggestionAnswered": ("answered_date",),

@@ -45,6 +45,8 @@ EVENT_COMMANDS: Mapping[str, str] = {
     "BureauForwarded": "forward_to_leader",
     "SuggestionReceived": "record_suggestion",
     "SuggestionAnswered": "answer_suggestion",
+    "PreSuitReported": "report_before_suing",
+    "ReconsiderationDecided": "decide_reconsideration",
     "InvestigationCompleted": "complete_investigation",
     "ReviewOpinionIssued": "issue_review_opinion",
     "JointReviewDesignated": "designate_joint_review",

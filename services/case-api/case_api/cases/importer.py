@@ -23,8 +23,10 @@ from pydantic import BaseModel
 
 from case_api.accountability.domain import AccountabilityPolicy
 from case_api.accountability.policy import takes_policy
+from case_api.cases import proceedings
 from case_api.cases.aggregate import Case, case_id_of
 from case_api.cases.import_report import REFUSED, DuplicateRecord, ImportReport, refusal
+from case_api.cases.pack_losses import ReconsiderationLosses, as_decided
 from case_api.cases.schemas_commands import FileCase
 from case_api.platform.eventstore import CaseStore
 from case_api.registry.service import Placement, RegistryService
@@ -53,6 +55,7 @@ class CaseImporter:
         self.events_per_save = events_per_save
         self._placements: dict[tuple[str, ...], Placement] = {}
         self._in_flight: Future[None] | None = None
+        self.reconsideration_losses = ReconsiderationLosses()
 
     def run(
         self, lines: Iterable[str], progress: Callable[[int], None] | None = None
@@ -108,6 +111,7 @@ class CaseImporter:
                 raise ValueError("a record is a JSON object")
             facts = record.pop("facts", [])
             header = FileCase.model_validate(record).model_dump()
+            proceedings.check_number(header["case_number"], header["proceeding_kind"])
             case_id = case_id_of(header["court"], header["case_number"])
             if case_id in pending:
                 raise DuplicateRecord(header["case_number"])
@@ -144,6 +148,11 @@ class CaseImporter:
         command = fact["command"]
         body = {k: v for k, v in fact.items() if k != "command"}
         args = self.schemas[command].model_validate(body).model_dump()
+        proceedings.check_command(
+            case.proceeding_kind, command, args.get("kind") if command == "serve_document" else None
+        )
+        if command == "decide_reconsideration":
+            args = as_decided(self.reconsideration_losses(case.pack), args)
         if takes_policy(command):
             args["policy"] = self.policies(case.pack)
         if args.get("documents"):

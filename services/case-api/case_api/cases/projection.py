@@ -46,6 +46,8 @@ def _(event: Case.CaseFiled, batch: Batch) -> None:
             "plaintiff_count": event.plaintiff_count,
             "flags": list(event.flags),
             "filed_date": event.filed_date,
+            # Absent from filings stored before kinds were kept: those are administrative suits.
+            "proceeding_kind": getattr(event, "proceeding_kind", "administrative_suit"),
             "next_deadline_date": None,
             "next_deadline_rule": None,
             "effective_date_derived": None,

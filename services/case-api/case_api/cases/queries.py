@@ -31,6 +31,7 @@ class CaseFilters:
     filed_to: date | None = None
     overdue: bool | None = None
     today: date | None = None
+    proceeding_kind: str | None = None
 
 
 class CaseQueries:
@@ -168,6 +169,8 @@ def _conditions(f: CaseFilters, paths: JurisdictionPaths) -> list[Any]:
         conditions.append(s.status == f.status)
     if f.court:
         conditions.append(s.court == f.court)
+    if f.proceeding_kind:
+        conditions.append(s.proceeding_kind == f.proceeding_kind)
     if f.filed_from:
         conditions.append(s.filed_date >= f.filed_from)
     if f.filed_to:

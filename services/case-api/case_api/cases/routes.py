@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 from uuid import UUID
 
 from fastapi import APIRouter, Body, Header, Query, Response
@@ -73,12 +73,25 @@ def list_cases(
     filed_from: QueryDate | None = None,
     filed_to: QueryDate | None = None,
     overdue: bool | None = None,
+    proceeding_kind: Annotated[
+        Literal["administrative_suit", "reconsideration", "civil_suit", "agency_plaintiff"] | None,
+        Query(description="行政诉讼 / 行政复议 / 民事诉讼 / 本单位起诉"),
+    ] = None,
     cursor: Annotated[str | None, Query(max_length=512)] = None,
     limit: Annotated[int, page_limit(200)] = 50,
 ) -> CaseList:
     today = runtime.clock.today()
     filters = CaseFilters(
-        case_number, agency, jurisdiction, status, court, filed_from, filed_to, overdue, today
+        case_number,
+        agency,
+        jurisdiction,
+        status,
+        court,
+        filed_from,
+        filed_to,
+        overdue,
+        today,
+        proceeding_kind,
     )
     rows, next_cursor = runtime.queries.cases(principal, filters, cursor, limit)
     return CaseList(items=[_summary(r, today) for r in rows], next_cursor=next_cursor)

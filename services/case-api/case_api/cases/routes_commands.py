@@ -60,6 +60,18 @@ COMMANDS: list[tuple[str, type[BaseModel], str, str]] = [
         "answer_suggestion",
         "Record the agency's reply to a suggestion (建议回复)",
     ),
+    (
+        "/pre-suit-reports",
+        s.ReportBeforeSuing,
+        "report_before_suing",
+        "Before suing, the principal head reported to the leader in charge (起诉前请示报告)",
+    ),
+    (
+        "/reconsideration-decisions",
+        s.DecideReconsideration,
+        "decide_reconsideration",
+        "Record a served reconsideration decision (行政复议决定)",
+    ),
     ("/corrections", s.CorrectFact, "correct_fact", "Correct a recorded fact (更正)"),
     ("/retractions", s.RetractFact, "retract_fact", "Retract a fact recorded on the wrong case"),
 ]

@@ -109,6 +109,15 @@ def check_briefing(case: Case) -> None:
         )
 
 
+def check_pre_suit_report(case: Case) -> None:
+    if case.pre_suit_reported:
+        raise RuleViolation(
+            "pre-suit-report-already-recorded",
+            "The report before suing was already recorded.",
+            "起诉前的请示报告已记录。",
+        )
+
+
 def check_forwarding(case: Case) -> None:
     """The bureau forwards the agency's filing of the complaint copy [003 二(一)3]."""
     if ReportSubject.COMPLAINT_COPY not in case.reported:

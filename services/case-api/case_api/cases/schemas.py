@@ -24,6 +24,14 @@ class CaseSummary(BaseModel):
     plaintiff_count: int
     flags: list[str]
     filed_date: date
+    proceeding_kind: str = Field(
+        "administrative_suit",
+        description="administrative_suit 行政诉讼 / reconsideration 行政复议 / civil_suit 民事诉讼"
+        " / agency_plaintiff 本单位起诉",
+    )
+    reconsideration_outcome: str | None = Field(
+        None, description="A reconsideration decision's outcome (维持/撤销/变更/确认违法/责令履行)"
+    )
     instance: str
     outcome: str | None
     loss_type: str | None

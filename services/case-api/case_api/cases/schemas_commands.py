@@ -18,6 +18,9 @@ DocumentKindIn = Literal[
     "mediation_document",
     "judicial_suggestion",
 ]
+ProceedingKindIn = Literal[
+    "administrative_suit", "reconsideration", "civil_suit", "agency_plaintiff"
+]
 Text = Field(default="", max_length=4000)
 DATED = {"hearing_date": {"type": "string", "format": "date"}}
 
@@ -69,6 +72,14 @@ class FileCase(Body):
             "appearance_helps_resolution",
         ]
     ] = Field(default_factory=list, max_length=10)
+    proceeding_kind: ProceedingKindIn = Field(
+        "administrative_suit",
+        description="行政诉讼 (administrative_suit, the default), 行政复议 (reconsideration: "
+        "case_number is the decision's number, court the reconsideration organ), 民事诉讼 "
+        "(civil_suit), or a suit the agency brings (agency_plaintiff). A court case number "
+        "of another kind (民初 as an administrative suit, 行初 as a civil one) is refused: "
+        "`proceeding-kind-mismatch`",
+    )
 
 
 class ServeDocument(Body):
@@ -270,6 +281,27 @@ class BriefLeadership(Body):
     note: str = Text
 
 
+class ReportBeforeSuing(Body):
+    """提起诉讼前请示或报告 [002 第七条]: before the agency sued, its principal head reported
+    to the deputy county head in charge. Only for a suit the agency brings (agency_plaintiff)."""
+
+    reported_date: date
+    reported_to: str = Field("", max_length=128, description="Who was reported to (分管副县长)")
+    note: str = Text
+
+
+class DecideReconsideration(Body):
+    """行政复议决定送达: the reconsideration decision, effective once served. Whether its
+    outcome counts as a loss is the pack's (Jinzhai [001 三]). Only for reconsideration cases."""
+
+    outcome: Literal["upheld", "revoked", "changed", "confirmed_illegal", "ordered_to_act"] = Field(
+        description="维持 / 撤销 / 变更 / 确认违法 / 责令履行"
+    )
+    served_date: date
+    decision_number: str = Field("", max_length=128, examples=["金政复决〔2026〕3号"])
+    documents: DocumentRefs = Documents
+
+
 class ForwardToLeader(Body):
     """转报分管县领导 [003 二(一)3]: the bureau forwarded the agency's filing."""
 
@@ -404,6 +436,16 @@ EXAMPLES: dict[type[Body], dict] = {
         "number": "（2025）粤71司建3号",
         "answered_date": "2026-01-20",
         "reply": "已修订工伤认定调查工作规程并组织培训",
+    },
+    ReportBeforeSuing: {
+        "reported_date": "2025-09-18",
+        "reported_to": "王副县长",
+        "note": "请示起诉",
+    },
+    DecideReconsideration: {
+        "outcome": "revoked",
+        "served_date": "2025-12-01",
+        "decision_number": "金政复决〔2025〕3号",
     },
     CorrectFact: {
         "event_version": 3,

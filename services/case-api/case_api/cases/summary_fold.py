@@ -23,6 +23,7 @@ AS_FILED: Mapping[str, Any] = {
     "hearing_date": None,
     "remediation_required": [],
     "report_state": "none",
+    "reconsideration_outcome": None,
 }
 """The summary's fact fields right after filing; the rest (identity, version, next deadline)
 belongs to the filing, the projector and the deadline projection."""
@@ -89,6 +90,22 @@ def _judged(summary: Summary, data: Data) -> None:
         instance=judgment["instance"],
         outcome=judgment["outcome"],
         loss_type=judgment.get("loss_type"),
+    )
+
+
+@_step("ReconsiderationDecided")
+def _reconsidered(summary: Summary, data: Data) -> None:
+    """Effective once served; a loss only where the pack counted it one [001 三], and then
+    counted like a losing effective judgment (``outcome`` lost, ``effective_date``)."""
+    day = _day(data["served_date"])
+    lost = bool(data.get("counts_as_loss"))
+    summary.update(
+        status="effective",
+        reconsideration_outcome=data["outcome"],
+        outcome="lost" if lost else ("won" if data["outcome"] == "upheld" else None),
+        loss_type=data["outcome"] if lost else None,
+        effective_date=day,
+        concluded_date=day,
     )
 
 

@@ -41,6 +41,9 @@ case_summaries = Table(
     Column("plaintiff_count", Integer, nullable=False),
     Column("flags", JSON, nullable=False),
     Column("filed_date", Date, nullable=False),
+    # 行政诉讼 / 行政复议 / 民事诉讼 / a suit the agency brings (``values.ProceedingKind``).
+    Column("proceeding_kind", String(32), nullable=False, server_default="administrative_suit"),
+    Column("reconsideration_outcome", String(32)),
     Column("instance", String(16), nullable=False),
     Column("outcome", String(16)),
     Column("loss_type", String(32)),
@@ -70,6 +73,8 @@ case_summaries = Table(
     # Statistics count the cases concluded, and the losses that took effect, in a period.
     Index("ix_case_summaries_concluded_date", "concluded_date"),
     Index("ix_case_summaries_outcome", "outcome", "effective_date"),
+    # Listing one kind newest first (reconsiderations and civil suits are the few).
+    Index("ix_case_summaries_proceeding_kind", "proceeding_kind", "filed_date"),
 )
 
 # Every defendant agency of a case. ``filed_date`` orders an agency's cases by the index;

@@ -68,6 +68,25 @@ class LossType(StrEnum):
     OTHER = "other"
 
 
+class ProceedingKind(StrEnum):
+    """What kind of proceeding a case is [001 三] [002 第二条]."""
+
+    ADMINISTRATIVE_SUIT = "administrative_suit"  # 行政诉讼 (the agency defends)
+    RECONSIDERATION = "reconsideration"  # 行政复议 (a decision of the reconsideration organ)
+    CIVIL_SUIT = "civil_suit"  # 民事诉讼 with the government as a party
+    AGENCY_PLAINTIFF = "agency_plaintiff"  # a suit the agency brings as plaintiff (提起诉讼)
+
+
+class ReconsiderationOutcome(StrEnum):
+    """What a reconsideration decision (行政复议决定) does with the act under review."""
+
+    UPHELD = "upheld"  # 维持 / 驳回复议申请
+    REVOKED = "revoked"  # 撤销 (or partly)
+    CHANGED = "changed"  # 变更
+    CONFIRMED_ILLEGAL = "confirmed_illegal"  # 确认违法
+    ORDERED_TO_ACT = "ordered_to_act"  # 责令限期履行
+
+
 class AgencyRole(StrEnum):
     IMPLEMENTING = "implementing"  # 实施主体
     NOMINAL = "nominal"  # 名义主体

@@ -82,6 +82,9 @@ COMMAND_ROLES: dict[str, frozenset[Role]] = {
     # 司法建议 / 检察建议: the court records its own; the agency any it received, and replies.
     "record_suggestion": frozenset({A, C}),
     "answer_suggestion": frozenset({A}),
+    "report_before_suing": frozenset({A}),
+    # The decision is served on the agency; the legal office often serves as the organ.
+    "decide_reconsideration": frozenset({A, B}),
     "submit_answer": frozenset({A}),
     "record_appearance": frozenset({A, C}),
     "submit_feedback": frozenset({A}),
