@@ -31,6 +31,7 @@ from shared.rulepacks.section_models import (
     AppearanceGround,
     Bulletin,
     Remediation,
+    Target,
 )
 
 __all__ = [
@@ -50,6 +51,7 @@ __all__ = [
     "Remediation",
     "Rule",
     "RuleKind",
+    "Target",
 ]
 
 
@@ -94,6 +96,7 @@ class Pack(BaseModel):
     remediation: Remediation | None = None
     bulletins: tuple[Bulletin, ...] = ()
     accountability: Accountability | None = None
+    targets: tuple[Target, ...] = ()
 
     @model_validator(mode="after")
     def _unique_ids(self) -> Pack:

@@ -1,0 +1,39 @@
+"""Administrative acts recorded per agency and period (the denominator of 发案率)
+
+Empty until an agency or bureau records a figure; nothing to rebuild.
+
+Revision ID: 5d1a7c3e9b24
+Revises: b3c91d0e5a27
+Create Date: 2026-12-08 00:00:00
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "5d1a7c3e9b24"
+down_revision = "b3c91d0e5a27"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "administrative_acts",
+        sa.Column("agency", sa.String(64), nullable=False),
+        sa.Column("period", sa.String(8), nullable=False),
+        sa.Column("period_start", sa.Date(), nullable=False),
+        sa.Column("period_end", sa.Date(), nullable=False),
+        sa.Column("acts", sa.BigInteger(), nullable=False),
+        sa.Column("position", sa.BigInteger(), nullable=False),
+        sa.PrimaryKeyConstraint("agency", "period", name="pk_administrative_acts"),
+    )
+    op.create_index(
+        "ix_administrative_acts_period", "administrative_acts", ["period_start", "period_end"]
+    )
+
+
+def downgrade() -> None:
+    op.drop_index("ix_administrative_acts_period", table_name="administrative_acts")
+    op.drop_table("administrative_acts")
