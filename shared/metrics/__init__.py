@@ -72,16 +72,20 @@ class Catalogue:
     def rate(self, key: str) -> Rate:
         return next(r for r in self.rates if r.key == key)
 
-    def keys(self) -> frozenset[str]:
+    def figure_keys(self) -> frozenset[str]:
         """Every figure's key: the keys a target, a sort or a bulletin may name."""
         return frozenset(
-            [x.key for x in (*self.counts, *self.rates, *self.four_failures)]
+            [c.key for c in self.counts]
+            + [r.key for r in self.rates]
+            + [f.key for f in self.four_failures]
             + [self.repeated_losses.key]
         )
 
     def labels(self) -> dict[str, str]:
         """Chinese label of every count and of each of the four failures."""
-        return {x.key: x.name_zh for x in (*self.counts, *self.four_failures)}
+        return {c.key: c.name_zh for c in self.counts} | {
+            f.key: f.name_zh for f in self.four_failures
+        }
 
 
 def _parse(raw: dict[str, Any]) -> Catalogue:
@@ -93,7 +97,7 @@ def _parse(raw: dict[str, Any]) -> Catalogue:
         for term in (rate.numerator, rate.denominator):
             if term not in known:
                 raise ValueError(f"rate {rate.key} names no count {term}")
-    keys = [x.key for x in (*counts, *rates, *failures)]
+    keys = [c.key for c in counts] + [r.key for r in rates] + [f.key for f in failures]
     if len(keys) != len(set(keys)):
         raise ValueError("figure keys repeat")
     return Catalogue(

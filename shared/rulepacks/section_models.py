@@ -108,7 +108,7 @@ class Target(BaseModel):
 
     @model_validator(mode="after")
     def _known_metric(self) -> Target:
-        if self.metric not in catalogue().keys():
+        if self.metric not in catalogue().figure_keys():
             raise ValueError(f"no figure named {self.metric} (shared/metrics/definitions.yaml)")
         return self
 

@@ -40,6 +40,7 @@ class Kind(StrEnum):
     AGENCY_FEED = "agency-feed"  # an agency's calendar: agency-scoped roles only their own
     PERSON_READ = "person-read"  # a person's record, only through cases the principal may see
     ROLE_ONLY = "role-only"  # an allowed role; nothing scoped is named
+    AGENCY_SCOPED = "agency-scoped"  # an allowed role, for its own agency or one of its place
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,10 @@ RULES: dict[str, Rule] = {
     "list_changes_v1_calendar_changes_list_get": SIGNED_IN,
     # Oversight figures and the event feed, filtered by visibility.
     "statistics_v1_statistics_get": SIGNED_IN,
+    # 行政行为数量 for 发案率: the agency its own, the bureau those of its jurisdiction.
+    "record_administrative_acts_v1_statistics_administrative_acts__agency___period__put": Rule(
+        Kind.AGENCY_SCOPED, frozenset({A, B})
+    ),
     "feed_v1_events_get": SIGNED_IN,
     "stream_v1_events_stream_get": SIGNED_IN,
     # Accountability (§6): the agency investigates, names parties, records recoveries; the
@@ -189,7 +194,7 @@ def expected(rule: Rule, role: Role, scope: str) -> Outcome:
         if not visible:
             return Outcome.HIDDEN
         return Outcome.ALLOWED if role in rule.roles else Outcome.FORBIDDEN
-    if rule.kind == Kind.FILE_CASE:
+    if rule.kind in (Kind.FILE_CASE, Kind.AGENCY_SCOPED):
         return Outcome.ALLOWED if role in rule.roles and scope == "own" else Outcome.FORBIDDEN
     if rule.kind == Kind.ROLE_ONLY:
         return Outcome.ALLOWED if role in rule.roles else Outcome.FORBIDDEN
