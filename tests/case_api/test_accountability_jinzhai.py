@@ -155,6 +155,12 @@ async def test_jinzhai_procedure_from_effective_loss_to_recovery(api: Api):
         {"agency": jz.agency_code, "decisions": {"sanction": 2, "exemption": 1}}
     ]
     assert stats.json()["appeals"] == {"revoked": 1}
+    # p1's sanction was revoked on appeal: only the unit's remain in force, kept apart.
+    assert stats.json()["sanctions_by_party_kind"] == {
+        "person": {},
+        "unit": {"written_self_criticism": 1, "public_apology": 1},
+    }
+    assert (stats.json()["units_sanctioned"], stats.json()["persons_sanctioned"]) == (1, 0)
 
 
 async def test_repeat_faults_of_a_kind_within_a_year_are_flagged_across_cases(api: Api):
