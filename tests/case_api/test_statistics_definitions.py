@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 from datetime import date
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -55,3 +56,10 @@ def test_a_month_runs_from_its_first_to_its_last_day(year: int, month: int) -> N
     start, end = period_bounds(f"{year:04d}-{month:02d}") or (None, None)
     assert start == date(year, month, 1)
     assert end == date(year, month, calendar.monthrange(year, month)[1])
+
+
+def test_the_bureau_guide_lists_every_figure_as_defined() -> None:
+    guide = (Path(__file__).resolve().parents[2] / "docs" / "bureau.md").read_text("utf-8")
+    for x in (*METRICS.counts, *METRICS.rates, *METRICS.four_failures, METRICS.repeated_losses):
+        line = f"| `{x.key}` | {x.name_zh} | {x.formula_zh} | [{x.source}] |"
+        assert line in guide, f"docs/bureau.md lacks {line}"
