@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 import pytest
+from sqlalchemy import event
 
 from shared.metrics import catalogue
 from tests.api_client import Api
@@ -339,3 +340,33 @@ async def test_only_the_agency_or_its_bureau_records_administrative_acts(api: Ap
     assert unknown["code"] == "unknown-agency"
     negative = await record(api, "gz-hrss", "2026-10", -1, api.agency, status=422)
     assert negative["status"] == 422
+
+
+async def test_the_per_agency_table_costs_no_statement_per_agency(api: Api):
+    """The same statements answer 3 agencies or 43: the table comes from grouped counts."""
+    registered = await register_xiangshan(api)
+    rows.write(api.runtime.engine, xiangshan_quarter("xs-a", 3, 1), {})
+    quarter = {"from": "2026-07-01", "to": "2026-09-30", "min_position": registered}
+    statements: list[str] = []
+
+    def count(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        # The projector's polling of its position runs beside the request; not counted.
+        if statement.lstrip().startswith("SELECT") and "projection_positions" not in statement:
+            statements.append(statement)
+
+    engine = api.runtime.engine
+    await figures(api, jurisdiction="xs", **quarter)  # the projector has caught up
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        few = await figures(api, jurisdiction="xs", sort="-loss_rate", **quarter)
+        asked_few = len(statements)
+        more = [r for i in range(40) for r in xiangshan_quarter(f"xs-z{i:02d}", 2, i % 2)]
+        rows.write(engine, more, {})
+        statements[:] = []
+        many = await figures(api, jurisdiction="xs", sort="-loss_rate", **quarter)
+        asked_many = len(statements)
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+    assert len(few["by_agency"]) == 1 and len(many["by_agency"]) == 41
+    # One per read model (5), 一败再败, and three registry reads, whatever the agencies.
+    assert asked_many == asked_few == 9
