@@ -24,7 +24,7 @@ PATH_VALUES = {
     "delivery_id": lambda place: place.delivery_id,
     "username": lambda place: place.account,
     "agency": lambda place: place.agency,
-    "period": lambda place: "2026-10",
+    "period": lambda place: "2025-12",
 }
 """Path parameters by name, for the place a request targets."""
 

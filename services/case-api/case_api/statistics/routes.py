@@ -20,6 +20,7 @@ from case_api.statistics.queries import SORT_KEYS, Scope, figures
 from case_api.statistics.values import PERIOD_PATTERN, period_bounds
 
 router = APIRouter(prefix="/v1", tags=["statistics"])
+SORT_ORDERS = [order for key in sorted(SORT_KEYS) for order in (key, f"-{key}")]
 
 
 class Rate(BaseModel):
@@ -103,6 +104,7 @@ def statistics(
             max_length=64,
             description="Order of by_agency: a figure key (e.g. loss_rate), '-' for descending",
             examples=["-loss_rate"],
+            json_schema_extra={"enum": SORT_ORDERS},
         ),
     ] = "agency",
 ) -> dict:

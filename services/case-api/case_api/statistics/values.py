@@ -6,7 +6,7 @@ import calendar
 import re
 from datetime import date
 
-PERIOD_PATTERN = r"^[0-9]{4}(-(0[1-9]|1[0-2])|-Q[1-4]|-H[12])?$"
+PERIOD_PATTERN = r"^[1-9][0-9]{3}(-(0[1-9]|1[0-2])|-Q[1-4]|-H[12])?$"
 """``2026`` (year), ``2026-H1`` (half-year), ``2026-Q3`` (quarter), ``2026-11`` (month)."""
 
 
@@ -16,8 +16,6 @@ def period_bounds(period: str) -> tuple[date, date] | None:
         return None
     year, _, part = period.partition("-")
     y = int(year)
-    if y < 1:
-        return None
     if not part:
         first, last = 1, 12
     elif part[0] == "H":
