@@ -45,12 +45,20 @@ async def appear(api: Api, case_id: str, hearing: str, role: str) -> dict[str, A
 async def test_hearings_nobody_attended_count_as_held(api: Api):
     """November: one hearing with the principal head, one with a lawyer only, one with
     nobody. Held: 3, the head at 1 → 1/3. A postponed hearing and one still to come are not
-    held."""
+    held, nor is one the case's withdrawal called off."""
     await api.register_guangzhou()
     head = await summons(api, "N1", "2026-11-10", "2026-11-02")
     lawyer = await summons(api, "N2", "2026-11-12", "2026-11-02")
     await summons(api, "N3", "2026-11-16", "2026-11-02")
     moved = await summons(api, "N4", "2026-11-18", "2026-11-02")
+    # Withdrawn on the 5th: its hearing of the 20th is called off, not held unattended.
+    withdrawn = await summons(api, "N5", "2026-11-20", "2026-11-02")
+    await api.command(
+        withdrawn,
+        "conclusion",
+        {"conclusion": "withdrawn", "concluded_date": "2026-11-05"},
+        api.court,
+    )
     await appear(api, head, "2026-11-10", "principal_head")
     await appear(api, lawyer, "2026-11-12", "lawyer")
     last = await api.command(

@@ -1,6 +1,8 @@
-"""Administrative acts recorded per agency and period (the denominator of 发案率)
+"""Administrative acts per agency and period (发案率); hearings called off by a conclusion
 
-Empty until an agency or bureau records a figure; nothing to rebuild.
+``administrative_acts`` is empty until an agency or bureau records a figure. Hearings gain
+``called_off_position`` (the case was withdrawn or mediated before the hearing's day, so it
+is not held): run ``case-api rebuild`` after this upgrade to fill it for concluded cases.
 
 Revision ID: 5d1a7c3e9b24
 Revises: b3c91d0e5a27
@@ -19,6 +21,7 @@ depends_on = None
 
 
 def upgrade() -> None:
+    op.add_column("case_hearings", sa.Column("called_off_position", sa.BigInteger()))
     op.create_table(
         "administrative_acts",
         sa.Column("agency", sa.String(64), nullable=False),
@@ -37,3 +40,4 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_index("ix_administrative_acts_period", table_name="administrative_acts")
     op.drop_table("administrative_acts")
+    op.drop_column("case_hearings", "called_off_position")

@@ -99,8 +99,13 @@ def _revoked_or_changed(today: date) -> ColumnElement[bool]:
 def _held(today: date) -> ColumnElement[bool]:
     """A hearing was held when it was scheduled, not postponed, and its day has come:
     whoever appeared, or nobody. Counting only attended hearings would hide the hearings
-    nobody went to from the appearance rate's denominator."""
-    return and_(h.postponed_position.is_(None), h.hearing_date <= today)
+    nobody went to from the appearance rate's denominator. A hearing the case's withdrawal
+    or mediation called off was not held either."""
+    return and_(
+        h.postponed_position.is_(None),
+        h.called_off_position.is_(None),
+        h.hearing_date <= today,
+    )
 
 
 COUNTS = [
