@@ -31,6 +31,7 @@ DOMAIN_PATTERNS = (
     "shared.calendar*",
     "shared.deadlines*",
     "shared.rulepacks*",
+    "shared.metrics*",
     "shared.periods",
     "shared.reporting_periods",
     "shared.eventtypes",

@@ -32,6 +32,7 @@ from shared.rulepacks.section_models import (
     Bulletin,
     Proceedings,
     Remediation,
+    Target,
     TypicalCases,
 )
 
@@ -54,6 +55,7 @@ __all__ = [
     "Rule",
     "RuleKind",
     "TypicalCases",
+    "Target",
 ]
 
 
@@ -100,6 +102,7 @@ class Pack(BaseModel):
     accountability: Accountability | None = None
     typical_cases: TypicalCases | None = None
     proceedings: Proceedings | None = None
+    targets: tuple[Target, ...] = ()
 
     @model_validator(mode="after")
     def _unique_ids(self) -> Pack:

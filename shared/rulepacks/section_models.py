@@ -1,5 +1,5 @@
 """Pack sections that are not case deadlines: appearance duty, remediation, bulletins,
-typical cases."""
+typical cases, targets."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, model_validator
 
+from shared.metrics import catalogue
 from shared.rulepacks.rule_models import STRICT, Actor, Ident, Text
 
 HeadLevel = Literal["head", "principal_head"]
@@ -92,6 +93,24 @@ class Bulletin(BaseModel):
     every: Literal["month", "quarter", "half_year", "year"]
     scope: Literal["city", "county"]
     actor: Actor
+
+
+class Target(BaseModel):
+    """A figure the jurisdiction sets itself, e.g. Xiangshan's loss rate below 8% [003 一]:
+    ``metric`` (a key of ``shared.metrics``) ``op`` ``threshold`` is met."""
+
+    model_config = STRICT
+    metric: Ident
+    op: Literal["lt", "le", "gt", "ge"]
+    threshold: float = Field(ge=0)
+    name_zh: Text
+    source: Text
+
+    @model_validator(mode="after")
+    def _known_metric(self) -> Target:
+        if self.metric not in catalogue().figure_keys():
+            raise ValueError(f"no figure named {self.metric} (shared/metrics/definitions.yaml)")
+        return self
 
 
 class AppealPeriod(BaseModel):

@@ -99,6 +99,7 @@ def hearing(row: dict[str, Any], day: date, roles: list[str]) -> dict[str, Any]:
         "instance": "first",
         "scheduled_position": 1,
         "postponed_position": None,
+        "called_off_position": None,
         "appeared_position": 2 if roles else None,
         "appearance_roles": roles,
         "head_present": bool({"principal_head", "deputy_head"} & set(roles)),

@@ -109,6 +109,20 @@ async def test_jinzhai_procedure_from_effective_loss_to_recovery(api: Api):
     await jz.do(case, f"{ACC}/decisions", {**base, **units}, "discipline")
     exempt = {"party_id": "p2", "decision": "exemption", "ground": "counterparty_fraud"}
     await jz.do(case, f"{ACC}/decisions", {**base, **exempt}, "bureau")
+    before_appeal = await api.client.get(
+        "/v1/accountability/statistics",
+        params={"jurisdiction": "jz", "min_position": jz.position},
+        headers=jz.bureau,
+    )
+    # Unit and person sanctions are different measures [001 十三]: counted apart.
+    assert before_appeal.json()["sanctions_by_party_kind"] == {
+        "person": {"admonishment": 1},
+        "unit": {"written_self_criticism": 1, "public_apology": 1},
+    }
+    assert (
+        before_appeal.json()["units_sanctioned"],
+        before_appeal.json()["persons_sanctioned"],
+    ) == (1, 1)
     assert (
         await jz.refused(
             case, f"{ACC}/committee-reports", {"reported_date": "2026-03-12"}, "bureau"
@@ -155,6 +169,12 @@ async def test_jinzhai_procedure_from_effective_loss_to_recovery(api: Api):
         {"agency": jz.agency_code, "decisions": {"sanction": 2, "exemption": 1}}
     ]
     assert stats.json()["appeals"] == {"revoked": 1}
+    # p1's sanction was revoked on appeal: only the unit's remain in force, kept apart.
+    assert stats.json()["sanctions_by_party_kind"] == {
+        "person": {},
+        "unit": {"written_self_criticism": 1, "public_apology": 1},
+    }
+    assert (stats.json()["units_sanctioned"], stats.json()["persons_sanctioned"]) == (1, 0)
 
 
 async def test_repeat_faults_of_a_kind_within_a_year_are_flagged_across_cases(api: Api):

@@ -173,7 +173,7 @@ async def test_an_appearance_on_the_wrong_case_is_retracted_and_recorded_on_the_
     assert events[3]["retracted_by"] == retracted["version"]
     assert events[retracted["version"]]["data"]["reason"].startswith("误录入本案")
     assert await _verified(api, one)
-    # Figures count the appearance once, on the right case.
+    # Figures count the appearance once, on the right case; both hearings were held.
     api.set_today("2025-11-03")
     r = await api.client.get(
         "/v1/statistics",
@@ -181,7 +181,8 @@ async def test_an_appearance_on_the_wrong_case_is_retracted_and_recorded_on_the_
         headers=api.bureau,
     )
     counts = r.json()["counts"]
-    assert (counts["hearings_held"], counts["principal_head_appearances"]) == (1, 1)
+    assert (counts["hearings_held"], counts["principal_head_appearances"]) == (2, 1)
+    assert counts["hearings_with_head"] == 1
 
 
 async def test_a_correction_that_would_break_the_record_is_refused_naming_the_fact(api: Api):

@@ -42,6 +42,15 @@ def run_scenario(backend: str, cases: int, steps: list[tuple[int, str, dict, int
         runtime = build_runtime(s, pack_ids=frozenset({"statutory"}))
         try:
             register_guangzhou(runtime.registry)
+            for acts in (100, 120):  # the later record replaces the earlier
+                runtime.registry.record_administrative_acts(
+                    "gz-hrss",
+                    period="2025-Q1",
+                    start=date(2025, 1, 1),
+                    end=date(2025, 3, 31),
+                    acts=acts,
+                    meta=ADMIN.meta(),
+                )
             ids = []
             for n in range(cases):
                 facts = {
@@ -69,6 +78,7 @@ def run_scenario(backend: str, cases: int, steps: list[tuple[int, str, dict, int
             runtime.close()
     assert rebuilt == incremental
     assert len(incremental["case_timeline"]) == total
+    assert [r["acts"] for r in incremental["administrative_acts"]] == [120]
 
 
 step = st.tuples(st.integers(0, 3), command, st.sampled_from([0, 0, 1, 3])).map(

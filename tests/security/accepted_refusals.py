@@ -15,6 +15,7 @@ STATE = {
     "invalid-cursor": "a cursor is opaque: only one this API issued is valid",
     "password-change-needs-session": "depends on how the caller signed in, like 401 and 403",
     "fact-dated-in-future": "a fact may not be dated after today, which the server's clock says",
+    "period-not-begun": "administrative acts are recorded for a period begun by the server's today",
     "hearing-before-filing": "the hearing may not precede the filing date stored on the case",
     "hearing-before-service": "the hearing may not precede the summons stored on the case",
     "answer-before-service": "the answer may not precede the service stored on the case",

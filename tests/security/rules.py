@@ -42,6 +42,7 @@ class Kind(StrEnum):
     ROLE_ONLY = "role-only"  # an allowed role; nothing scoped is named
     OWN_UNIT_WRITE = "own-unit-write"  # an allowed role, writing for its own unit only
     SCOPED_READ = "scoped-read"  # an allowed role; an object of another place looks missing
+    AGENCY_SCOPED = "agency-scoped"  # an allowed role, for its own agency or one of its place
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,10 @@ RULES: dict[str, Rule] = {
     "list_changes_v1_calendar_changes_list_get": SIGNED_IN,
     # Oversight figures and the event feed, filtered by visibility.
     "statistics_v1_statistics_get": SIGNED_IN,
+    # 行政行为数量 for 发案率: the agency its own, the bureau those of its jurisdiction.
+    "record_administrative_acts_v1_statistics_administrative_acts__agency___period__put": Rule(
+        Kind.AGENCY_SCOPED, frozenset({A, B})
+    ),
     "feed_v1_events_get": SIGNED_IN,
     "stream_v1_events_stream_get": SIGNED_IN,
     # Accountability (§6): the agency investigates, names parties, records recoveries; the
@@ -217,7 +222,7 @@ def expected(rule: Rule, role: Role, scope: str) -> Outcome:
         if role not in rule.roles:
             return Outcome.FORBIDDEN
         return Outcome.ALLOWED if scope == "own" else Outcome.HIDDEN
-    if rule.kind in (Kind.FILE_CASE, Kind.OWN_UNIT_WRITE):
+    if rule.kind in (Kind.FILE_CASE, Kind.OWN_UNIT_WRITE, Kind.AGENCY_SCOPED):
         return Outcome.ALLOWED if role in rule.roles and scope == "own" else Outcome.FORBIDDEN
     if rule.kind == Kind.ROLE_ONLY:
         return Outcome.ALLOWED if role in rule.roles else Outcome.FORBIDDEN

@@ -24,6 +24,8 @@ PATH_VALUES = {
     "delivery_id": lambda place: place.delivery_id,
     "username": lambda place: place.account,
     "registration_id": lambda place: place.registration_id,
+    "agency": lambda place: place.agency,
+    "period": lambda place: "2025-12",
 }
 """Path parameters by name, for the place a request targets."""
 
@@ -52,6 +54,9 @@ QUERIES: dict[str, Any] = {
 """Query strings per operation (required parameters, and filters aimed at the target)."""
 
 FALLBACK_BODIES: dict[str, Any] = {
+    "record_administrative_acts_v1_statistics_administrative_acts__agency___period__put": (
+        lambda p: {"acts": 1200}
+    ),
     "register_jurisdiction_v1_jurisdictions_post": lambda p: {
         "code": f"{p.jurisdiction}-sec",
         "name": "安全测试辖区",

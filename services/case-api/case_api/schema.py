@@ -29,7 +29,7 @@ from case_api.courts import tables as _courts  # noqa: F401  (not projected: wri
 from case_api.deadlines.tables import calendar_overrides, deadline_changes, deadlines
 from case_api.documents.tables import case_documents
 from case_api.platform.tables import metadata
-from case_api.registry.tables import agencies, jurisdictions
+from case_api.registry.tables import administrative_acts, agencies, jurisdictions
 from case_api.risks.tables import risk_registrations
 
 __all__ = ["PROJECTED_TABLES", "metadata"]
@@ -44,6 +44,7 @@ PROJECTED_TABLES = [
     case_suggestions,
     jurisdictions,
     agencies,
+    administrative_acts,
     deadlines,
     calendar_overrides,
     deadline_changes,

@@ -146,6 +146,17 @@ class AccountabilityQueries:
             "persons_sanctioned": len(
                 {x["person_id"] for x in rows if x["person_id"] and x["sanctions_in_force"]}
             ),
+            # Sanctions on units and on persons are different measures [001 十三]
+            # [002 第十三、十四条]; pooled they would count a unit's 书面检查 with a person's.
+            "sanctions_by_party_kind": {
+                kind: dict(
+                    Counter(s for x in rows if x["kind"] == kind for s in x["sanctions_in_force"])
+                )
+                for kind in ("person", "unit")
+            },
+            "units_sanctioned": len(
+                {x["agency"] for x in rows if x["kind"] == "unit" and x["sanctions_in_force"]}
+            ),
             "by_unit": [{"agency": a, "decisions": dict(c)} for a, c in sorted(by_unit.items())],
         }
 

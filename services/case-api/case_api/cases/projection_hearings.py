@@ -43,6 +43,7 @@ def _schedule(event: Any, batch: Batch, hearing_date: date) -> None:
         instance=summary["instance"],
         scheduled_position=batch.position,
         postponed_position=None,
+        called_off_position=None,
     )
     batch.put(case_hearings, row)
 
@@ -78,6 +79,16 @@ def appearance_recorded(event: Any, batch: Batch) -> None:
         left_without_permission=bool(getattr(event, "left_without_permission", False)),
     )
     batch.put(case_hearings, row)
+
+
+def case_concluded(event: Any, batch: Batch) -> None:
+    """Withdrawn or mediated: hearings set for a later day, with nobody recorded as having
+    appeared, will not be held (statistics must not count them as held and unattended)."""
+    case_id = str(event.originator_id)
+    stored = not batch.filed_here(case_id)
+    for row in batch.case_rows(case_hearings, case_id, stored=stored):
+        if row["hearing_date"] > event.concluded_date and row["appeared_position"] is None:
+            batch.put(case_hearings, {**row, "called_off_position": batch.position})
 
 
 def answer_submitted(event: Any, batch: Batch) -> None:
@@ -136,4 +147,5 @@ _HANDLERS = {
     "HearingScheduled": hearing_scheduled,
     "AppearanceRecorded": appearance_recorded,
     "AnswerSubmitted": answer_submitted,
+    "CaseConcluded": case_concluded,
 }

@@ -105,6 +105,8 @@ case_hearings = Table(
     Column("instance", String(16), nullable=False),
     Column("scheduled_position", BigInteger, nullable=False),
     Column("postponed_position", BigInteger),
+    # The case was withdrawn or mediated before the hearing's day: it will not be held.
+    Column("called_off_position", BigInteger),
     Column("appeared_position", BigInteger),
     Column("appearance_roles", JSON, nullable=False),
     Column("head_present", Boolean, nullable=False),

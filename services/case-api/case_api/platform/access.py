@@ -101,6 +101,8 @@ COMMAND_ROLES: dict[str, frozenset[Role]] = {
     "correct_fact": frozenset({A, B, C}),
     "retract_fact": frozenset({A, B, C}),
     "manage_registry": frozenset(),
+    # 行政行为数量 for 发案率: the agency itself, or its bureau [004 5-③二].
+    "record_administrative_acts": frozenset({A, B}),
     # Accountability (DOMAIN.md §6): only discipline/organisation officers and the reviewing
     # bureau decide; the agency investigates, names parties and records recoveries.
     "complete_investigation": frozenset({A, B, D}),

@@ -76,6 +76,17 @@ class Batch:
             rows[key] = dict(found)
         return rows[key]
 
+    def case_rows(self, table: Table, case_id: str, *, stored: bool = True) -> list[dict[str, Any]]:
+        """The case's rows of ``table``, stored and pending (pending ones win); change one
+        and ``put`` it back. ``stored=False``: the caller knows none is stored."""
+        rows = self._rows.setdefault(table, {})
+        if stored:
+            found = self.conn.execute(select(table).where(table.c.case_id == case_id))
+            for row in found.mappings():
+                key = tuple(row[c.name] for c in table.primary_key.columns)
+                rows.setdefault(key, dict(row))
+        return [row for row in rows.values() if row["case_id"] == case_id]
+
     def put(self, table: Table, row: dict[str, Any]) -> None:
         """Write ``row`` (inserted or replaced) when the batch is flushed."""
         key = tuple(row[c.name] for c in table.primary_key.columns)

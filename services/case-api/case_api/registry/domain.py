@@ -7,6 +7,7 @@ so a code registers once.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 from uuid import NAMESPACE_URL, UUID, uuid5
 
@@ -66,6 +67,21 @@ class Agency(ChainedAggregate):
     @event("AgencyRenamed")
     def _renamed(self, code: str, name: str, meta: Meta) -> None:
         self.name = name
+
+    def record_administrative_acts(
+        self, *, period: str, start: date, end: date, acts: int, meta: Meta
+    ) -> None:
+        """行政行为数量 of a period, the denominator of 发案率 [004 5-③二]: the system cannot
+        know it, so the agency or its bureau records it; a later record replaces it."""
+        self._administrative_acts_recorded(
+            code=self.code, period=period, start=start, end=end, acts=acts, meta=meta
+        )
+
+    @event("AdministrativeActsRecorded")
+    def _administrative_acts_recorded(
+        self, code: str, period: str, start: date, end: date, acts: int, meta: Meta
+    ) -> None:
+        pass
 
 
 def reviewing_jurisdiction(agency: Agency, home: Jurisdiction) -> str:

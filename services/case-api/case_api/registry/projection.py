@@ -5,6 +5,7 @@ from __future__ import annotations
 from case_api.readmodel.batch import Batch
 from case_api.readmodel.dispatch import apply_event
 from case_api.registry.domain import Agency, Jurisdiction
+from case_api.registry.tables import administrative_acts
 
 
 @apply_event.register
@@ -43,3 +44,18 @@ def _(event: Agency.AgencyRenamed, batch: Batch) -> None:
     row = batch.agency(event.code)
     if row is not None:
         batch.agencies[event.code] = {**row, "name": event.name}
+
+
+@apply_event.register
+def _(event: Agency.AdministrativeActsRecorded, batch: Batch) -> None:
+    batch.put(
+        administrative_acts,
+        {
+            "agency": event.code,
+            "period": event.period,
+            "period_start": event.start,
+            "period_end": event.end,
+            "acts": event.acts,
+            "position": batch.position,
+        },
+    )

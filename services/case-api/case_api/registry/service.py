@@ -58,6 +58,13 @@ class RegistryService:
             raise _already("agency", facts["code"])
         return self.committer.save(Agency(meta=meta, **facts))
 
+    def record_administrative_acts(
+        self, code: str, *, period: str, start: Any, end: Any, acts: int, meta: dict[str, Any]
+    ) -> int:
+        agency = self.agency(code)
+        agency.record_administrative_acts(period=period, start=start, end=end, acts=acts, meta=meta)
+        return self.committer.save(agency)
+
     def jurisdiction(self, code: str) -> Jurisdiction:
         try:
             return self.store.repository.get(jurisdiction_id(code))

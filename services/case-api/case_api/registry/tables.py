@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from sqlalchemy import (
+    BigInteger,
     Column,
+    Date,
+    Index,
     String,
     Table,
 )
@@ -29,3 +32,16 @@ agencies = Table(
     Column("jurisdiction", String(64), nullable=False),
     Column("level", String(16), nullable=False),
 )
+
+administrative_acts = Table(
+    "administrative_acts",
+    metadata,
+    Column("agency", String(64), primary_key=True),
+    Column("period", String(8), primary_key=True),
+    Column("period_start", Date, nullable=False),
+    Column("period_end", Date, nullable=False),
+    Column("acts", BigInteger, nullable=False),
+    Column("position", BigInteger, nullable=False),
+    Index("ix_administrative_acts_period", "period_start", "period_end"),
+)
+"""行政行为数量 per agency and period (2026, 2026-H1, 2026-Q3, 2026-11), as last recorded."""

@@ -1,5 +1,6 @@
-"""Every figure of the statistics as data: which read model it counts, by which date, and
-the clause a row must meet. A figure is redefined by changing its entry here.
+"""How each count of ``shared.metrics`` is counted: which read model, by which date, and
+the clause a row must meet. The names, formulas and clauses of the figures are in
+``shared/metrics/definitions.yaml``; a count's rows are redefined here.
 
 Each source is a read model with a date: a row counts in the period its date falls in, and
 only when its case is in scope. Every source carries its case's jurisdiction path, so the
@@ -18,6 +19,7 @@ from sqlalchemy import ColumnElement, and_, case, exists, not_
 
 from case_api.cases.tables import case_answers, case_hearings, case_suggestions, case_summaries
 from case_api.deadlines.tables import deadlines
+from shared.metrics import catalogue
 
 Clause = Callable[[date], ColumnElement[bool]]
 
@@ -41,20 +43,30 @@ def deadline_status(today: date) -> Any:
     return case((and_(d.status == "open", d.due_date < today), "missed"), else_=d.status)
 
 
-def _by_agency(_: date) -> tuple[Any, ...]:
-    return (s.agency,)
+def _by_agency(table: Any) -> Callable[[date], tuple[Any, ...]]:
+    return lambda _: (table.c.agency,)
 
 
-def _by_kind_and_status(today: date) -> tuple[Any, ...]:
-    return (d.kind, deadline_status(today).label("status"))
+def _by_agency_kind_and_status(today: date) -> tuple[Any, ...]:
+    return (d.agency, d.kind, deadline_status(today).label("status"))
 
 
-CASES_FILED = Source("cases by filing date", case_summaries, s.filed_date, _by_agency)
-CASES_CONCLUDED = Source("cases by conclusion date", case_summaries, s.concluded_date, _by_agency)
+# Every source is broken down by the row's (implementing) agency, so the per-agency table
+# comes from the same statements as the totals.
+CASES_FILED = Source(
+    "cases by filing date", case_summaries, s.filed_date, _by_agency(case_summaries)
+)
+CASES_CONCLUDED = Source(
+    "cases by conclusion date", case_summaries, s.concluded_date, _by_agency(case_summaries)
+)
 LOSSES_IN_EFFECT = Source("cases by effective date", case_summaries, s.effective_date)
-HEARINGS = Source("hearings by hearing date", case_hearings, h.hearing_date)
-ANSWERS = Source("answers by submission date", case_answers, a.submitted_date)
-DEADLINES = Source("deadlines by due date", deadlines, d.due_date, _by_kind_and_status)
+HEARINGS = Source(
+    "hearings by hearing date", case_hearings, h.hearing_date, _by_agency(case_hearings)
+)
+ANSWERS = Source(
+    "answers by submission date", case_answers, a.submitted_date, _by_agency(case_answers)
+)
+DEADLINES = Source("deadlines by due date", deadlines, d.due_date, _by_agency_kind_and_status)
 SUGGESTIONS = Source("suggestions by service date", case_suggestions, sg.served_date)
 
 
@@ -81,17 +93,43 @@ def _lost(_: date) -> ColumnElement[bool]:
     return and_(s.outcome == "lost", s.effective_date.is_not(None))
 
 
+def _revoked_or_changed(today: date) -> ColumnElement[bool]:
+    """撤改: a loss whose judgment revoked (wholly or partly) or changed the act."""
+    return and_(_lost(today), s.loss_type.in_(("revoked", "partly_revoked", "changed")))
+
+
+def _held(today: date) -> ColumnElement[bool]:
+    """A hearing was held when it was scheduled, not postponed, and its day has come:
+    whoever appeared, or nobody. Counting only attended hearings would hide the hearings
+    nobody went to from the appearance rate's denominator. A hearing the case's withdrawal
+    or mediation called off was not held either."""
+    return and_(
+        h.postponed_position.is_(None),
+        h.called_off_position.is_(None),
+        h.hearing_date <= today,
+    )
+
+
 COUNTS = [
     Count("received", CASES_FILED),
     Count("concluded", CASES_CONCLUDED),
     Count("losses", CASES_CONCLUDED, _lost),
-    Count("hearings_held", HEARINGS, lambda _: h.appeared_position.is_not(None)),
-    Count("hearings_with_head", HEARINGS, lambda _: h.head_present.is_(True)),
-    Count("principal_head_appearances", HEARINGS, lambda _: h.principal_head_present.is_(True)),
+    Count("revoked_or_changed", CASES_CONCLUDED, _revoked_or_changed),
+    Count("hearings_held", HEARINGS, _held),
+    Count("hearings_with_head", HEARINGS, lambda t: and_(_held(t), h.head_present.is_(True))),
+    Count(
+        "principal_head_appearances",
+        HEARINGS,
+        lambda t: and_(_held(t), h.principal_head_present.is_(True)),
+    ),
     # 拒不到庭 or 未经法庭许可中途退庭 [003 二(二)2]: recorded, yet not an appearance (APL §58
-    # treats the two alike).
-    Count("hearings_refused", HEARINGS, lambda _: h.refused_to_attend.is_(True)),
-    Count("hearings_left", HEARINGS, lambda _: h.left_without_permission.is_(True)),
+    # treats the two alike), so both are 不出庭 too.
+    Count("hearings_refused", HEARINGS, lambda t: and_(_held(t), h.refused_to_attend.is_(True))),
+    Count(
+        "hearings_left",
+        HEARINGS,
+        lambda t: and_(_held(t), h.left_without_permission.is_(True)),
+    ),
     Count("mediated", CASES_CONCLUDED, lambda _: s.conclusion == "mediated"),
     Count("withdrawn", CASES_CONCLUDED, lambda _: s.conclusion == "withdrawn"),
     Count(
@@ -100,7 +138,7 @@ COUNTS = [
         lambda _: s.conclusion.in_(("mediated", "withdrawn")),
     ),
 ]
-"""The ``counts`` of the answer, in its order."""
+"""The ``counts`` of the answer (``shared.metrics`` names each), in its order."""
 
 FAILURE_COUNTS = [
     Count("deadlines", DEADLINES),
@@ -136,32 +174,5 @@ SUGGESTION_COUNTS = [
 """司法建议 / 检察建议 served in the period [003 二(五)2] [004 7-③]: how many, and how each
 was answered by now. ``received`` is the sum of the other three."""
 
-FOUR_FAILURES = {
-    "no_answer": ("missed_answers",),
-    # An answer never given brought no evidence either.
-    "no_evidence": ("answers_without_evidence", "missed_answers"),
-    "no_appearance": ("missed_hearings", "hearings_refused", "hearings_left"),
-    "no_performance": ("missed_performance",),
-}
-"""不答辩、不举证、不出庭、不履行 (Guangzhou): each the sum of the named counts."""
-
-BY_AGENCY = ["received", "concluded", "losses"]
-"""The counts of each agency's row (by the case's implementing agency)."""
-
-RATES = {
-    "loss_rate": ("losses", "concluded", "losing effective judgments ÷ cases concluded"),
-    "head_appearance_rate": (
-        "hearings_with_head",
-        "hearings_held",
-        "hearings with the agency head present ÷ hearings held",
-    ),
-    "mediation_withdrawal_rate": (
-        "mediated_or_withdrawn",
-        "concluded",
-        "(cases mediated + cases withdrawn) ÷ cases concluded",
-    ),
-}
-"""Each rate: numerator, denominator (names of counts) and the formula shown with it."""
-
-REPEATED_LOSS_MINIMUM = 2
+REPEATED_LOSS_MINIMUM = catalogue().repeated_losses.minimum
 """一败再败: an agency losing this often on one subject within a year."""

@@ -1,17 +1,22 @@
 """Oversight figures per agency or jurisdiction and period (DOMAIN.md §7).
 
 No national standard fixes the denominators, so every rate comes with its raw counts and
-the formula it uses. Cases count in the period they were filed (received) or concluded
-(concluded, losses, mediation and withdrawal); hearings, answers and deadlines by their dates.
+the formula it uses (``shared/metrics/definitions.yaml``). Cases count in the period they
+were filed (received) or concluded (concluded, losses, mediation and withdrawal); hearings,
+answers and deadlines by their dates.
 
 Each figure is an aggregate in the database over one read model, restricted to the period
 by an indexed date first (``counts.py``), so the cost follows the rows of the period, not
 the history. One statement per read model computes all its counts, broken down by agency
-(cases) or by kind and status (deadlines); the totals are the sums of the breakdown.
+(and, for deadlines, by kind and status); the totals and the per-agency table are both sums
+of that breakdown. The registry (names, rule packs, recorded administrative acts) is read
+for the agencies at hand only.
 """
 
 from __future__ import annotations
 
+import operator
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
@@ -20,22 +25,31 @@ from sqlalchemy import Connection, Engine, and_, func, or_, select
 
 from case_api.cases.tables import case_agencies, case_summaries
 from case_api.cases.visibility import visible_cases, visible_rows
-from case_api.platform.access import Principal
+from case_api.platform.access import Principal, Role
 from case_api.registry.paths import JurisdictionPaths
+from case_api.registry.tables import administrative_acts, agencies, jurisdictions
 from case_api.statistics.counts import (
-    BY_AGENCY,
     COUNTS,
     DEADLINES,
     FAILURE_COUNTS,
-    FOUR_FAILURES,
     LOSSES_IN_EFFECT,
-    RATES,
     REPEATED_LOSS_MINIMUM,
     SUGGESTION_COUNTS,
     Count,
     Source,
 )
+from shared.metrics import Rate as MetricRate
+from shared.metrics import catalogue
+from shared.rulepacks import PackLibrary
+from shared.rulepacks.errors import PackNotFound, PackNotInEffect
 
+METRICS = catalogue()
+OPS: dict[str, Callable[[float, float], bool]] = {
+    "lt": operator.lt,
+    "le": operator.le,
+    "gt": operator.gt,
+    "ge": operator.ge,
+}
 STATUSES = ("met", "met_late", "missed", "open", "waived")
 s = case_summaries.c
 Tally = dict[Source, list[dict[str, Any]]]
@@ -86,7 +100,13 @@ def _defended_by(table: Any, agency: str) -> Any:
 
 
 def figures(
-    engine: Engine, paths: JurisdictionPaths, principal: Principal, scope: Scope, today: date
+    engine: Engine,
+    paths: JurisdictionPaths,
+    principal: Principal,
+    scope: Scope,
+    today: date,
+    library: PackLibrary,
+    sort: str = "agency",
 ) -> dict[str, Any]:
     asked = Asked(principal, scope, paths, today)
     every = [*COUNTS, *FAILURE_COUNTS]
@@ -94,27 +114,36 @@ def figures(
         tally = _tally(conn, every, asked)
         suggested = _tally(conn, SUGGESTION_COUNTS, asked)
         repeated = _repeated_losses(conn, asked)
-    totals = {c.name: sum(row[c.name] for row in tally[c.source]) for c in every}
-    suggestions = {
-        c.name: sum(row[c.name] for row in suggested[c.source]) for c in SUGGESTION_COUNTS
-    }
-    counts = {c.name: totals[c.name] for c in COUNTS}
+        per_agency = _per_agency(tally, every)
+        in_scope = _scope_agencies(conn, asked)
+        named = _registry_rows(conn, set(per_agency) | set(in_scope))
+        scope_row = _scope_jurisdiction(conn, scope, named)
+    totals = {c.name: sum(row[c.name] for row in per_agency.values()) for c in every}
+    totals["administrative_acts"] = _acts_of_all(in_scope)
+    targets = _targets(library, scope_row["pack"] if scope_row else None, scope.end)
+    rows = [
+        _agency_row(agency, counts, in_scope, named, library, scope.end)
+        for agency, counts in per_agency.items()
+    ]
     return {
         "scope": {
             "jurisdiction": scope.jurisdiction,
+            "jurisdiction_name": scope_row["name"] if scope.jurisdiction and scope_row else None,
             "agency": scope.agency,
             "from": scope.start,
             "to": scope.end,
         },
-        "counts": counts,
-        "rates": [_rate(name, counts) for name in RATES],
+        "counts": {c.name: totals[c.name] for c in COUNTS},
+        "rates": [_rate(rate, totals) for rate in METRICS.rates],
+        "labels": METRICS.labels(),
+        "targets": targets,
         "deadlines": _deadline_table(tally[DEADLINES]),
-        "four_failures": {
-            name: sum(totals[part] for part in parts) for name, parts in FOUR_FAILURES.items()
-        },
+        "four_failures": _four_failures(totals),
         "repeated_losses": repeated,
-        "suggestions": suggestions,
-        "by_agency": _by_agency(tally),
+        "suggestions": {
+            c.name: sum(row[c.name] for row in suggested[c.source]) for c in SUGGESTION_COUNTS
+        },
+        "by_agency": sort_rows(rows, sort),
     }
 
 
@@ -138,16 +167,115 @@ def _aggregate(count: Count, today: date) -> Any:
     return counted.label(count.name)
 
 
-def _rate(name: str, counts: dict[str, int]) -> dict[str, Any]:
-    numerator, denominator, formula = RATES[name]
-    n, d = counts[numerator], counts[denominator]
+def _per_agency(tally: Tally, every: list[Count]) -> dict[str, dict[str, int]]:
+    """Every count per implementing agency, summed over each source's breakdown groups."""
+    table: dict[str, dict[str, int]] = {}
+    for source, rows in tally.items():
+        mine = [c.name for c in every if c.source == source]
+        for row in rows:
+            entry = table.setdefault(row["agency"], {c.name: 0 for c in every})
+            for name in mine:
+                entry[name] += row[name]
+    return table
+
+
+def _scope_agencies(conn: Connection, asked: Asked) -> dict[str, int | None]:
+    """The registered agencies the figures cover, with the administrative acts each recorded
+    for exactly this period (None when it recorded none). A jurisdiction's 发案率 needs the
+    acts of all of them; one agency missing leaves it unknown rather than too high."""
+    ag, j, x = agencies.c, jurisdictions.c, administrative_acts.c
+    scope, principal = asked.scope, asked.principal
+    query = select(ag.code, x.acts).select_from(
+        agencies.join(jurisdictions, j.code == ag.jurisdiction).outerjoin(
+            administrative_acts,
+            and_(
+                x.agency == ag.code,
+                x.period_start == scope.start,
+                x.period_end == scope.end,
+            ),
+        )
+    )
+    if scope.agency:
+        query = query.where(ag.code == scope.agency)
+    if scope.jurisdiction:
+        query = query.where(asked.paths.below(j.path, scope.jurisdiction))
+    if principal.role in (Role.AGENCY_USER, Role.MOBILE_READER):
+        query = query.where(ag.code == principal.agency)
+    elif principal.role == Role.BUREAU_OFFICER and principal.jurisdiction:
+        query = query.where(asked.paths.below(j.path, principal.jurisdiction))
+    return {r.code: r.acts for r in conn.execute(query)}
+
+
+def _acts_of_all(in_scope: dict[str, int | None]) -> int | None:
+    if not in_scope or any(acts is None for acts in in_scope.values()):
+        return None
+    return sum(acts for acts in in_scope.values() if acts is not None)
+
+
+def _registry_rows(conn: Connection, codes: set[str]) -> dict[str, dict[str, Any]]:
+    """Name, jurisdiction and rule pack of each agency in ``codes`` (those at hand only)."""
+    if not codes:
+        return {}
+    ag, j = agencies.c, jurisdictions.c
+    query = (
+        select(ag.code, ag.name, ag.jurisdiction, j.pack)
+        .select_from(agencies.join(jurisdictions, j.code == ag.jurisdiction))
+        .where(ag.code.in_(sorted(codes)))
+    )
+    return {r.code: dict(r._mapping) for r in conn.execute(query)}
+
+
+def _scope_jurisdiction(
+    conn: Connection, scope: Scope, named: dict[str, dict[str, Any]]
+) -> dict[str, Any] | None:
+    """The jurisdiction asked about (or the one agency's): its name and rule pack."""
+    code = scope.jurisdiction or (named.get(scope.agency or "") or {}).get("jurisdiction")
+    if not code:
+        return None
+    j = jurisdictions.c
+    row = conn.execute(select(j.name, j.pack).where(j.code == code)).first()
+    return dict(row._mapping) if row else None
+
+
+def _targets(library: PackLibrary, pack_id: str | None, at: date) -> list[dict[str, Any]]:
+    if pack_id is None:
+        return []
+    try:
+        pack = library.pack(pack_id, at)
+    except (PackNotFound, PackNotInEffect):
+        return []
+    return [t.model_dump() for t in pack.targets]
+
+
+def _rate_of(rate: MetricRate, counts: dict[str, int | None]) -> dict[str, Any]:
+    n, d = counts[rate.numerator], counts[rate.denominator]
+    value = round(n / d, 4) if n is not None and d else None
+    return {"value": value, "numerator": n, "denominator": d}
+
+
+def _rate(rate: MetricRate, counts: dict[str, int | None]) -> dict[str, Any]:
+    figure = _rate_of(rate, counts)
+    note = None
+    if figure["value"] is None:
+        if figure["denominator"] is None:
+            note = METRICS.notes_zh["not_recorded"]
+        else:
+            note = METRICS.notes_zh["zero_denominator"].format(
+                denominator=METRICS.count(rate.denominator).name_zh, name=rate.name_zh
+            )
     return {
-        "name": name,
-        "value": round(n / d, 4) if d else None,
-        "numerator": n,
-        "denominator": d,
-        "formula": formula,
+        "name": rate.key,
+        **figure,
+        "formula": rate.formula,
+        "name_zh": rate.name_zh,
+        "formula_zh": rate.formula_zh,
+        "source": rate.source,
+        "note_zh": note,
     }
+
+
+def _four_failures(counts: dict[str, Any]) -> dict[str, int]:
+    return {f.key: sum(counts[part] for part in f.parts) for f in METRICS.four_failures}
 
 
 def _deadline_table(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -158,15 +286,73 @@ def _deadline_table(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [{"kind": kind, **table[kind]} for kind in sorted(table)]
 
 
-def _by_agency(tally: Tally) -> list[dict[str, Any]]:
-    """Each implementing agency with a case received or concluded in the period."""
-    table: dict[str, dict[str, int]] = {}
-    for rows in tally.values():
-        for row in rows:
-            if "agency" in row:
-                entry = table.setdefault(row["agency"], dict.fromkeys(BY_AGENCY, 0))
-                entry.update({name: row[name] for name in BY_AGENCY if name in row})
-    return [{"agency": agency, **table[agency]} for agency in sorted(table)]
+def _agency_row(
+    agency: str,
+    counted: dict[str, int],
+    in_scope: dict[str, int | None],
+    named: dict[str, dict[str, Any]],
+    library: PackLibrary,
+    at: date,
+) -> dict[str, Any]:
+    """One agency's line of the table: its counts, rates, four failures and how it stands
+    against its own jurisdiction's targets (点对点督促提醒 [004 5-⑤三])."""
+    counts: dict[str, int | None] = {c.name: counted[c.name] for c in COUNTS}
+    counts["administrative_acts"] = in_scope.get(agency)
+    rates = {rate.key: _rate_of(rate, counts) for rate in METRICS.rates}
+    registered = named.get(agency)
+    flags = []
+    for target in _targets(library, registered["pack"] if registered else None, at):
+        value = rates[target["metric"]]["value"] if target["metric"] in rates else None
+        if value is None and target["metric"] in counts:
+            value = counts[target["metric"]]
+        flags.append(
+            {
+                "metric": target["metric"],
+                "met": None if value is None else OPS[target["op"]](value, target["threshold"]),
+                "value": value,
+                "threshold": target["threshold"],
+                "op": target["op"],
+                "name_zh": target["name_zh"],
+                "source": target["source"],
+            }
+        )
+    return {
+        "agency": agency,
+        "agency_name": registered["name"] if registered else None,
+        **counts,
+        "rates": rates,
+        "four_failures": _four_failures(counted),
+        "flags": flags,
+    }
+
+
+SORT_KEYS = frozenset(
+    {"agency", "agency_name"}
+    | {c.name for c in COUNTS}
+    | {"administrative_acts"}
+    | {r.key for r in METRICS.rates}
+    | {f.key for f in METRICS.four_failures}
+)
+"""What ``by_agency`` may be sorted by; ``-key`` sorts descending."""
+
+
+def sort_rows(rows: list[dict[str, Any]], sort: str) -> list[dict[str, Any]]:
+    """Sorted by ``sort`` (``key`` ascending, ``-key`` descending), agencies without the
+    figure last either way, ties by agency code."""
+    key = sort.removeprefix("-")
+    descending = sort.startswith("-")
+
+    def figure(row: dict[str, Any]) -> Any:
+        if key in row["rates"]:
+            return row["rates"][key]["value"]
+        if key in row["four_failures"]:
+            return row["four_failures"][key]
+        return row[key]
+
+    rows = sorted(rows, key=lambda r: r["agency"])
+    known = [r for r in rows if figure(r) is not None]
+    unknown = [r for r in rows if figure(r) is None]
+    return sorted(known, key=figure, reverse=descending) + unknown
 
 
 def _repeated_losses(conn: Connection, asked: Asked) -> list[dict[str, Any]]:

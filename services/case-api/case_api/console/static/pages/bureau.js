@@ -10,9 +10,12 @@ const pct = (n, d) => (d ? `${((100 * n) / d).toFixed(1)}%` : "—");
 function figures(stats) {
   // A row is flagged only where the API states a target the agency missed: targets differ
   // per jurisdiction ([003 一] sets Xiangshan's loss rate below 8 %), so none is guessed here.
-  const rows = stats.by_agency.map((a) => h("tr", { class: a.target_missed ? "overdue" : "" },
-    h("td", {}, a.agency), h("td", {}, a.received), h("td", {}, a.concluded), h("td", {}, a.losses),
-    h("td", {}, pct(a.losses, a.concluded), a.target_missed ? h("span", { class: "tag" }, t("bureau.target")) : null)));
+  const rows = stats.by_agency.map((a) => {
+    const missed = (a.flags || []).some((f) => f.met === false);
+    return h("tr", { class: missed ? "overdue" : "" },
+      h("td", {}, a.agency_name || a.agency), h("td", {}, a.received), h("td", {}, a.concluded), h("td", {}, a.losses),
+      h("td", {}, pct(a.losses, a.concluded), missed ? h("span", { class: "tag" }, t("bureau.target")) : null));
+  });
   return table(t("bureau.figures"), [t("col.agency"), "收案 received", "结案 concluded", "败诉 lost", "败诉率 loss rate"], rows);
 }
 
