@@ -23,11 +23,13 @@ from notifier.channels.book import ChannelFile
 from notifier.channels.dispatch import Dispatcher
 from notifier.feed.caseapi import CaseApiBusy, CaseApiClient
 from notifier.platform.config import Settings
-from notifier.platform.tables import jurisdictions
+from notifier.platform.tables import agencies, jurisdictions
+from notifier.reminders.texts import Context, compose
 from notifier.sending.answer import Answer
 from notifier.sending.deliveries import Lease, lease_due, mark_failed, mark_sent
 from shared.clock import Clock
 from shared.outage import Backoff, storage_unavailable
+from shared.rulepacks.library import SHANGHAI
 
 log = logging.getLogger(__name__)
 BUILD = "bulletin_build"
@@ -63,13 +65,14 @@ class Sender:
         if not leases:
             return 0
         parents = self._parents()
-        for _ in self._pool.map(lambda lease: self._attempt(lease, parents), leases):
+        names = self._agency_names(leases)
+        for _ in self._pool.map(lambda lease: self._attempt(lease, parents, names), leases):
             pass  # each attempt records its own answer
         return len(leases)
 
-    def _attempt(self, lease: Lease, parents: dict[str, Any]) -> None:
+    def _attempt(self, lease: Lease, parents: dict[str, Any], names: dict[str, str]) -> None:
         try:
-            answer = self._send(lease, parents)
+            answer = self._send(lease, parents, names)
         except CaseApiBusy as busy:
             # Not retried in this thread: the row waits (and the batch goes on) until then.
             answer = Answer(False, f"case-api busy: {busy}", retry_after=busy.wait)
@@ -103,7 +106,7 @@ class Sender:
         if self.observe:
             self.observe(lease, answer, state, now)
 
-    def _send(self, lease: Lease, parents: dict[str, Any]) -> Answer:
+    def _send(self, lease: Lease, parents: dict[str, Any], names: dict[str, str]) -> Answer:
         payload = lease.payload
         if lease.kind == "remediation":
             return self.client.require_remediation(
@@ -112,8 +115,34 @@ class Sender:
         if lease.kind == BUILD:
             return self.bulletins.build(lease)
         urls = self.channels.book().urls(lease.recipient, parents)
+        title, body = payload["title"], payload["body"]
+        if "facts" in payload:
+            title, body = compose(payload, self._context(lease, names))
         with self.bulletins.attachments(lease) as files:
-            return self.dispatcher.send(urls, payload["title"], payload["body"], lease.key, files)
+            return self.dispatcher.send(urls, title, body, lease.key, files)
+
+    def _context(self, lease: Lease, names: dict[str, str]) -> Context:
+        """A deadline message counts its days from the day it goes out: the planned day, or
+        today when a retry sends it later."""
+        facts = lease.payload["facts"]
+        today = self.clock.now().astimezone(SHANGHAI).date()
+        send_day = max(lease.due_at.astimezone(SHANGHAI).date(), today)
+        link = self.settings.case_url(facts["case_id"], facts["case_number"])
+        return Context(send_day, names, link)
+
+    def _agency_names(self, leases: list[Lease]) -> dict[str, str]:
+        """The registry's names of the agencies the batch's messages name, as they are now."""
+        codes = {
+            code
+            for lease in leases
+            if "facts" in lease.payload
+            for code in (lease.payload["facts"]["agency"], *lease.payload["facts"]["defendants"])
+        }
+        if not codes:
+            return {}
+        with self.engine.connect() as conn:
+            query = select(agencies.c.code, agencies.c.name).where(agencies.c.code.in_(codes))
+            return dict(conn.execute(query).all())  # type: ignore[arg-type]
 
     def _parents(self) -> dict[str, Any]:
         with self.engine.connect() as conn:
