@@ -79,6 +79,8 @@ def _values(facts: Mapping[str, Any], moved_from: str | None, context: Context) 
         values["early"] = render(
             "parts", "early", {"nominal": short_date(date.fromisoformat(nominal), send_day)}
         )
+    if "late" not in kind_words:
+        values["late"] = render("parts", "late", values)
     if moved_from and moved_from != facts["due_date"]:
         old = long_date(date.fromisoformat(moved_from))
         values["moved"] = render("parts", "moved", {**values, "old_due_date": old})
