@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from notifier.reminders.messages import PROVISIONAL_NOTE, fill, render, words
@@ -63,7 +63,7 @@ def _values(facts: Mapping[str, Any], moved_from: str | None, context: Context) 
         "case": _case(facts, context.agency_names),
         "due_date": long_date(due),
         "today": long_date(send_day),
-        "since": long_date(date.fromordinal(due.toordinal() + 1)),
+        "since": long_date(due + timedelta(days=1)),
         "overdue": max((send_day - due).days, 0),
         "left": _left(due, send_day, facts["deadline_kind"]),
         "agency_name": agency_name or render("parts", "unknown_agency", {}),
