@@ -25,6 +25,7 @@ from notifier.platform.db import from_db, make_engine
 from notifier.platform.tables import deliveries
 from notifier.sending.answer import Answer
 from notifier.sending.deliveries import lease_due, mark_failed
+from notifier.sending.queries import list_deliveries
 from notifier.sending.sender import Sender
 from shared.calendar import WorkCalendar
 from shared.clock import FixedClock
@@ -350,3 +351,12 @@ def test_a_retry_on_a_later_day_counts_from_that_day(notifier_url: str) -> None:
         pass
     _, body = stack.channel.texts[key("answer@4", "reminder", "7:contact:gz-hrss")]
     assert "距期满还有6天" in body
+
+
+def test_the_operator_sees_the_text_as_it_will_read_on_the_planned_day(notifier_url: str) -> None:
+    stack = Stack(notifier_url, SCENARIOS["holiday"])
+    rows = list_deliveries(stack.sender.engine, kind="reminder", limit=500)
+    shown = {r["key"]: r["payload"] for r in rows}
+    payload = shown[key("answer@4", "reminder", "7:contact:gz-hrss")]
+    assert payload["title"] == "【答辩期限提醒】（2025）粤0106行初1号，距期满还有9天"
+    assert payload["body"].startswith("广州市人社局：你单位（2025）粤0106行初1号案件")

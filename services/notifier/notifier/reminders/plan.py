@@ -23,7 +23,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from notifier.reminders import messages
-from notifier.reminders.texts import Context, compose, long_date
+from notifier.reminders.texts import long_date
 from shared.calendar import WorkCalendar
 from shared.deadlines import Deadline, DeadlineStatus, reminder_dates
 from shared.rulepacks import Policy
@@ -179,12 +179,9 @@ def _facts(
 
 
 def _message(facts: dict[str, Any], send_day: date) -> dict[str, Any]:
-    """The stored payload: the facts, and the text as it would read on the planned day
-    (what the operator sees; the sender composes it again from current data)."""
-    title, body = compose({"facts": facts}, Context(send_day, {}))
+    """The stored payload: the facts (texts.compose words them when the message is sent, the
+    operator API when it shows the row) and the fields operators filter on."""
     return {
-        "title": title,
-        "body": body,
         "case_number": facts["case_number"],
         "due_date": facts["due_date"],
         "deadline_kind": facts["deadline_kind"],

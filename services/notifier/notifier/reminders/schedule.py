@@ -7,7 +7,7 @@ moved (a corrected fact, a new holiday schedule) says so in its message.
 from __future__ import annotations
 
 import logging
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, select, update
@@ -15,7 +15,6 @@ from sqlalchemy import Connection, select, update
 from notifier.platform.db import from_db, to_db
 from notifier.platform.tables import agencies, case_events, cases, deliveries
 from notifier.reminders.plan import CaseInfo, Planned, plan_case
-from notifier.reminders.texts import Context, compose
 from shared.calendar import WorkCalendar
 from shared.deadlines import CaseEvent, derive_deadlines
 from shared.rulepacks import PackLibrary
@@ -150,11 +149,7 @@ def moved(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
     before = old.get("moved_from") or old.get("due_date")
     if "due_date" not in new or before in (None, new["due_date"]):
         return new
-    payload = {**new, "moved_from": before}
-    if "facts" in new:
-        title, body = compose(payload, Context(date.fromisoformat(new["planned_day"]), {}))
-        payload.update(title=title, body=body)
-    return payload
+    return {**new, "moved_from": before}
 
 
 def _set(conn: Connection, row_id: int, now: datetime, **values: Any) -> None:

@@ -23,10 +23,11 @@ from notifier.channels.book import ChannelFile
 from notifier.channels.dispatch import Dispatcher
 from notifier.feed.caseapi import CaseApiBusy, CaseApiClient
 from notifier.platform.config import Settings
-from notifier.platform.tables import agencies, jurisdictions
+from notifier.platform.tables import jurisdictions
 from notifier.reminders.texts import Context, compose
 from notifier.sending.answer import Answer
 from notifier.sending.deliveries import Lease, lease_due, mark_failed, mark_sent
+from notifier.sending.queries import agency_names
 from shared.clock import Clock
 from shared.outage import Backoff, storage_unavailable
 from shared.rulepacks.library import SHANGHAI
@@ -115,9 +116,10 @@ class Sender:
         if lease.kind == BUILD:
             return self.bulletins.build(lease)
         urls = self.channels.book().urls(lease.recipient, parents)
-        title, body = payload["title"], payload["body"]
         if "facts" in payload:
             title, body = compose(payload, self._context(lease, names))
+        else:  # bulletins, and rows planned before messages were worded at send time
+            title, body = payload["title"], payload["body"]
         with self.bulletins.attachments(lease) as files:
             return self.dispatcher.send(urls, title, body, lease.key, files)
 
@@ -131,18 +133,8 @@ class Sender:
         return Context(send_day, names, link)
 
     def _agency_names(self, leases: list[Lease]) -> dict[str, str]:
-        """The registry's names of the agencies the batch's messages name, as they are now."""
-        codes = {
-            code
-            for lease in leases
-            if "facts" in lease.payload
-            for code in (lease.payload["facts"]["agency"], *lease.payload["facts"]["defendants"])
-        }
-        if not codes:
-            return {}
         with self.engine.connect() as conn:
-            query = select(agencies.c.code, agencies.c.name).where(agencies.c.code.in_(codes))
-            return dict(conn.execute(query).all())  # type: ignore[arg-type]
+            return agency_names(conn, [lease.payload for lease in leases])
 
     def _parents(self) -> dict[str, Any]:
         with self.engine.connect() as conn:
