@@ -133,6 +133,8 @@ class Sender:
         return Context(send_day, names, link)
 
     def _agency_names(self, leases: list[Lease]) -> dict[str, str]:
+        if not any("facts" in lease.payload for lease in leases):
+            return {}
         with self.engine.connect() as conn:
             return agency_names(conn, [lease.payload for lease in leases])
 
