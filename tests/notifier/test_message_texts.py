@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 import pytest
@@ -23,6 +23,8 @@ from notifier.feed.follower import Follower
 from notifier.platform.config import Settings
 from notifier.platform.db import from_db, make_engine
 from notifier.platform.tables import deliveries
+from notifier.reminders.messages import PROVISIONAL_NOTE
+from notifier.reminders.texts import Context, compose
 from notifier.sending.answer import Answer
 from notifier.sending.deliveries import lease_due, mark_failed
 from notifier.sending.queries import list_deliveries
@@ -30,7 +32,7 @@ from notifier.sending.sender import Sender
 from shared.calendar import WorkCalendar
 from shared.clock import FixedClock
 from shared.rulepacks import shipped_library
-from tests.notifier.cases import CASE, feed_event, filed, registry, served
+from tests.notifier.cases import CASE, feed_event, filed, plan, registry, served
 from tests.notifier.fakes import BOOK, FakeCaseApi, FixedBook
 
 CONSOLE = "https://yingsu.example.cn"
@@ -360,3 +362,26 @@ def test_the_operator_sees_the_text_as_it_will_read_on_the_planned_day(notifier_
     payload = shown[key("answer@4", "reminder", "7:contact:gz-hrss")]
     assert payload["title"] == "【答辩期限提醒】（2025）粤0106行初1号，距期满还有9天"
     assert payload["body"].startswith("广州市人社局：你单位（2025）粤0106行初1号案件")
+
+
+@pytest.mark.parametrize(
+    "delivery",
+    [
+        key("answer@4", "reminder", "7:contact:gz-hrss"),
+        key("hearing@5", "reminder", "1:contact:gz-hrss"),
+        key("report_notice@4", "report", "0:contact:gz-hrss"),
+        key("answer@4", "escalation", "head:gz-hrss"),
+        key("answer@4", "escalation", "bureau:gz"),
+    ],
+)
+def test_a_provisional_date_is_marked_after_the_dates(delivery: str) -> None:
+    planned = plan(SCENARIOS["holiday"][2:])[delivery]
+    facts = {**planned.payload["facts"], "provisional": True}
+    day = date.fromisoformat(planned.payload["planned_day"])
+    _, body = compose(
+        {**planned.payload, "facts": facts}, Context(day, {"gz-hrss": "广州市人社局"})
+    )
+    first, *rest = body.split("\n")
+    assert first.endswith(PROVISIONAL_NOTE) and rest[0].startswith("依据：")
+    _, plain = compose(planned.payload, Context(day, {}))
+    assert PROVISIONAL_NOTE not in plain
