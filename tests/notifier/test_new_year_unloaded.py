@@ -140,9 +140,14 @@ def _planned(url: str) -> list[dict[str, Any]]:
 
 
 def _due_unsent(url: str, moment: str) -> list[dict[str, Any]]:
+    """Due by ``moment`` and not yet through: scheduled, or leased and still being sent (a
+    bulletin build takes a while on a loaded machine)."""
     now = datetime.fromisoformat(instant(moment))
     return [
-        d for d in _planned(url) if datetime.fromisoformat(d["due_at"]).astimezone(SHANGHAI) <= now
+        d
+        for d in _listed(url)
+        if d["state"] in ("scheduled", "sending")
+        and datetime.fromisoformat(d["due_at"]).astimezone(SHANGHAI) <= now
     ]
 
 
