@@ -46,6 +46,7 @@ __all__ = [
     "AppearanceCap",
     "AppearanceGround",
     "Bulletin",
+    "Document",
     "Escalation",
     "EventMatch",
     "Pack",
@@ -71,6 +72,21 @@ class Policy(BaseModel):
     makeup_day_is_working_day: bool
     reminder_hour: int = Field(ge=0, le=23)  # Asia/Shanghai local hour
     reminders_on_rest_days: Literal["earlier", "keep"]
+
+
+class Document(BaseModel):
+    """A regulation the pack's rules cite, as a message names it to a recipient.
+
+    ``id`` is the first word of a rule's ``source`` ("003", "行政诉讼法"). ``numbering``
+    says how its clauses read: ``articles`` (第七条, §67) or ``outline`` (二、(一) 1.).
+    ``clauses`` words a clause whose number means nothing outside the document.
+    """
+
+    model_config = STRICT
+    id: Text
+    title_zh: Text
+    numbering: Literal["articles", "outline"]
+    clauses: dict[str, Text] = Field(default_factory=dict)
 
 
 class Amendment(BaseModel):
@@ -103,6 +119,7 @@ class Pack(BaseModel):
     typical_cases: TypicalCases | None = None
     proceedings: Proceedings | None = None
     targets: tuple[Target, ...] = ()
+    documents: tuple[Document, ...] = ()
 
     @model_validator(mode="after")
     def _unique_ids(self) -> Pack:

@@ -8,6 +8,7 @@ from notifier.reminders.plan import CaseInfo, plan_case
 from shared.calendar import WorkCalendar
 from shared.deadlines import CaseEvent, derive_deadlines
 from shared.rulepacks import shipped_library
+from shared.rulepacks.citations import documents_of
 
 CASE = "c0000000-0000-0000-0000-000000000001"
 RECORDED = "2026-11-23T08:00:00+00:00"
@@ -93,9 +94,11 @@ def plan(
     deadlines = derive_deadlines(case_events, library, calendar, pack_id="guangzhou")
     rules = library.ruleset("guangzhou", case_events[0].recorded_at)
     policy = rules.policy.model_copy(update={"reminder_hour": hour})
-    info = CaseInfo(CASE, "（2025）粤0106行初1号", "guangzhou", ("gz-hrss",), ("gz",))
+    info = CaseInfo(CASE, "（2025）粤0106行初1号", "guangzhou", ("gz-hrss",), ("gz",), "工伤认定")
     remediation = frozenset(rules.pack.remediation.after_missed)
-    return {p.key: p for p in plan_case(info, deadlines, calendar, policy, remediation)}
+    documents = documents_of((*rules.includes, rules.pack))
+    planned = plan_case(info, deadlines, calendar, policy, remediation, documents)
+    return {p.key: p for p in planned}
 
 
 def case_feed_events() -> list[dict[str, Any]]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from notifier.reminders.texts import Context, compose
 from shared.calendar import WorkCalendar, YearSchedule
 from shared.rulepacks.library import SHANGHAI
 from tests.notifier.cases import CASE, feed_event, filed, plan, served
@@ -29,7 +30,9 @@ def test_answer_reminders_inside_national_day_move_back_to_september_30() -> Non
         reminder = planned[key("answer@2", "reminder", f"{days}:{CONTACT}")]
         assert reminder.due_at == at("2025-09-30 09:00")
         assert reminder.payload["due_date"] == "2025-10-09"
-        assert f"还有{days}天" in reminder.payload["body"]
+        # Sent on Sep 30, nine days before Oct 9, whatever the nominal offset.
+        _, body = compose(reminder.payload, Context(reminder.due_at.date(), {}))
+        assert "距期满还有9天" in body
 
 
 def test_hearing_reminder_on_sunday_moves_to_the_make_up_saturday() -> None:

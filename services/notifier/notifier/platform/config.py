@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import quote
 
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -54,6 +55,17 @@ class Settings(BaseSettings):
     public_url: str | None = Field(
         None, description="Operator API URL named in bulletin messages (signed download links)"
     )
+    console_url: str | None = Field(
+        None,
+        description="case-api's console as recipients reach it (e.g. https://yingsu.example.cn);"
+        " deadline messages link to the case there. Unset: no link (unless the template names"
+        " another address)",
+    )
+    case_url_template: str = Field(
+        "{console_url}/console/cases/{case_id}",
+        description="The case link in deadline messages: {console_url}, {case_id} and"
+        " {case_number} are filled in; empty: no link",
+    )
     link_secret: SecretStr = Field(
         SecretStr(""),
         description="HMAC key signing the bulletin download links in messages (?expires&sig); "
@@ -80,6 +92,17 @@ class Settings(BaseSettings):
     clock_file: Path | None = Field(
         None, description="Testing only: a file holding an ISO datetime used as 'now'"
     )
+
+    def case_url(self, case_id: str, case_number: str) -> str | None:
+        """The link a deadline message carries to its case; None when none is configured."""
+        template = self.case_url_template.strip()
+        if not template or ("{console_url}" in template and not self.console_url):
+            return None
+        return template.format(
+            console_url=(self.console_url or "").rstrip("/"),
+            case_id=quote(case_id, safe=""),
+            case_number=quote(case_number, safe=""),
+        )
 
     def prepare_local_dirs(self) -> None:
         if self.database_url.startswith("sqlite:///"):

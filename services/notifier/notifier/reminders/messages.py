@@ -21,7 +21,16 @@ def _templates() -> dict[str, dict[str, str]]:
 
 def render(kind: str, part: str, values: dict[str, Any]) -> str:
     """The ``part`` (title, body, reason) of template ``kind``; a missing value is an error."""
-    return Template(_templates()[kind][part]).substitute(values)
+    return fill(_templates()[kind][part], values)
+
+
+def fill(text: str, values: dict[str, Any]) -> str:
+    return Template(text).substitute(values)
+
+
+def words(section: str) -> dict[str, Any]:
+    """A table of words from the templates (per deadline kind, days left, …)."""
+    return _templates()[section]
 
 
 def percent(value: float | None) -> str:

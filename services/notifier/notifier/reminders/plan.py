@@ -17,16 +17,19 @@ more goes out about it, even about a deadline that was already missed.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from notifier.reminders import messages
+from notifier.reminders.texts import long_date
 from shared.calendar import WorkCalendar
 from shared.deadlines import Deadline, DeadlineStatus, reminder_dates
 from shared.rulepacks import Policy
+from shared.rulepacks.citations import cite
 from shared.rulepacks.library import SHANGHAI
+from shared.rulepacks.models import Document
 
 DUE_DAY_KINDS = frozenset({"report", "feedback"})  # remind on the due day itself
 ESCALATED_KINDS = frozenset({"report", "answer", "hearing", "performance", "suggestion_reply"})
@@ -41,6 +44,7 @@ class CaseInfo:
     pack: str
     agencies: tuple[str, ...]
     bureaus: tuple[str, ...]  # the jurisdiction of each agency, in the same order
+    subject_matter: str = ""
 
 
 @dataclass(frozen=True)
@@ -61,16 +65,19 @@ def plan_case(
     calendar: WorkCalendar,
     policy: Policy,
     remediation_rules: frozenset[str],
+    documents: Mapping[str, Document] | None = None,
 ) -> list[Planned]:
+    """``documents`` (the case's packs' documents by id) word the rules' clauses."""
     planned: list[Planned] = []
     for deadline in deadlines:
-        planned += _reminders(case, deadline, calendar, policy)
-        planned += _escalations(case, deadline, policy, remediation_rules)
+        basis = cite(deadline.source, documents or {})
+        planned += _reminders(case, deadline, calendar, policy, basis)
+        planned += _escalations(case, deadline, policy, remediation_rules, basis)
     return planned
 
 
 def _reminders(
-    case: CaseInfo, deadline: Deadline, calendar: WorkCalendar, policy: Policy
+    case: CaseInfo, deadline: Deadline, calendar: WorkCalendar, policy: Policy, basis: str
 ) -> list[Planned]:
     kind = deadline.kind if deadline.kind in DUE_DAY_KINDS else "reminder"
     if kind != "reminder":
@@ -78,11 +85,17 @@ def _reminders(
     settled = deadline.status != DeadlineStatus.OPEN
     found = []
     for reminder in reminder_dates(deadline, calendar, policy):
-        values = _values(case, deadline, reminder.days_before, reminder.provisional)
-        message = _message(kind, values)
+        nominal = deadline.due_date - timedelta(days=reminder.days_before)
+        extra = {
+            "days_before": reminder.days_before,
+            "nominal_day": nominal.isoformat() if reminder.on < nominal else None,
+            "provisional": reminder.provisional or deadline.provisional,
+        }
         for agency in case.agencies:
             recipient = f"contact:{agency}"
             key = f"{case.case_id}:{deadline.key}:{kind}:{reminder.days_before}:{recipient}"
+            facts = _facts(case, deadline, kind, "contact", agency, basis, extra)
+            message = _message(facts, reminder.on)
             found.append(
                 Planned(key, kind, recipient, agency, deadline.key, reminder.at, settled, message)
             )
@@ -90,22 +103,34 @@ def _reminders(
 
 
 def _escalations(
-    case: CaseInfo, deadline: Deadline, policy: Policy, remediation_rules: frozenset[str]
+    case: CaseInfo,
+    deadline: Deadline,
+    policy: Policy,
+    remediation_rules: frozenset[str],
+    basis: str,
 ) -> list[Planned]:
     if deadline.kind not in ESCALATED_KINDS:
         return []
     settled = deadline.status in (DeadlineStatus.MET, DeadlineStatus.WAIVED)
     settled = settled or deadline.ended_by_position is not None
-    at = day_at(deadline.due_date + timedelta(days=1), policy.reminder_hour)
-    values = _values(case, deadline)
-    message = _message("escalation", values)
+    day = deadline.due_date + timedelta(days=1)
+    at = day_at(day, policy.reminder_hour)
+    extra = {"provisional": deadline.provisional}
     found = []
     for recipient, agency in _escalation_recipients(case, deadline):
         key = f"{case.case_id}:{deadline.key}:escalation:{recipient}"
+        audience = recipient.partition(":")[0]
+        facts = _facts(case, deadline, "escalation", audience, agency, basis, extra)
+        message = _message(facts, day)
         found.append(
             Planned(key, "escalation", recipient, agency, deadline.key, at, settled, message)
         )
     if deadline.rule_id in remediation_rules:
+        values = {
+            "title_zh": deadline.title_zh,
+            "due_date": long_date(deadline.due_date),
+            "basis": basis or deadline.source,
+        }
         reason = messages.render("remediation", "reason", values)
         payload = {"case_id": case.case_id, "deadline": deadline.key, "reason": reason}
         key = f"{case.case_id}:{deadline.key}:remediation:{CASE_API}"
@@ -127,30 +152,42 @@ def _escalation_recipients(case: CaseInfo, deadline: Deadline) -> list[tuple[str
     return list(found.items())
 
 
-def _values(
-    case: CaseInfo, deadline: Deadline, days_before: int = 0, provisional: bool = False
+def _facts(
+    case: CaseInfo,
+    deadline: Deadline,
+    message: str,
+    audience: str,
+    agency: str,
+    basis: str,
+    extra: dict[str, Any],
 ) -> dict[str, Any]:
-    provisional = provisional or deadline.provisional
+    """What a message says, as data: texts.compose words it when it is sent."""
     return {
-        "provisional_note": messages.PROVISIONAL_NOTE if provisional else "",
+        "message": message,
+        "audience": audience,
+        "agency": agency,
+        "defendants": list(case.agencies),
         "case_id": case.case_id,
         "case_number": case.case_number,
+        "subject_matter": case.subject_matter,
+        "deadline_kind": deadline.kind,
         "title_zh": deadline.title_zh,
         "due_date": deadline.due_date.isoformat(),
-        "days_before": days_before,
-        "source": deadline.source,
-        "deadline_kind": deadline.kind,
+        "basis": basis,
+        **extra,
     }
 
 
-def _message(kind: str, values: dict[str, Any]) -> dict[str, Any]:
+def _message(facts: dict[str, Any], send_day: date) -> dict[str, Any]:
+    """The stored payload: the facts (texts.compose words them when the message is sent, the
+    operator API when it shows the row) and the fields operators filter on."""
     return {
-        "title": messages.render(kind, "title", values),
-        "body": messages.render(kind, "body", values),
-        "case_number": values["case_number"],
-        "due_date": values["due_date"],
-        "deadline_kind": values["deadline_kind"],
-        "provisional": bool(values["provisional_note"]),
+        "case_number": facts["case_number"],
+        "due_date": facts["due_date"],
+        "deadline_kind": facts["deadline_kind"],
+        "provisional": bool(facts["provisional"]),
+        "planned_day": send_day.isoformat(),
+        "facts": facts,
     }
 
 

@@ -14,11 +14,11 @@ from sqlalchemy import Connection, select, update
 
 from notifier.platform.db import from_db, to_db
 from notifier.platform.tables import agencies, case_events, cases, deliveries
-from notifier.reminders import messages
 from notifier.reminders.plan import CaseInfo, Planned, plan_case
 from shared.calendar import WorkCalendar
 from shared.deadlines import CaseEvent, derive_deadlines
 from shared.rulepacks import PackLibrary
+from shared.rulepacks.citations import documents_of
 
 log = logging.getLogger(__name__)
 OPEN_STATES = ("scheduled", "failed")
@@ -72,7 +72,8 @@ def _plan(
     rules = library.ruleset(case.pack, events[0].recorded_at if events else None)
     policy = rules.policy.model_copy(update={"reminder_hour": reminder_hour})
     remediation = frozenset(rules.pack.remediation.after_missed if rules.pack.remediation else ())
-    return plan_case(case, deadlines, calendar, policy, remediation)
+    documents = documents_of((*rules.includes, rules.pack))
+    return plan_case(case, deadlines, calendar, policy, remediation, documents)
 
 
 def _deliveries_of(conn: Connection, case_ids: list[str]) -> dict[str, dict[str, Any]]:
@@ -133,21 +134,22 @@ def _reconcile(conn: Connection, row: Any, item: Planned, now: datetime) -> int:
             payload=payload,
         )
         return 1
-    # The text names the due date as it is now and whether it is still provisional: a
-    # message not yet sent says what is true.
-    if state in OPEN_STATES and payload != row["payload"]:
+    # The facts name the due date as it is now and whether it is still provisional: a
+    # message not yet sent says what is true. A row being sent gets them too: should this
+    # attempt fail, the retry carries them (the attempt in flight holds its own copy).
+    if state in (*OPEN_STATES, "sending") and payload != row["payload"]:
         _set(conn, row["id"], now, payload=payload)
         return 1
     return 0
 
 
 def moved(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
-    """``new``; if the deadline's date differs from the one ``old`` announced, saying so."""
+    """``new``; if the deadline's date differs from the one ``old`` announced, saying so
+    (``moved_from``: the message opens with the change)."""
     before = old.get("moved_from") or old.get("due_date")
     if "due_date" not in new or before in (None, new["due_date"]):
         return new
-    note = messages.render("moved", "note", {"old_due_date": before, **new})
-    return {**new, "body": f"{note}{new['body']}", "moved_from": before}
+    return {**new, "moved_from": before}
 
 
 def _set(conn: Connection, row_id: int, now: datetime, **values: Any) -> None:
@@ -199,6 +201,8 @@ def load_cases(
     for row in rows:
         ids = tuple(a["agency_id"] for a in row["agencies"])
         bureaus = tuple(known.get(a, row["jurisdiction"]) for a in ids)
-        info = CaseInfo(row["case_id"], row["case_number"], row["pack"], ids, bureaus)
+        history = events[row["case_id"]]
+        subject = history[0].data.get("subject_matter", "") if history else ""
+        info = CaseInfo(row["case_id"], row["case_number"], row["pack"], ids, bureaus, subject)
         out[row["case_id"]] = (info, events[row["case_id"]])
     return out

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Iterable
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Engine, func, select, update
+from sqlalchemy import Connection, Engine, func, select, update
 
 from notifier.platform.db import to_db
-from notifier.platform.tables import deliveries
+from notifier.platform.tables import agencies, deliveries
+from notifier.reminders.texts import Context, compose
 
 
 def retry_dead(engine: Engine, delivery_id: int, now: datetime) -> bool:
@@ -45,14 +47,41 @@ def list_deliveries(
             query = query.where(deliveries.c[column] == value)
     with engine.connect() as conn:
         rows = conn.execute(query.order_by(deliveries.c.id).limit(limit)).mappings()
-        return [dict(r) for r in rows]
+        return with_text(conn, [dict(r) for r in rows])
 
 
 def get_delivery(engine: Engine, delivery_id: int) -> dict[str, Any] | None:
     with engine.connect() as conn:
         row = conn.execute(select(deliveries).where(deliveries.c.id == delivery_id)).mappings()
         found = row.first()
-        return dict(found) if found else None
+        return with_text(conn, [dict(found)])[0] if found else None
+
+
+def with_text(conn: Connection, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows whose message is worded at send time get its title and body as they would read
+    on the planned day, so an operator sees what the recipient will get."""
+    names = agency_names(conn, [r["payload"] for r in rows])
+    for row in rows:
+        payload = row["payload"]
+        if "facts" in payload and "planned_day" in payload:
+            day = date.fromisoformat(payload["planned_day"])
+            title, body = compose(payload, Context(day, names))
+            row["payload"] = {**payload, "title": title, "body": body}
+    return rows
+
+
+def agency_names(conn: Connection, payloads: Iterable[dict[str, Any]]) -> dict[str, str]:
+    """The registry's names of the agencies these messages name, as they are now."""
+    codes = {
+        code
+        for payload in payloads
+        if "facts" in payload
+        for code in (payload["facts"]["agency"], *payload["facts"]["defendants"])
+    }
+    if not codes:
+        return {}
+    query = select(agencies.c.code, agencies.c.name).where(agencies.c.code.in_(codes))
+    return {code: name for code, name in conn.execute(query).all()}
 
 
 def count_by_state(engine: Engine) -> dict[str, int]:

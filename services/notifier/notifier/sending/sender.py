@@ -24,10 +24,13 @@ from notifier.channels.dispatch import Dispatcher
 from notifier.feed.caseapi import CaseApiBusy, CaseApiClient
 from notifier.platform.config import Settings
 from notifier.platform.tables import jurisdictions
+from notifier.reminders.texts import Context, compose
 from notifier.sending.answer import Answer
 from notifier.sending.deliveries import Lease, lease_due, mark_failed, mark_sent
+from notifier.sending.queries import agency_names
 from shared.clock import Clock
 from shared.outage import Backoff, storage_unavailable
+from shared.rulepacks.library import SHANGHAI
 
 log = logging.getLogger(__name__)
 BUILD = "bulletin_build"
@@ -63,13 +66,14 @@ class Sender:
         if not leases:
             return 0
         parents = self._parents()
-        for _ in self._pool.map(lambda lease: self._attempt(lease, parents), leases):
+        names = self._agency_names(leases)
+        for _ in self._pool.map(lambda lease: self._attempt(lease, parents, names), leases):
             pass  # each attempt records its own answer
         return len(leases)
 
-    def _attempt(self, lease: Lease, parents: dict[str, Any]) -> None:
+    def _attempt(self, lease: Lease, parents: dict[str, Any], names: dict[str, str]) -> None:
         try:
-            answer = self._send(lease, parents)
+            answer = self._send(lease, parents, names)
         except CaseApiBusy as busy:
             # Not retried in this thread: the row waits (and the batch goes on) until then.
             answer = Answer(False, f"case-api busy: {busy}", retry_after=busy.wait)
@@ -103,7 +107,7 @@ class Sender:
         if self.observe:
             self.observe(lease, answer, state, now)
 
-    def _send(self, lease: Lease, parents: dict[str, Any]) -> Answer:
+    def _send(self, lease: Lease, parents: dict[str, Any], names: dict[str, str]) -> Answer:
         payload = lease.payload
         if lease.kind == "remediation":
             return self.client.require_remediation(
@@ -112,8 +116,27 @@ class Sender:
         if lease.kind == BUILD:
             return self.bulletins.build(lease)
         urls = self.channels.book().urls(lease.recipient, parents)
+        if "facts" in payload:
+            title, body = compose(payload, self._context(lease, names))
+        else:  # bulletins, and rows planned before messages were worded at send time
+            title, body = payload["title"], payload["body"]
         with self.bulletins.attachments(lease) as files:
-            return self.dispatcher.send(urls, payload["title"], payload["body"], lease.key, files)
+            return self.dispatcher.send(urls, title, body, lease.key, files)
+
+    def _context(self, lease: Lease, names: dict[str, str]) -> Context:
+        """A deadline message counts its days from the day it goes out: the planned day, or
+        today when a retry sends it later."""
+        facts = lease.payload["facts"]
+        today = self.clock.now().astimezone(SHANGHAI).date()
+        send_day = max(lease.due_at.astimezone(SHANGHAI).date(), today)
+        link = self.settings.case_url(facts["case_id"], facts["case_number"])
+        return Context(send_day, names, link)
+
+    def _agency_names(self, leases: list[Lease]) -> dict[str, str]:
+        if not any("facts" in lease.payload for lease in leases):
+            return {}
+        with self.engine.connect() as conn:
+            return agency_names(conn, [lease.payload for lease in leases])
 
     def _parents(self) -> dict[str, Any]:
         with self.engine.connect() as conn:
