@@ -179,12 +179,15 @@ def test_a_suggestion_reply_is_reminded_in_chinese_and_escalated_when_missed() -
     # Two months from Sep 10 = Mon Nov 10; 7 days before = Mon Nov 3.
     reminder = planned[key("judicial_suggestion_reply@2", "reminder", f"7:{CONTACT}")]
     assert reminder.due_at == at("2025-11-03 09:00")
-    assert reminder.payload["title"] == "【行政应诉提醒】收到司法建议书之日起两个月内书面回复"
-    assert "还有7天" in reminder.payload["body"] and "004 7-③" in reminder.payload["body"]
+    title, body = compose(reminder.payload, Context(reminder.due_at.date(), {}))
+    assert title == "【期限提醒】（2025）粤0106行初1号，距期满还有7天"
+    assert "须收到司法建议书之日起两个月内书面回复，期满日为2025年11月10日" in body
+    assert "004 7-③" not in body  # the clause is named by its document
     for recipient in (HEAD, BUREAU):
         escalation = planned[key("judicial_suggestion_reply@2", "escalation", recipient)]
         assert escalation.due_at == at("2025-11-11 09:00")
-        assert escalation.payload["title"].startswith("【逾期督办】收到司法建议书")
+        _, text = compose(escalation.payload, Context(escalation.due_at.date(), {}))
+        assert "收到司法建议书之日起两个月内书面回复" in text and "已逾期1天" in text
 
 
 def test_a_suggestion_answered_in_time_settles_its_reminders_and_escalations() -> None:
