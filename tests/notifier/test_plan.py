@@ -181,7 +181,7 @@ def test_a_suggestion_reply_is_reminded_in_chinese_and_escalated_when_missed() -
     assert reminder.due_at == at("2025-11-03 09:00")
     title, body = compose(reminder.payload, Context(reminder.due_at.date(), {}))
     assert title == "【建议回复期限提醒】（2025）粤0106行初1号，距期满还有7天"
-    assert "须收到司法建议书之日起两个月内书面回复，期满日为2025年11月10日" in body
+    assert "须收到司法建议书之日起两个月内书面回复，建议回复期限届满日为2025年11月10日" in body
     assert "004 7-③" not in body  # the clause is named by its document
     for recipient in (HEAD, BUREAU):
         escalation = planned[key("judicial_suggestion_reply@2", "escalation", recipient)]
