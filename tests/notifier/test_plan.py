@@ -187,7 +187,7 @@ def test_a_suggestion_reply_is_reminded_in_chinese_and_escalated_when_missed() -
         escalation = planned[key("judicial_suggestion_reply@2", "escalation", recipient)]
         assert escalation.due_at == at("2025-11-11 09:00")
         _, text = compose(escalation.payload, Context(escalation.due_at.date(), {}))
-        assert "收到司法建议书之日起两个月内书面回复" in text and "已逾期1天" in text
+        assert "仍无书面回复司法建议、检察建议记录" in text and "已逾期1天" in text
 
 
 def test_a_suggestion_answered_in_time_settles_its_reminders_and_escalations() -> None:
