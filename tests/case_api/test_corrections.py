@@ -15,6 +15,7 @@ from notifier.feed.follower import Follower
 from notifier.platform.db import from_db, make_engine
 from notifier.platform.migrate import upgrade
 from notifier.platform.tables import deliveries
+from notifier.reminders.texts import Context, compose
 from shared.clock import SHANGHAI, FixedClock
 from shared.rulepacks import shipped_library
 from tests.api_client import Api
@@ -107,9 +108,8 @@ async def test_a_corrected_served_date_moves_the_answer_its_figures_and_its_remi
     notifier.step()
     reminder = _scheduled(notifier, f"answer@{served['position']}")["1:contact:gz-hrss"]
     assert from_db(reminder["due_at"]).date().isoformat() == "2025-09-30"  # Oct 8 → Sep 30
-    assert reminder["payload"]["body"].startswith(
-        "【期限变更】原期满日2025-09-28已变更为2025-10-09。"
-    )
+    _, body = compose(reminder["payload"], Context(from_db(reminder["due_at"]).date(), {}))
+    assert body.startswith("【期限变更】原答辩举证期限届满日2025年9月28日已变更为2025年10月9日。")
 
     # Answered on Oct 8: met under the corrected date (late under the typo).
     api.set_today("2025-10-08")
