@@ -2,9 +2,9 @@
 processes (case-api, notifier) on a shared fake clock, random lifecycles in one pack ending in
 every kind of conclusion, and a notifier restart after they ended.
 
-Each day the clock first stops at 09:30 until every delivery due by then went out, then moves
-to 10:00 when the day's facts are posted: a delivery sent at or after the moment the end was
-posted was sent after the end. The clock then runs three months on, across the restart.
+Each day the clock stops at 09:30 until every delivery due by then went out; the day's facts
+are posted then, and the clock moves to 10:00 once the notifier has caught up with them: a
+delivery sent after the moment the end was posted went out knowing the case had ended. The clock then runs three months on, across the restart.
 """
 
 from __future__ import annotations
@@ -73,17 +73,19 @@ def _walk(stack: Stack, pack: str, cycles: list[Lifecycle]) -> None:
     days = sorted({step.day for cycle in cycles for step in cycle.steps})
     for day in days:
         _quiet(stack, notifier.url, at(day, "09:30"))
-        stack.set_clock(at(day, "10:00"))
         for case, cycle in zip(cases, cycles, strict=True):
             for step in (s for s in cycle.steps if s.day == day):
                 if step.command == "close":
                     _remedy(stack, case)
                 stack.post(f"/v1/cases/{case}{PATHS[step.command]}", to_json(step.args))
                 if step.command in ("conclude_without_judgment", "make_effective"):
-                    ends[case]["concluded"] = at(day, "10:00")
+                    ends[case]["concluded"] = at(day, "09:30")
                 if step.command == "close":
-                    ends[case]["closed"] = at(day, "10:00")
+                    ends[case]["closed"] = at(day, "09:30")
         stack.caught_up(notifier)
+        # The clock moves on only once the notifier knows the day's facts: what goes out
+        # after the end was posted went out knowing of it.
+        stack.set_clock(at(day, "10:00"))
     notifier.stop()  # a restart after every case ended
     notifier = stack.start_notifier("notifier-2")
     stack.caught_up(notifier)
@@ -157,7 +159,7 @@ def _check(url: str, pack: str, ends: dict[str, dict[str, str]]) -> None:
             continue  # a deadline its case's end left standing, or not about a case
         if row["state"] == "sent" and datetime.fromisoformat(
             row["sent_at"]
-        ) >= datetime.fromisoformat(moment):
+        ) > datetime.fromisoformat(moment):
             late.append(row["key"])
         if row["state"] in ("scheduled", "failed", "sending"):
             pending.append(row["key"])

@@ -10,10 +10,13 @@ from sqlalchemy import Engine, and_, or_, select
 
 from case_api.casebook.quota import Period, quota
 from case_api.casebook.tables import typical_cases
+from case_api.cases.visibility import visible_rows
+from case_api.platform.access import Principal
 from case_api.platform.cursors import decode_cursor, encode_cursor
 from case_api.registry.paths import JurisdictionPaths
 from case_api.registry.tables import agencies, jurisdictions
 from shared.rulepacks import PackLibrary
+from shared.rulepacks.errors import PackNotInEffect
 
 t = typical_cases.c
 
@@ -29,12 +32,14 @@ class Listing:
 
 
 def typical_case_list(
-    engine: Engine, paths: JurisdictionPaths, asked: Listing
+    engine: Engine, paths: JurisdictionPaths, principal: Principal, asked: Listing
 ) -> tuple[list[dict[str, Any]], str | None]:
-    """Newest first; a page of ``limit`` and the cursor of the next, or None at the end."""
+    """Newest first; a page of ``limit`` and the cursor of the next, or None at the end.
+    Each row names its case, so the list shows the cases the principal may see."""
     query = (
         select(typical_cases, agencies.c.name.label("agency_name"))
         .select_from(typical_cases.outerjoin(agencies, agencies.c.code == t.agency))
+        .where(visible_rows(principal, typical_cases, paths))
         .order_by(t.published_date.desc(), t.case_id.desc())
         .limit(asked.limit + 1)
     )
@@ -74,8 +79,13 @@ def year_quota(
     year: int,
     today: date,
 ) -> dict[str, Any]:
-    """The pack in force at the year's end (or today, within the year) says how often."""
-    entry = library.pack(jurisdiction["pack"], min(date(year, 12, 31), today)).typical_cases
+    """The pack in force at the year's end (or today, within the year) says how often; a
+    year before the pack took effect had no quota."""
+    try:
+        pack = library.pack(jurisdiction["pack"], min(date(year, 12, 31), today))
+    except PackNotInEffect:
+        pack = None
+    entry = pack.typical_cases if pack else None
     periods: list[Period] = []
     if entry is not None and entry.every is not None:
         query = select(t.published_date, t.withdrawn_date).where(

@@ -22,14 +22,15 @@ router = APIRouter(prefix="/v1/typical-cases", tags=["typical cases"])
     "",
     response_model=TypicalCaseList,
     summary="Typical cases published in a jurisdiction and below, newest first",
-    description="Published for every agency to learn from, so every signed-in client reads"
-    " them. Paged: while `next_cursor` is not null, pass it as `cursor` for the next page.",
+    description="Each names its case, so a client sees those of the cases it may see (a"
+    " bureau its jurisdiction and below). Paged: while `next_cursor` is not null, pass it as"
+    " `cursor` for the next page.",
     dependencies=[Consistent],
     responses=errors(401, 422, 503),
 )
 def list_typical_cases(
     runtime: RuntimeDep,
-    _: PrincipalDep,
+    principal: PrincipalDep,
     jurisdiction: Annotated[str | None, Query(max_length=64)] = None,
     start: Annotated[QueryDate | None, Query(alias="from")] = None,
     end: Annotated[QueryDate | None, Query(alias="to")] = None,
@@ -40,7 +41,7 @@ def list_typical_cases(
     limit: Annotated[int, page_limit(200)] = 50,
 ) -> dict:
     asked = Listing(jurisdiction, start, end, include_withdrawn, limit, cursor)
-    items, next_cursor = typical_case_list(runtime.engine, runtime.queries.paths, asked)
+    items, next_cursor = typical_case_list(runtime.engine, runtime.queries.paths, principal, asked)
     return {"items": items, "next_cursor": next_cursor}
 
 
