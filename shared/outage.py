@@ -12,7 +12,7 @@ from __future__ import annotations
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import Any, TypeVar
 
 import psycopg
 from eventsourcing.persistence import ConnectionUnavailableError
@@ -23,6 +23,9 @@ SERVER_GOING_AWAY = frozenset({"57P01", "57P02", "57P03", "53300"})
 too_many_connections. Class 08 (connection exception) is matched as a class."""
 
 SQLITE_UNAVAILABLE = ("database is locked", "database table is locked", "unable to open")
+
+
+T = TypeVar("T")
 
 
 class StorageUnavailable(Exception):
@@ -74,14 +77,15 @@ class Backoff:
 
 
 def wait_for_storage(
-    probe: Callable[[], Any],
+    probe: Callable[[], T],
     name: str,
     limit_seconds: float,
     log: Any,
     sleep: Callable[[float], Any] = time.sleep,
     clock: Callable[[], float] = time.monotonic,
-) -> None:
+) -> T:
     """Call ``probe`` until it succeeds, for at most ``limit_seconds``; logged at each try.
+    Returns what the successful call returned.
 
     A database that is still starting (compose, a failover) is waited for instead of ending
     the process; one that stays away past the limit still does, with the reason.
@@ -90,7 +94,7 @@ def wait_for_storage(
     backoff = Backoff(0.5, 5.0)
     while True:
         try:
-            probe()
+            answer = probe()
         except Exception as error:
             if not storage_unavailable(error) or clock() >= end:
                 raise
@@ -100,4 +104,4 @@ def wait_for_storage(
             continue
         if backoff.failures:
             log.warning("%s answers again", name)
-        return
+        return answer

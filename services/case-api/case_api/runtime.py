@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -34,7 +35,10 @@ from case_api.readmodel.watch import PositionWatch
 from case_api.registry.service import RegistryService
 from case_api.schema import PROJECTED_TABLES
 from shared.clock import Clock, clock_from_file
+from shared.outage import wait_for_storage
 from shared.rulepacks import PackLibrary, shipped_library
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -106,7 +110,15 @@ class Runtime:
 
 def build_runtime(settings: Settings, pack_ids: frozenset[str] | None = None) -> Runtime:
     settings.prepare_local_dirs()
-    store = CaseStore(env=store_env(settings))
+    # Making the store's tables is one transaction the library does not try again: a
+    # connection dropped in it (a restart or failover just after the start-up ping) is waited
+    # out like a database that is not up yet, instead of ending the process.
+    store = wait_for_storage(
+        lambda: CaseStore(env=store_env(settings)),
+        "the event store",
+        settings.storage_wait_seconds,
+        log,
+    )
     engine = make_engine(
         settings.readmodel_url,
         pool_size=settings.readmodel_pool_size,
