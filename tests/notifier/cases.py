@@ -80,10 +80,17 @@ def registry() -> list[dict[str, Any]]:
 
 
 def plan(
-    events: list[dict[str, Any]], calendar: WorkCalendar | None = None, hour: int = 9
+    events: list[dict[str, Any]],
+    calendar: WorkCalendar | None = None,
+    hour: int = 9,
+    info: CaseInfo | None = None,
 ) -> dict[str, Any]:
-    """Planned deliveries of CASE by key, straight from the pure planner."""
+    """Planned deliveries of CASE by key, straight from the pure planner (a Guangzhou case
+    unless ``info`` says otherwise)."""
     library = shipped_library()
+    info = info or CaseInfo(
+        CASE, "（2025）粤0106行初1号", "guangzhou", ("gz-hrss",), ("gz",), "工伤认定"
+    )
     calendar = calendar or WorkCalendar.official()
     from datetime import datetime
 
@@ -91,11 +98,10 @@ def plan(
         CaseEvent(e["position"], e["type"], e["data"], datetime.fromisoformat(e["recorded_at"]))
         for e in events
     ]
-    deadlines = derive_deadlines(case_events, library, calendar, pack_id="guangzhou")
-    rules = library.ruleset("guangzhou", case_events[0].recorded_at)
+    deadlines = derive_deadlines(case_events, library, calendar, pack_id=info.pack)
+    rules = library.ruleset(info.pack, case_events[0].recorded_at)
     policy = rules.policy.model_copy(update={"reminder_hour": hour})
-    info = CaseInfo(CASE, "（2025）粤0106行初1号", "guangzhou", ("gz-hrss",), ("gz",), "工伤认定")
-    remediation = frozenset(rules.pack.remediation.after_missed)
+    remediation = frozenset(rules.pack.remediation.after_missed if rules.pack.remediation else ())
     documents = documents_of((*rules.includes, rules.pack))
     planned = plan_case(info, deadlines, calendar, policy, remediation, documents)
     return {p.key: p for p in planned}

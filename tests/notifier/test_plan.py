@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from notifier.reminders.plan import CaseInfo
 from notifier.reminders.texts import Context, compose
 from shared.calendar import WorkCalendar, YearSchedule
 from shared.rulepacks.library import SHANGHAI
@@ -201,3 +202,49 @@ def test_a_suggestion_answered_in_time_settles_its_reminders_and_escalations() -
     assert key("judicial_suggestion_reply@2", "reminder", f"7:{CONTACT}") not in planned
     stated = [p for p in planned.values() if p.deadline_key == "suggestion_reply_stated@2"]
     assert stated and all(p.settled for p in stated)
+
+
+JINZHAI = CaseInfo(CASE, "（2026）皖1524行初7号", "jinzhai", ("jz-land",), ("jz",), "土地征收")
+XIUYAN = CaseInfo(CASE, "（2026）辽0323行初5号", "xiuyan", ("xy-env",), ("xy",), "环境处罚")
+
+
+def filed_in(info: CaseInfo) -> dict:
+    event = filed()
+    event["data"] = {
+        **event["data"],
+        "case_number": info.case_number,
+        "agencies": [{"agency_id": info.agencies[0], "role": "implementing"}],
+        "jurisdiction": info.bureaus[0],
+        "pack": info.pack,
+        "filed_date": "2026-03-02",
+    }
+    return event
+
+
+def test_the_meeting_office_is_reminded_of_its_papers_not_the_agency_clerk() -> None:
+    meeting = {"meeting_date": "2026-06-18", "agenda": "认定败诉责任"}
+    planned = plan(
+        [filed_in(JINZHAI), feed_event(2, "JointMeetingScheduled", meeting)], info=JINZHAI
+    )
+    papers = [p for p in planned.values() if p.deadline_key == "meeting_papers@2"]
+    assert papers and {p.recipient for p in papers} == {"bureau:jz"}
+    [first] = [p for p in papers if p.payload["facts"]["days_before"] == 1]
+    title, body = compose(
+        first.payload, Context(first.due_at.date(), {"jz-land": "金寨县自然资源局"})
+    )
+    assert title.startswith("【会议材料期限提醒】（2026）皖1524行初7号")
+    assert "你单位" not in body
+    assert "联席会议办公室在会议召开前3天将会议资料送达成员单位" in body
+    assert "被诉单位：金寨县自然资源局" in body  # the bureau is told whose case it is
+
+
+def test_a_late_decision_report_is_put_to_the_bureau_not_the_agency_head() -> None:
+    decided = {"decided_date": "2026-05-06", "party_id": "p1", "outcome": "sanctioned"}
+    planned = plan([filed_in(XIUYAN), feed_event(2, "AccountabilityDecided", decided)], info=XIUYAN)
+    reports = [p for p in planned.values() if p.deadline_key == "decision_report@2"]
+    assert {p.recipient for p in reports} == {"bureau:xy"}
+    [escalation] = [p for p in reports if p.kind == "escalation"]
+    _, body = compose(escalation.payload, Context(escalation.due_at.date(), {}))
+    assert "你单位" not in body and "负责人" not in body
+    assert "问责机关在处理决定作出后10个工作日内向县委报告" in body
+    assert "请督促办理" in body

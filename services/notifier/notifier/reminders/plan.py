@@ -34,6 +34,7 @@ from shared.rulepacks.models import Document
 DUE_DAY_KINDS = frozenset({"report", "feedback"})  # remind on the due day itself
 ESCALATED_KINDS = frozenset({"report", "answer", "hearing", "performance", "suggestion_reply"})
 DEFAULT_ESCALATION = ("agency_head", "bureau")
+AGENCY = "agency"  # the actor of a duty the defendant agency performs
 CASE_API = "case-api"
 
 
@@ -91,10 +92,10 @@ def _reminders(
             "nominal_day": nominal.isoformat() if reminder.on < nominal else None,
             "provisional": reminder.provisional or deadline.provisional,
         }
-        for agency in case.agencies:
-            recipient = f"contact:{agency}"
+        for recipient, agency in _reminder_recipients(case, deadline):
             key = f"{case.case_id}:{deadline.key}:{kind}:{reminder.days_before}:{recipient}"
-            facts = _facts(case, deadline, kind, "contact", agency, basis, extra)
+            audience = recipient.partition(":")[0]
+            facts = _facts(case, deadline, kind, audience, agency, basis, extra)
             message = _message(facts, reminder.on)
             found.append(
                 Planned(key, kind, recipient, agency, deadline.key, reminder.at, settled, message)
@@ -141,7 +142,20 @@ def _escalations(
     return found
 
 
+def _reminder_recipients(case: CaseInfo, deadline: Deadline) -> list[tuple[str, str]]:
+    """Whoever must act is reminded: each defendant agency's contact for an agency's duty;
+    for a duty of the bureau or of the organ that decides accountability (the meeting office's
+    papers, a forwarding, a decision's report to the committee), the bureaus that follow the
+    case, never an agency clerk who can do nothing about it."""
+    if deadline.actor == AGENCY:
+        return [(f"contact:{agency}", agency) for agency in case.agencies]
+    return _bureaus(case)
+
+
 def _escalation_recipients(case: CaseInfo, deadline: Deadline) -> list[tuple[str, str]]:
+    if deadline.actor != AGENCY:
+        # No agency head can make another body meet its own duty: the bureau is told.
+        return _bureaus(case) if "bureau" in (deadline.escalation or DEFAULT_ESCALATION) else []
     roles = deadline.escalation or DEFAULT_ESCALATION
     found: dict[str, str] = {}
     for agency, bureau in zip(case.agencies, case.bureaus, strict=True):
@@ -149,6 +163,13 @@ def _escalation_recipients(case: CaseInfo, deadline: Deadline) -> list[tuple[str
             found.setdefault(f"head:{agency}", agency)
         if "bureau" in roles:
             found.setdefault(f"bureau:{bureau}", agency)
+    return list(found.items())
+
+
+def _bureaus(case: CaseInfo) -> list[tuple[str, str]]:
+    found: dict[str, str] = {}
+    for agency, bureau in zip(case.agencies, case.bureaus, strict=True):
+        found.setdefault(f"bureau:{bureau}", agency)
     return list(found.items())
 
 
@@ -171,6 +192,7 @@ def _facts(
         "case_number": case.case_number,
         "subject_matter": case.subject_matter,
         "deadline_kind": deadline.kind,
+        "actor": deadline.actor,
         "title_zh": deadline.title_zh,
         "due_date": deadline.due_date.isoformat(),
         "basis": basis,

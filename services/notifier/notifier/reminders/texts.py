@@ -44,6 +44,10 @@ def compose(payload: Mapping[str, Any], context: Context) -> tuple[str, str]:
 
 def _template(facts: Mapping[str, Any]) -> str:
     message = facts["message"]
+    if facts.get("actor", "agency") != "agency":
+        # Another body's duty (the bureau's, the deciding organ's) told to the bureau: the
+        # rule's own words say who acts; "你单位" would name the defendant agency.
+        return "escalation_other" if message == "escalation" else "reminder_other"
     if message == "escalation":
         return "escalation_bureau" if facts["audience"] == "bureau" else "escalation_head"
     if message == "reminder" and facts["deadline_kind"] == "hearing":
