@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 from uuid import UUID
 
@@ -14,6 +13,7 @@ from case_api.platform.domain_errors import NotFound
 from case_api.platform.http.consistency import Consistent
 from case_api.platform.http.deps import PrincipalDep, RuntimeDep
 from case_api.platform.http.openapi_docs import errors
+from case_api.platform.http.query_types import QueryDate
 
 router = APIRouter(prefix="/v1", tags=["accountability"])
 
@@ -85,8 +85,8 @@ def joint_meetings(
     runtime: RuntimeDep,
     principal: PrincipalDep,
     jurisdiction: str | None = None,
-    from_date: date | None = None,
-    to_date: date | None = None,
+    from_date: QueryDate | None = None,
+    to_date: QueryDate | None = None,
 ) -> dict:
     return meeting_queries.meetings(
         runtime.engine,

@@ -100,7 +100,9 @@ class RecordMeetingOpinion(Body):
     """认定意见: the joint meeting's written opinion on the case, recorded by the meeting
     office (at the legal office) after the meeting it was discussed at. It states whether
     loss responsibility is established, for which named parties, and why. A later opinion
-    replaces one not yet archived, and its countersignatures lapse (Jinzhai [001 八、十])."""
+    replaces one not yet archived, and its countersignatures lapse (Jinzhai [001 八、十]).
+    ``party_ids`` lists each party once, and is empty exactly when ``established`` is false
+    (else 422 ``opinion-parties-mismatch`` / ``party-listed-twice``)."""
 
     meeting_date: date = Field(description="The scheduled joint meeting that discussed the case")
     established: bool = Field(description="Loss responsibility is established (认定应担责)")
