@@ -313,6 +313,25 @@ _TYPES = (
         BUREAU,
     ),
     _done(
+        "MeetingOpinionRecorded",
+        "recorded_date",
+        "The joint meeting's written opinion on the case (认定意见): whether loss"
+        " responsibility is established and for whom [001 八、十].",
+        BUREAU,
+    ),
+    _done(
+        "MeetingOpinionCountersigned",
+        "signed_date",
+        "A member unit countersigned the joint meeting's opinion (会签) [001 十].",
+        BUREAU,
+    ),
+    _done(
+        "MeetingOpinionArchived",
+        "archived_date",
+        "The joint-meeting office archived the countersigned opinion (归档) [001 十].",
+        BUREAU,
+    ),
+    _done(
         "TypicalCasePublished",
         "published_date",
         "The bureau published the concluded case as a typical case (典型案例)"

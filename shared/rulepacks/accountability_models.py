@@ -94,6 +94,39 @@ class JointReview(BaseModel):
         return self
 
 
+class MeetingMember(BaseModel):
+    """A member unit of the joint meeting; every member countersigns its written opinion."""
+
+    model_config = STRICT
+    id: Ident
+    title: Text
+    title_zh: Text
+    source: Text
+
+
+class JointMeeting(BaseModel):
+    """联席会议 as a body that decides (Jinzhai [001 八-十]): the office that runs it, its
+    member units, and whether its written opinion (认定意见), countersigned by every member
+    and archived, must precede the accountability decision (``decides``, with ``source``).
+    The seed sets no time limit for the opinion or its archiving (only "及时")."""
+
+    model_config = STRICT
+    office: Text
+    office_zh: Text
+    office_source: Text
+    members: tuple[MeetingMember, ...] = Field(min_length=2)
+    decides: bool
+    source: Text
+
+    @model_validator(mode="after")
+    def _consistent(self) -> JointMeeting:
+        ids = Counter(m.id for m in self.members)
+        repeated = sorted(i for i, n in ids.items() if n > 1)
+        if repeated:
+            raise ValueError(f"joint meeting members repeat: {', '.join(repeated)}")
+        return self
+
+
 class Referral(BaseModel):
     """移送: the organ a case goes to, and whether the transfer must cite one of the pack's
     grounds (Xiangshan transfers clues of the listed situations to the discipline organ,
@@ -117,7 +150,8 @@ class Accountability(BaseModel):
     ``transfer_threshold_yuan``: direct economic loss through dereliction above which the case
     goes to the discipline organ first (Xiuyan, in yuan). ``referral``: where a transferred
     case goes; a pack with no sanctions of its own (Xiangshan) only refers. ``joint_review``: which cases the
-    legal office reviews jointly with other units, and with which (Wenzhou)."""
+    legal office reviews jointly with other units, and with which (Wenzhou). ``joint_meeting``:
+    the members of the joint meeting and whether its opinion precedes decisions (Jinzhai)."""
 
     model_config = STRICT
     steps: tuple[ProcedureStep, ...] = ()
@@ -134,6 +168,7 @@ class Accountability(BaseModel):
     transfer_threshold_yuan: int | None = Field(default=None, gt=0)
     transfer_source: Text | None = None
     joint_review: JointReview | None = None
+    joint_meeting: JointMeeting | None = None
 
     @model_validator(mode="after")
     def _consistent(self) -> Accountability:
@@ -164,6 +199,8 @@ class Accountability(BaseModel):
             raise ValueError(
                 f"units_only_with names unknown sanctions: {', '.join(sorted(unknown))}"
             )
+        if self.joint_meeting and "joint_meeting" not in steps:
+            raise ValueError("joint_meeting members need the joint_meeting step")
         if not self.sanctions and self.referral is None:
             raise ValueError("a pack without sanctions refers its cases to an organ")
         if self.sanctions and not any("unit" in s.parties for s in self.sanctions):

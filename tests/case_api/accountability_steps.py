@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from typing import Any
 
 from tests.api_client import Api
+
+JINZHAI_MEMBERS = ("supervision_bureau", "legal_office", "court", "procuratorate")
+"""The joint meeting's member units in the Jinzhai pack [001 八]."""
 
 PLACES = {
     "wenzhou": ("wz", "温州市", "city", "wz-nrb", "温州市自然资源局"),
@@ -102,6 +106,37 @@ class Place:
         )
         assert r.status_code == 200, r.text
         return list(r.json()["events"])
+
+    async def meeting_opinion(
+        self,
+        case_id: str,
+        meeting_date: str,
+        party_ids: list[str],
+        members: tuple[str, ...] = JINZHAI_MEMBERS,
+        archive: bool = True,
+    ) -> None:
+        """The joint meeting of ``meeting_date`` considers the case (papers 3 days before),
+        records its opinion holding ``party_ids`` responsible, ``members`` countersign it,
+        and the office archives it, all on the meeting's day [001 十]."""
+        papers = (date.fromisoformat(meeting_date) - timedelta(days=3)).isoformat()
+        await self.do(case_id, "accountability/meetings", {"meeting_date": meeting_date}, "bureau")
+        await self.do(case_id, "accountability/meeting-papers", {"sent_date": papers}, "bureau")
+        opinion = {
+            "meeting_date": meeting_date,
+            "established": bool(party_ids),
+            "party_ids": party_ids,
+            "reasons": "主要事实不清、证据不足",
+            "recorded_date": meeting_date,
+        }
+        await self.do(case_id, "accountability/meeting-opinions", opinion, "bureau")
+        for member in members:
+            body = {"member": member, "signed_date": meeting_date}
+            await self.do(
+                case_id, "accountability/meeting-opinions/countersignatures", body, "bureau"
+            )
+        if archive:
+            archived = {"archived_date": meeting_date}
+            await self.do(case_id, "accountability/meeting-opinions/archive", archived, "bureau")
 
     async def view(self, case_id: str, who: str = "agency") -> dict[str, Any]:
         r = await self.api.client.get(

@@ -12,7 +12,7 @@ from case_api.accountability.tables import (
 )
 from case_api.readmodel.rebuild import rebuild
 from tests.api_client import Api
-from tests.case_api.accountability_steps import Place, person, unit
+from tests.case_api.accountability_steps import JINZHAI_MEMBERS, Place, person, unit
 from tests.case_api.test_rebuild import dump
 
 ACC = "accountability"
@@ -66,6 +66,20 @@ async def test_jinzhai_procedure_from_effective_loss_to_recovery(api: Api):
     for party in (handler, head, unit("u1", jz.agency_code, "unclear_facts", "2025-05-10")):
         await jz.do(case, f"{ACC}/parties", {"party": party, "named_date": "2026-03-03"}, "agency")
     base = {"deciding_organ": "县监察局", "decided_date": "2026-03-10"}
+    # The meeting of 02-26 establishes responsibility [001 八、十]; its opinion, countersigned
+    # by every member and archived, comes before any decision.
+    opinion = {
+        "meeting_date": "2026-02-26",
+        "established": True,
+        "party_ids": ["p1", "u1"],
+        "reasons": "主要事实不清",
+        "recorded_date": "2026-03-04",
+    }
+    await jz.do(case, f"{ACC}/meeting-opinions", opinion, "bureau")
+    for member in JINZHAI_MEMBERS:
+        body = {"member": member, "signed_date": "2026-03-05"}
+        await jz.do(case, f"{ACC}/meeting-opinions/countersignatures", body, "bureau")
+    await jz.do(case, f"{ACC}/meeting-opinions/archive", {"archived_date": "2026-03-06"}, "bureau")
     illegal = [
         (
             {
@@ -192,6 +206,7 @@ async def test_repeat_faults_of_a_kind_within_a_year_are_flagged_across_cases(ap
     # The same kind again within a year (2025-06-01 → 2026-03-01): both faults flagged.
     again = {**same, "fault_date": "2026-03-01"}
     await jz.do(third, f"{ACC}/parties", {"party": again, "named_date": "2026-03-26"}, "agency")
+    await jz.meeting_opinion(third, "2026-03-27", ["p1"])
     decision = {
         "party_id": "p1",
         "decision": "sanction",
@@ -234,6 +249,8 @@ async def test_a_persons_record_survives_a_transfer_between_agencies(api: Api):
         headers=land,
     )
     assert r.status_code == 201, r.text
+    await jz.meeting_opinion(before, "2026-03-27", ["p1"])
+    await jz.meeting_opinion(after, "2026-03-27", ["x7"])
     base = {"decision": "sanction", "deciding_organ": "县监察局", "decided_date": "2026-03-30"}
     await jz.do(
         before,

@@ -8,7 +8,7 @@ from uuid import uuid4
 
 import pytest
 
-from case_api.accountability.domain import AccountabilityPolicy, JointReviewPolicy
+from case_api.accountability.domain import AccountabilityPolicy, JointReviewPolicy, MeetingPolicy
 from case_api.cases.aggregate import Case
 from case_api.platform.eventstore import CaseStore, store_env
 from case_api.platform.settings import Settings
@@ -41,6 +41,9 @@ PINNED_TOPICS = {
     "case_api.cases.aggregate:Case.CityFilingCompleted",
     "case_api.cases.aggregate:Case.JointMeetingScheduled",
     "case_api.cases.aggregate:Case.MeetingPapersSent",
+    "case_api.cases.aggregate:Case.MeetingOpinionRecorded",
+    "case_api.cases.aggregate:Case.MeetingOpinionCountersigned",
+    "case_api.cases.aggregate:Case.MeetingOpinionArchived",
     "case_api.cases.aggregate:Case.ResponsiblePartyNamed",
     "case_api.cases.aggregate:Case.AccountabilityDecided",
     "case_api.cases.aggregate:Case.DecisionReportedToCommittee",
@@ -175,6 +178,7 @@ POLICY = AccountabilityPolicy(
     joint_review=JointReviewPolicy(
         grounds=frozenset({"major_case"}), kinds=frozenset({"court"}), required=frozenset({"court"})
     ),
+    joint_meeting=MeetingPolicy(members=frozenset({"court", "legal_office"}), decides=True),
 )
 
 
@@ -217,6 +221,18 @@ def add_accountability_events(case: Case) -> None:
         "fault_date": date(2025, 3, 1),
     }
     case.name_responsible_party(party=party, named_date=d, meta=META, policy=p)
+    case.record_meeting_opinion(
+        meeting_date=d,
+        established=True,
+        party_ids=["p1"],
+        reasons="",
+        recorded_date=d,
+        meta=META,
+        policy=p,
+    )
+    for member in ("court", "legal_office"):
+        case.countersign_meeting_opinion(member=member, signed_date=d, meta=META, policy=p)
+    case.archive_meeting_opinion(archived_date=d, meta=META, policy=p)
     case.decide_accountability(
         party_id="p1",
         decision="sanction",

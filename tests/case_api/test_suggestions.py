@@ -185,6 +185,7 @@ async def test_jinzhai_cites_an_unanswered_suggestion_as_the_ground_of_a_sanctio
     await jz.do(
         case, "accountability/parties", {"party": handler, "named_date": "2026-07-01"}, "agency"
     )
+    await jz.meeting_opinion(case, "2026-07-06", ["p1"])
     decision = {
         "party_id": "p1",
         "decision": "sanction",

@@ -51,6 +51,12 @@ RELATIONS = {
         "the password may not be the username in the path"
     ),
     ("/v1/session/password", "password-is-username"): "the password may not be one's username",
+    ("/v1/cases/{case_id}/accountability/meeting-opinions", "opinion-parties-mismatch"): (
+        "an opinion names parties exactly when it establishes responsibility"
+    ),
+    ("/v1/cases/{case_id}/accountability/meeting-opinions", "party-listed-twice"): (
+        "each party is listed once"
+    ),
 }
 """Relations between query parameters, or between the path and the body, which OpenAPI 3.1
 cannot state (each is in the operation's description); keyed by operation path and code."""

@@ -140,6 +140,11 @@ RULES: dict[str, Rule] = {
     "complete_city_filing": command(B),
     "schedule_joint_meeting": command(B),
     "send_meeting_papers": command(B),
+    # The joint-meeting office (at the legal office) records the meeting's opinion, the
+    # member units' countersignatures and the archiving [001 八、十].
+    "record_meeting_opinion": command(B),
+    "countersign_meeting_opinion": command(B),
+    "archive_meeting_opinion": command(B),
     "name_responsible_party": command(A, B, D),
     "decide_accountability": command(B, D),
     "report_decision_to_committee": command(B, D),
@@ -157,6 +162,8 @@ RULES: dict[str, Rule] = {
     "case_accountability_v1_cases__case_id__accountability_get": CASE_READ,
     "person_record_v1_accountability_persons__person_id__get": Rule(Kind.PERSON_READ),
     "accountability_statistics_v1_accountability_statistics_get": SIGNED_IN,
+    # Joint meetings: rows filtered by the visibility of each case considered.
+    "joint_meetings_v1_accountability_meetings_get": SIGNED_IN,
     # 容错风险报备 [000 四(二)]: a unit registers its own risky decisions; the unit, its
     # bureau and the discipline organ (who decide fault tolerance) read them.
     "register_risk_v1_risk_registrations_post": Rule(Kind.OWN_UNIT_WRITE, frozenset({A})),

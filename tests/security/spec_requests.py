@@ -46,6 +46,7 @@ QUERIES: dict[str, Any] = {
         "jurisdiction": p.jurisdiction
     },
     "list_typical_cases_v1_typical_cases_get": lambda p: {"jurisdiction": p.jurisdiction},
+    "joint_meetings_v1_accountability_meetings_get": lambda p: {"jurisdiction": p.jurisdiction},
     "typical_case_quota_v1_typical_cases_quota_get": lambda p: {
         "jurisdiction": p.jurisdiction,
         "year": 2026,

@@ -163,6 +163,27 @@ def setup_steps(place: Place) -> list[tuple[str, str, str, dict[str, Any]]]:
                 "named_date": "2026-03-03",
             },
         ),
+        *_joint_meeting_steps(place),
+    ]
+
+
+def _joint_meeting_steps(place: Place) -> list[tuple[str, str, str, dict[str, Any]]]:
+    """Where the pack has a joint meeting (Jinzhai [001 八、十]): a meeting on the case and its
+    opinion, so the meetings view has rows another place must not see. Dated before the
+    schemathesis run's fixed today (2026-03-10)."""
+    if place.pack != "jinzhai":
+        return []
+    acc = "/v1/cases/{case}/accountability"
+    opinion = {
+        "meeting_date": "2026-03-05",
+        "established": True,
+        "party_ids": ["p1"],
+        "reasons": "主要事实不清",
+        "recorded_date": "2026-03-06",
+    }
+    return [
+        ("bureau_officer", "POST", f"{acc}/meetings", {"meeting_date": "2026-03-05"}),
+        ("bureau_officer", "POST", f"{acc}/meeting-opinions", opinion),
     ]
 
 

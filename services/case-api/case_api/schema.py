@@ -9,6 +9,7 @@ from __future__ import annotations
 from case_api.accountability.tables import (
     accountability_cases,
     accountability_decisions,
+    accountability_meetings,
     accountability_parties,
     accountability_recoveries,
 )
@@ -52,6 +53,7 @@ PROJECTED_TABLES = [
     accountability_parties,
     accountability_decisions,
     accountability_recoveries,
+    accountability_meetings,
     api_clients,
     api_client_changes,
     case_documents,

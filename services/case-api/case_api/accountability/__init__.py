@@ -1,6 +1,6 @@
 """Accountability after a lost suit (败诉过错责任追究) and fault tolerance (容错免责), DOMAIN.md §6.
 
-The procedure's rules (``rules``, ``joint_review_rules``) run inside the ``Case`` aggregate;
+The procedure's rules (``rules``, ``joint_review_rules``, ``meeting_rules``) run inside the ``Case`` aggregate;
 ``policy`` builds them from the case's rule pack; ``queries`` and ``projection`` serve the
 procedure, a person's record and the accountability statistics.
 """
@@ -10,6 +10,7 @@ __all__ = [
     "domain",
     "rules",
     "joint_review_rules",
+    "meeting_rules",
     "risk_registration_rules",
     "policy",
     "queries",

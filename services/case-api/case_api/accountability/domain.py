@@ -69,6 +69,16 @@ class JointReviewPolicy:
 
 
 @dataclass(frozen=True)
+class MeetingPolicy:
+    """The joint meeting's ``members``, each of whom countersigns its written opinion;
+    ``decides``: a decision needs the opinion countersigned and archived [001 八、十]."""
+
+    members: frozenset[str]
+    decides: bool
+    source: str = ""
+
+
+@dataclass(frozen=True)
 class AccountabilityPolicy:
     """``grounds`` maps each decision to the ids of its pack list; ``sanctions`` maps a
     sanction id to the party kinds it may apply to; ``sources`` every id to its clause.
@@ -90,6 +100,7 @@ class AccountabilityPolicy:
     referral_organ: str | None = None
     transfer_cites_ground: bool = False
     registration_grounds: frozenset[str] = frozenset()
+    joint_meeting: MeetingPolicy | None = None
 
 
 def new_state() -> dict[str, Any]:
@@ -105,6 +116,10 @@ def new_state() -> dict[str, Any]:
         "filings": 0,
         "meetings": [],
         "papers_sent": [],
+        # The joint meeting's written opinion (认定意见) on the case, the latest recorded:
+        # {"meeting_date", "established", "party_ids", "recorded_date", "signatures":
+        # {member → signed date}, "archived": bool}
+        "opinion": None,
         "parties": {},  # party id → party kind
         "faults": {},  # party id → {"agency", "fault_date"}: what a risk registration must fit
         "decisions": {},  # party id → {"decision", "sanctioned", "appeal"}

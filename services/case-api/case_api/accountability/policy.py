@@ -5,10 +5,15 @@ from __future__ import annotations
 import inspect
 from functools import cache
 
-from case_api.accountability.domain import AccountabilityPolicy, Decision, JointReviewPolicy
+from case_api.accountability.domain import (
+    AccountabilityPolicy,
+    Decision,
+    JointReviewPolicy,
+    MeetingPolicy,
+)
 from case_api.cases.aggregate import Case
 from shared.rulepacks import PackLibrary, shipped_library
-from shared.rulepacks.accountability_models import Accountability, JointReview
+from shared.rulepacks.accountability_models import Accountability, JointMeeting, JointReview
 
 
 def policy_of(section: Accountability | None, pack_id: str) -> AccountabilityPolicy | None:
@@ -46,6 +51,17 @@ def policy_of(section: Accountability | None, pack_id: str) -> AccountabilityPol
         registration_grounds=frozenset(
             i.id for i in section.fault_tolerance if i.requires_risk_registration
         ),
+        joint_meeting=_joint_meeting(section.joint_meeting),
+    )
+
+
+def _joint_meeting(section: JointMeeting | None) -> MeetingPolicy | None:
+    if section is None:
+        return None
+    return MeetingPolicy(
+        members=frozenset(m.id for m in section.members),
+        decides=section.decides,
+        source=section.source,
     )
 
 

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import Table, and_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
+from case_api.accountability import meeting_projection as meetings
 from case_api.accountability.tables import (
     accountability_cases,
     accountability_decisions,
@@ -116,11 +117,13 @@ def _(event: Case.CityFilingCompleted, batch: Batch) -> None:
 @apply_event.register
 def _(event: Case.JointMeetingScheduled, batch: Batch) -> None:
     _case_row(batch, event, meeting_date=event.meeting_date)
+    meetings.meeting_scheduled(event, batch)
 
 
 @apply_event.register
 def _(event: Case.MeetingPapersSent, batch: Batch) -> None:
     _case_row(batch, event, papers_sent_date=event.sent_date)
+    meetings.papers_sent(event, batch)
 
 
 @apply_event.register
@@ -231,6 +234,7 @@ def _(event: Case.AccountabilityDecided, batch: Batch) -> None:
             reason=event.reason,
             decided_date=event.decided_date,
             risk_registration_id=getattr(event, "risk_registration_id", None),
+            opinion_meeting_date=getattr(event, "opinion_meeting_date", None),
             pack=party["pack"],
             jurisdiction_path=party["jurisdiction_path"],
         )

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import Engine, select
 
 from case_api.accountability.joint_review_view import joint_review_view
+from case_api.accountability.meeting_queries import case_meetings
 from case_api.accountability.proposals import proposed_grounds
 from case_api.accountability.tables import (
     accountability_cases,
@@ -58,6 +59,7 @@ class AccountabilityQueries:
             parties = self._rows(conn, accountability_parties, case_id)
             decisions = self._rows(conn, accountability_decisions, case_id)
             recoveries = self._rows(conn, accountability_recoveries, case_id)
+            meetings = case_meetings(conn, self.library, case_id)
             procedure = dict(row) if row else None
             stored = procedure.pop("joint_review") if procedure else None
             joint_review = None
@@ -69,6 +71,7 @@ class AccountabilityQueries:
             "case_id": case_id,
             "procedure": procedure,
             "joint_review": joint_review,
+            "meetings": meetings,
             "transfer": self._transfer(procedure),
             "proposed_grounds": proposals,
             "parties": parties,

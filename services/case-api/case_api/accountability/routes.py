@@ -7,11 +7,13 @@ from uuid import UUID
 
 from fastapi import APIRouter
 
+from case_api.accountability import meeting_queries
 from case_api.accountability.queries import AccountabilityQueries
 from case_api.platform.domain_errors import NotFound
 from case_api.platform.http.consistency import Consistent
 from case_api.platform.http.deps import PrincipalDep, RuntimeDep
 from case_api.platform.http.openapi_docs import errors
+from case_api.platform.http.query_types import QueryDate
 
 router = APIRouter(prefix="/v1", tags=["accountability"])
 
@@ -70,3 +72,28 @@ def accountability_statistics(
     agency: str | None = None,
 ) -> dict:
     return _queries(runtime).statistics(principal, jurisdiction, agency)
+
+
+@router.get(
+    "/accountability/meetings",
+    summary="Joint meetings (联席会议) held in a period: members, the cases considered, each "
+    "case's written opinion (认定意见) with its countersignatures (会签) and archiving, figures",
+    dependencies=[Consistent],
+    responses=errors(401, 422, 503),
+)
+def joint_meetings(
+    runtime: RuntimeDep,
+    principal: PrincipalDep,
+    jurisdiction: str | None = None,
+    from_date: QueryDate | None = None,
+    to_date: QueryDate | None = None,
+) -> dict:
+    return meeting_queries.meetings(
+        runtime.engine,
+        runtime.library,
+        runtime.queries,
+        principal,
+        jurisdiction,
+        from_date,
+        to_date,
+    )

@@ -29,6 +29,24 @@ COMMANDS: list[tuple[str, type[BaseModel], str, str]] = [
     ("/city-filings", s.CompleteCityFiling, "complete_city_filing", "Filed with the city (备案)"),
     ("/meetings", s.ScheduleJointMeeting, "schedule_joint_meeting", "Joint meeting (联席会议)"),
     ("/meeting-papers", s.SendMeetingPapers, "send_meeting_papers", "Meeting papers sent"),
+    (
+        "/meeting-opinions",
+        s.RecordMeetingOpinion,
+        "record_meeting_opinion",
+        "The joint meeting's written opinion (认定意见)",
+    ),
+    (
+        "/meeting-opinions/countersignatures",
+        s.CountersignMeetingOpinion,
+        "countersign_meeting_opinion",
+        "A member unit countersigns the opinion (会签)",
+    ),
+    (
+        "/meeting-opinions/archive",
+        s.ArchiveMeetingOpinion,
+        "archive_meeting_opinion",
+        "The countersigned opinion is archived (归档)",
+    ),
     ("/parties", s.NameResponsibleParty, "name_responsible_party", "Name a responsible party"),
     ("/decisions", s.DecideAccountability, "decide_accountability", "Decide (处理决定)"),
     (

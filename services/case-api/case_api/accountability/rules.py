@@ -100,8 +100,16 @@ def check_city_filing(case: Case, policy: AccountabilityPolicy | None) -> None:
         )
 
 
+def require_meeting_step(case: Case, policy: AccountabilityPolicy | None) -> AccountabilityPolicy:
+    """Every act of the joint meeting (联席会议): scheduling, papers, opinion, countersigning,
+    archiving (``meeting_rules``)."""
+    found = require_effective_loss(case, policy)
+    require_step(found, "joint_meeting")
+    return found
+
+
 def check_meeting(case: Case, policy: AccountabilityPolicy | None, meeting_date: date) -> None:
-    require_step(require_effective_loss(case, policy), "joint_meeting")
+    require_meeting_step(case, policy)
     if meeting_date in case.accountability["meetings"]:
         raise RuleViolation(
             "meeting-already-scheduled",
@@ -111,7 +119,7 @@ def check_meeting(case: Case, policy: AccountabilityPolicy | None, meeting_date:
 
 
 def check_papers(case: Case, policy: AccountabilityPolicy | None) -> None:
-    require_step(require_effective_loss(case, policy), "joint_meeting")
+    require_meeting_step(case, policy)
     state = case.accountability
     if len(state["papers_sent"]) >= len(state["meetings"]):
         raise RuleViolation(
@@ -160,7 +168,7 @@ def check_decision(
         )
     state = case.accountability
     _check_scope_and_transfer(found, state)
-    kind = _named(case, party_id)
+    kind = named_party(case, party_id)
     if party_id in state["decisions"]:
         raise RuleViolation(
             "party-already-decided",
@@ -287,7 +295,7 @@ def check_recovery(
     case: Case, policy: AccountabilityPolicy | None, party_id: str, amount: int
 ) -> None:
     require_step(require_effective_loss(case, policy), "compensation_recovery")
-    if _named(case, party_id) != PartyKind.PERSON:
+    if named_party(case, party_id) != PartyKind.PERSON:
         raise RuleViolation(
             "recovery-from-persons",
             "Compensation is recovered from responsible persons.",
@@ -327,7 +335,7 @@ def check_transfer(
     return to, found.sources.get(ground) if ground else None
 
 
-def _named(case: Case, party_id: str) -> str:
+def named_party(case: Case, party_id: str) -> str:
     kind = case.accountability["parties"].get(party_id)
     if kind is None:
         raise RuleViolation(

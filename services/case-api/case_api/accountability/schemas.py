@@ -7,7 +7,7 @@ aggregate rejects anything else with 409.
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import ConfigDict, Field
 
@@ -91,6 +91,44 @@ class SendMeetingPapers(Body):
     """会议资料送达成员单位, due 3 days before the meeting (Jinzhai)."""
 
     sent_date: date
+
+
+PartyId = Annotated[str, Field(min_length=1, max_length=64)]
+
+
+class RecordMeetingOpinion(Body):
+    """认定意见: the joint meeting's written opinion on the case, recorded by the meeting
+    office (at the legal office) after the meeting it was discussed at. It states whether
+    loss responsibility is established, for which named parties, and why. A later opinion
+    replaces one not yet archived, and its countersignatures lapse (Jinzhai [001 八、十]).
+    ``party_ids`` lists each party once, and is empty exactly when ``established`` is false
+    (else 422 ``opinion-parties-mismatch`` / ``party-listed-twice``)."""
+
+    meeting_date: date = Field(description="The scheduled joint meeting that discussed the case")
+    established: bool = Field(description="Loss responsibility is established (认定应担责)")
+    party_ids: list[PartyId] = Field(
+        default_factory=list,
+        max_length=20,
+        description="Named responsible parties the opinion holds responsible; none when not "
+        "established",
+    )
+    reasons: str = Field(min_length=1, max_length=4000)
+    recorded_date: date
+
+
+class CountersignMeetingOpinion(Body):
+    """会签: a member unit of the joint meeting agrees to the opinion; the meeting office
+    records each member's signature once. Members are the pack's
+    (``GET /v1/accountability/packs/{pack}``, ``joint_meeting.members``)."""
+
+    member: str = Field(min_length=1, max_length=64, pattern=r"^[a-z][a-z0-9_]*$")
+    signed_date: date
+
+
+class ArchiveMeetingOpinion(Body):
+    """归档保管: the meeting office archives the opinion once every member countersigned."""
+
+    archived_date: date
 
 
 class Party(Body):
@@ -232,6 +270,15 @@ EXAMPLES: dict[type[Body], dict] = {
     CompleteCityFiling: {"filed_date": "2026-04-20"},
     ScheduleJointMeeting: {"meeting_date": "2026-03-12", "agenda": "讨论败诉责任认定"},
     SendMeetingPapers: {"sent_date": "2026-03-09"},
+    RecordMeetingOpinion: {
+        "meeting_date": "2026-03-12",
+        "established": True,
+        "party_ids": ["p1"],
+        "reasons": "主要事实不清，承办人未尽审查职责",
+        "recorded_date": "2026-03-13",
+    },
+    CountersignMeetingOpinion: {"member": "court", "signed_date": "2026-03-16"},
+    ArchiveMeetingOpinion: {"archived_date": "2026-03-18"},
     NameResponsibleParty: {
         "party": {
             "party_id": "p1",

@@ -9,6 +9,7 @@ from sqlalchemy import (
     Column,
     Date,
     Index,
+    Integer,
     String,
     Table,
     Text,
@@ -84,6 +85,7 @@ accountability_decisions = Table(
     Column("appeal_outcome", String(16)),
     Column("appeal_decided_date", Date),
     Column("risk_registration_id", String(36)),  # the 容错风险报备 a fault tolerance rests on
+    Column("opinion_meeting_date", Date),  # the joint meeting whose opinion it rests on
     Column("pack", String(32), nullable=False),
     Column("jurisdiction_path", path_type(), nullable=False),
     Index("ix_accountability_decisions_person", "person_id"),
@@ -101,4 +103,26 @@ accountability_recoveries = Table(
     Column("recovered_date", Date, nullable=False),
     Column("jurisdiction_path", path_type(), nullable=False),
     Index("ix_accountability_recoveries_person", "person_id"),
+)
+
+# A joint meeting (联席会议 [001 八-十]) is the cases scheduled for one date in a
+# jurisdiction: one row per case and meeting, with the meeting's written opinion on the case.
+accountability_meetings = Table(
+    "accountability_meetings",
+    metadata,
+    Column("case_id", String(36), primary_key=True),
+    Column("meeting_date", Date, primary_key=True),
+    Column("seq", Integer, nullable=False),  # the order the case's meetings were scheduled in
+    Column("pack", String(32), nullable=False),
+    Column("agency", String(64), nullable=False),
+    Column("jurisdiction_path", path_type(), nullable=False),
+    Column("agenda", Text, nullable=False),
+    Column("papers_sent_date", Date),
+    Column("opinion_recorded_date", Date),
+    Column("established", Boolean),
+    Column("party_ids", JSON),
+    Column("reasons", Text),
+    Column("signatures", JSON),  # {member id → ISO date countersigned}
+    Column("archived_date", Date),
+    Index("ix_accountability_meetings_date", "meeting_date"),
 )

@@ -21,6 +21,7 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 from eventsourcing.domain import event
 
 from case_api.accountability import joint_review_rules as joint
+from case_api.accountability import meeting_rules as meeting
 from case_api.accountability import risk_registration_rules as registration
 from case_api.accountability import rules as acc
 from case_api.accountability.domain import AccountabilityPolicy, new_state
@@ -875,6 +876,80 @@ class Case(ChainedAggregate):
         self.accountability["papers_sent"].append(sent_date)
         self._remember(meta)
 
+    def record_meeting_opinion(
+        self,
+        *,
+        meeting_date: date,
+        established: bool,
+        party_ids: list[str],
+        reasons: str,
+        recorded_date: date,
+        meta: Meta,
+        policy: AccountabilityPolicy | None,
+    ) -> None:
+        """认定意见 of the joint meeting of ``meeting_date`` on this case [001 八、十]."""
+        meeting.check_opinion(self, policy, meeting_date, established, party_ids, recorded_date)
+        self._opinion_recorded(
+            meeting_date=meeting_date,
+            established=established,
+            party_ids=party_ids,
+            reasons=reasons,
+            recorded_date=recorded_date,
+            meta=meta,
+        )
+
+    @event("MeetingOpinionRecorded")
+    def _opinion_recorded(
+        self,
+        meeting_date: date,
+        established: bool,
+        party_ids: list[str],
+        reasons: str,
+        recorded_date: date,
+        meta: Meta,
+    ) -> None:
+        self.accountability["opinion"] = {
+            "meeting_date": meeting_date,
+            "established": established,
+            "party_ids": list(party_ids),
+            "recorded_date": recorded_date,
+            "signatures": {},
+            "archived": False,
+        }
+        self._remember(meta)
+
+    def countersign_meeting_opinion(
+        self, *, member: str, signed_date: date, meta: Meta, policy: AccountabilityPolicy | None
+    ) -> None:
+        """会签: a member unit agrees to the opinion; the meeting office records it."""
+        meeting.check_countersignature(self, policy, member, signed_date)
+        opinion = self.accountability["opinion"]
+        self._opinion_countersigned(
+            meeting_date=opinion["meeting_date"], member=member, signed_date=signed_date, meta=meta
+        )
+
+    @event("MeetingOpinionCountersigned")
+    def _opinion_countersigned(
+        self, meeting_date: date, member: str, signed_date: date, meta: Meta
+    ) -> None:
+        self.accountability["opinion"]["signatures"][member] = signed_date
+        self._remember(meta)
+
+    def archive_meeting_opinion(
+        self, *, archived_date: date, meta: Meta, policy: AccountabilityPolicy | None
+    ) -> None:
+        """归档保管 once every member countersigned [001 十]."""
+        meeting.check_archive(self, policy, archived_date)
+        opinion = self.accountability["opinion"]
+        self._opinion_archived(
+            meeting_date=opinion["meeting_date"], archived_date=archived_date, meta=meta
+        )
+
+    @event("MeetingOpinionArchived")
+    def _opinion_archived(self, meeting_date: date, archived_date: date, meta: Meta) -> None:
+        self.accountability["opinion"]["archived"] = True
+        self._remember(meta)
+
     def name_responsible_party(
         self,
         *,
@@ -920,6 +995,9 @@ class Case(ChainedAggregate):
         registration.check_cited(
             self, found, party_id, ground, risk_registration_id, risk_registration
         )
+        opinion_meeting_date = meeting.check_decision_rests_on_opinion(
+            self, found, party_id, decision
+        )
         self._decided(
             party_id=party_id,
             decision=decision,
@@ -933,6 +1011,7 @@ class Case(ChainedAggregate):
             decided_date=decided_date,
             risk_registration_id=risk_registration_id,
             risk_registration=risk_registration,
+            opinion_meeting_date=opinion_meeting_date,
             meta=meta,
         )
 
@@ -952,6 +1031,7 @@ class Case(ChainedAggregate):
         meta: Meta,
         risk_registration_id: str | None = None,  # None: stored before registrations were kept
         risk_registration: dict[str, Any] | None = None,
+        opinion_meeting_date: date | None = None,  # the joint meeting's opinion it rests on
     ) -> None:
         self.accountability["decisions"][party_id] = {
             "decision": decision,

@@ -113,6 +113,11 @@ COMMAND_ROLES: dict[str, frozenset[Role]] = {
     "complete_city_filing": frozenset({B}),
     "schedule_joint_meeting": frozenset({B}),
     "send_meeting_papers": frozenset({B}),
+    # The meeting office, at the legal office, records the joint meeting's written opinion,
+    # the member units' countersignatures it collects, and the archiving [001 八、十].
+    "record_meeting_opinion": frozenset({B}),
+    "countersign_meeting_opinion": frozenset({B}),
+    "archive_meeting_opinion": frozenset({B}),
     "name_responsible_party": frozenset({A, B, D}),
     "decide_accountability": frozenset({B, D}),
     "report_decision_to_committee": frozenset({B, D}),

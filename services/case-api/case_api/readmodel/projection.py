@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import case_api.accountability.meeting_projection  # noqa: F401
 import case_api.accountability.projection  # noqa: F401  (each registers its handlers)
 import case_api.accounts.projection
 import case_api.casebook.projection  # noqa: F401
