@@ -46,6 +46,9 @@ def policy_of(section: Accountability | None, pack_id: str) -> AccountabilityPol
         registration_grounds=frozenset(
             i.id for i in section.fault_tolerance if i.requires_risk_registration
         ),
+        corrective_opinion_source=(
+            section.corrective_opinions.source if section.corrective_opinions else None
+        ),
     )
 
 
