@@ -129,3 +129,16 @@ async def test_a_pack_without_corrective_opinions_refuses_one(api):  # type: ign
     case = await xy.lost_case("2026-01-09", "2026-01-26")
     code = await xy.refused(case, f"{ACC}/corrective-opinions", OPINION, "bureau")
     assert code == "corrective-opinion-not-in-pack"
+
+
+async def test_a_county_bureau_does_not_convene_the_city_joint_meeting(wz: Place):
+    await wz.register_county("wz-lc", "鹿城区", "wz-lc-gov")
+    case = await wz.lost_case("2026-01-09", "2026-01-26", agency="wz-lc-gov", number="lc")
+    county = wz.api.token("bureau_officer", jurisdiction="wz-lc")
+    r = await wz.api.client.post(
+        f"/v1/cases/{case}/{ACC}/corrective-opinions", json=OPINION, headers=county
+    )
+    assert (r.status_code, r.json()["code"]) == (403, "not-convening-bureau")
+    # The city's legal office may: the party merely has no decision yet.
+    code = await wz.refused(case, f"{ACC}/corrective-opinions", OPINION, "bureau")
+    assert code == "corrective-opinion-requires-decision"

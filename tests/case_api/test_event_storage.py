@@ -169,10 +169,7 @@ POLICY = AccountabilityPolicy(
             "transfer_to_discipline",
         }
     ),
-    grounds={
-        "sanction": frozenset({"unclear_facts"}),
-        "no_accountability": frozenset({"minor"}),
-    },
+    grounds={"sanction": frozenset({"unclear_facts"})},
     mitigation=frozenset({"self_corrected"}),
     aggravation=frozenset(),
     sanctions={"admonishment": frozenset({"person"})},
@@ -236,16 +233,6 @@ def add_accountability_events(case: Case) -> None:
         meta=META,
         policy=p,
     )
-    case.report_decision_to_committee(reported_date=d, meta=META, policy=p)
-    case.appeal_sanction(party_id="p1", kind="review", appealed_date=d, meta=META)
-    case.decide_sanction_appeal(
-        party_id="p1",
-        outcome="changed",
-        sanctions=["admonishment"],
-        decided_date=d,
-        meta=META,
-        policy=p,
-    )
     case.issue_corrective_opinion(
         party_id="p1",
         issued_by="联席会议",
@@ -258,13 +245,23 @@ def add_accountability_events(case: Case) -> None:
     )
     case.decide_accountability(
         party_id="p1",
-        decision="no_accountability",
-        ground="minor",
-        sanctions=[],
+        decision="sanction",
+        ground="unclear_facts",
+        sanctions=["admonishment"],
         mitigation=[],
         aggravation=[],
         deciding_organ="监察局",
         reason="",
+        decided_date=d,
+        meta=META,
+        policy=p,
+    )
+    case.report_decision_to_committee(reported_date=d, meta=META, policy=p)
+    case.appeal_sanction(party_id="p1", kind="review", appealed_date=d, meta=META)
+    case.decide_sanction_appeal(
+        party_id="p1",
+        outcome="changed",
+        sanctions=["admonishment"],
         decided_date=d,
         meta=META,
         policy=p,
