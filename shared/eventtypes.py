@@ -211,6 +211,14 @@ _TYPES = (
         {"outcome": APPEAL_OUTCOMES},
         recorded_by=ORGANS,
     ),
+    EventType(
+        "CorrectiveOpinionIssued",
+        ("meeting_date", "issued_date"),
+        {"party_id": None},
+        doc="The joint meeting found the party's decision improper and required the unit to"
+        " decide again (纠正意见), reopening the decision [000 五(二)].",
+        recorded_by=BUREAU,
+    ),
     EventType("CompensationRecovered", ("recovered_date",), recorded_by=("agency", "organ")),
     EventType(
         "TransferredToDisciplineOrgan",

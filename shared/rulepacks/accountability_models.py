@@ -139,6 +139,19 @@ class Referral(BaseModel):
     source: Text
 
 
+class CorrectiveOpinions(BaseModel):
+    """纠正意见: the joint meeting convened by the legal office finds a unit's handling of a
+    lost case improper and requires the unit to decide again [000 五(二)]. The opinion reopens
+    the decision; the unit's new decision supersedes it. A period for the new decision, where
+    a clause sets one, is a ``rules:`` entry triggered by ``CorrectiveOpinionIssued``; Wenzhou's
+    clause sets none."""
+
+    model_config = STRICT
+    title: Text
+    title_zh: Text
+    source: Text
+
+
 class ProcedureStep(BaseModel):
     model_config = STRICT
     id: Step
@@ -151,7 +164,8 @@ class Accountability(BaseModel):
     goes to the discipline organ first (Xiuyan, in yuan). ``referral``: where a transferred
     case goes; a pack with no sanctions of its own (Xiangshan) only refers. ``joint_review``: which cases the
     legal office reviews jointly with other units, and with which (Wenzhou). ``joint_meeting``:
-    the members of the joint meeting and whether its opinion precedes decisions (Jinzhai)."""
+    the members of the joint meeting and whether its opinion precedes decisions (Jinzhai).
+    ``corrective_opinions``: a joint meeting may reopen a decision (Wenzhou)."""
 
     model_config = STRICT
     steps: tuple[ProcedureStep, ...] = ()
@@ -169,6 +183,7 @@ class Accountability(BaseModel):
     transfer_source: Text | None = None
     joint_review: JointReview | None = None
     joint_meeting: JointMeeting | None = None
+    corrective_opinions: CorrectiveOpinions | None = None
 
     @model_validator(mode="after")
     def _consistent(self) -> Accountability:

@@ -13,6 +13,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, Field, model_validator
 
 from shared.rulepacks.accountability_models import Accountability
+from shared.rulepacks.interview_models import Interviews
 from shared.rulepacks.rule_models import (
     STRICT,
     Actor,
@@ -49,6 +50,7 @@ __all__ = [
     "Document",
     "Escalation",
     "EventMatch",
+    "Interviews",
     "Pack",
     "Policy",
     "Proceedings",
@@ -119,6 +121,7 @@ class Pack(BaseModel):
     typical_cases: TypicalCases | None = None
     proceedings: Proceedings | None = None
     targets: tuple[Target, ...] = ()
+    interviews: Interviews | None = None
     documents: tuple[Document, ...] = ()
 
     @model_validator(mode="after")

@@ -34,3 +34,24 @@ def test_a_revoked_sanction_can_no_longer_be_appealed():
     with pytest.raises(RuleViolation) as refused:
         case.appeal_sanction(party_id="p1", kind="appeal", appealed_date=DAY, meta=META)
     assert refused.value.code == "appeal-requires-sanction"
+
+
+def test_a_reopened_decision_is_decided_again_and_not_appealed():
+    case = every_event_case()  # p1's decision was corrected once, decided again, appealed
+    opinion = {
+        "issued_by": "联席会议",
+        "meeting_date": DAY,
+        "issued_date": DAY,
+        "improper": "不当",
+        "required_action": "重新处理",
+    }
+    case.issue_corrective_opinion(party_id="p1", **opinion, meta=META, policy=POLICY)
+    with pytest.raises(RuleViolation) as refused:
+        case.issue_corrective_opinion(party_id="p1", **opinion, meta=META, policy=POLICY)
+    assert refused.value.code == "correction-pending"
+    with pytest.raises(RuleViolation) as refused:
+        case.appeal_sanction(party_id="p1", kind="appeal", appealed_date=DAY, meta=META)
+    assert refused.value.code == "correction-pending"
+    with pytest.raises(RuleViolation) as refused:
+        case.issue_corrective_opinion(party_id="p9", **opinion, meta=META, policy=POLICY)
+    assert refused.value.code == "corrective-opinion-requires-decision"

@@ -10,6 +10,7 @@ import pytest
 
 from case_api.accountability.domain import AccountabilityPolicy, JointReviewPolicy, MeetingPolicy
 from case_api.cases.aggregate import Case
+from case_api.interviews.domain import Interview, interview_id
 from case_api.platform.eventstore import CaseStore, store_env
 from case_api.platform.settings import Settings
 from tests.backends import BACKENDS, storage
@@ -49,6 +50,7 @@ PINNED_TOPICS = {
     "case_api.cases.aggregate:Case.DecisionReportedToCommittee",
     "case_api.cases.aggregate:Case.SanctionAppealed",
     "case_api.cases.aggregate:Case.SanctionAppealDecided",
+    "case_api.cases.aggregate:Case.CorrectiveOpinionIssued",
     "case_api.cases.aggregate:Case.CompensationRecovered",
     "case_api.cases.aggregate:Case.TransferredToDisciplineOrgan",
     "case_api.cases.aggregate:Case.JointReviewDesignated",
@@ -175,6 +177,7 @@ POLICY = AccountabilityPolicy(
     aggravation=frozenset(),
     sanctions={"admonishment": frozenset({"person"})},
     sources={"unclear_facts": "001 五(一)"},
+    corrective_opinion_source="000 五(二)",
     joint_review=JointReviewPolicy(
         grounds=frozenset({"major_case"}), kinds=frozenset({"court"}), required=frozenset({"court"})
     ),
@@ -246,6 +249,29 @@ def add_accountability_events(case: Case) -> None:
         meta=META,
         policy=p,
     )
+    case.issue_corrective_opinion(
+        party_id="p1",
+        issued_by="联席会议",
+        meeting_date=d,
+        issued_date=d,
+        improper="问责过重",
+        required_action="重新作出处理",
+        meta=META,
+        policy=p,
+    )
+    case.decide_accountability(
+        party_id="p1",
+        decision="sanction",
+        ground="unclear_facts",
+        sanctions=["admonishment"],
+        mitigation=[],
+        aggravation=[],
+        deciding_organ="监察局",
+        reason="",
+        decided_date=d,
+        meta=META,
+        policy=p,
+    )
     case.report_decision_to_committee(reported_date=d, meta=META, policy=p)
     case.appeal_sanction(party_id="p1", kind="review", appealed_date=d, meta=META)
     case.decide_sanction_appeal(
@@ -293,3 +319,24 @@ def test_stored_topics_resolve_and_every_event_class_is_pinned():
         and value not in (Case.Event, Case.Created)
     }
     assert defined == PINNED_TOPICS
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_an_interview_round_trips_through_the_store(backend, tmp_path: Path):
+    with storage(backend, tmp_path) as fields:
+        store = CaseStore(env=store_env(Settings(**fields)))
+        interview = Interview(
+            agency="wz-nrb",
+            reference="约谈1号",
+            interview_date=date(2026, 7, 15),
+            interviewee={"name": "王五", "post": "局长"},
+            interviewer="司法局",
+            reason="败诉多",
+            outcome="整改",
+            meta=META,
+        )
+        store.save(interview)
+        loaded = store.repository.get(interview.id)
+        store.close()
+    assert vars(loaded) == vars(interview)
+    assert loaded.id == interview_id("wz-nrb", "约谈1号")

@@ -39,6 +39,10 @@ RELATIONS = {
         "the stated reply date may not precede the service date"
     ),
     ("/v1/statistics", "invalid-period"): "'to' not before 'from', at most five years",
+    ("/v1/interviews/proposals", "invalid-period"): "'to' not before 'from', at most five years",
+    ("/v1/cases/{case_id}/accountability/corrective-opinions", "opinion-before-meeting"): (
+        "issued_date may not precede meeting_date"
+    ),
     ("/v1/cases", "proceeding-kind-mismatch"): (
         "the case number's type code (行初, 民初 …) must fit the proceeding_kind in the body"
     ),

@@ -150,6 +150,8 @@ RULES: dict[str, Rule] = {
     "report_decision_to_committee": command(B, D),
     "appeal_sanction": command(A, D),
     "decide_sanction_appeal": command(B, D),
+    # 纠正意见: only the legal office, convening the joint meeting, reopens a decision.
+    "issue_corrective_opinion": command(B),
     "recover_compensation": command(A, D),
     # 无权处理的，移送有权机关 [000 二(五)3]: the losing agency, or the bureau.
     "transfer_to_discipline_organ": command(A, B),
@@ -171,6 +173,12 @@ RULES: dict[str, Rule] = {
     "get_risk_registration_v1_risk_registrations__registration_id__get": Rule(
         Kind.SCOPED_READ, frozenset({A, B, D})
     ),
+    # 约谈 [000 五(二)] [004 5-⑤三]: the bureau records interviews of the heads of agencies of
+    # its jurisdiction and is proposed whom to interview, as is the discipline organ (a member
+    # of the joint meeting); the agency reads its own interviews.
+    "record_interview_v1_interviews_post": Rule(Kind.AGENCY_SCOPED, frozenset({B})),
+    "list_interviews_v1_interviews_get": Rule(Kind.ROLE_ONLY, frozenset({A, B, D})),
+    "propose_interviews_v1_interviews_proposals_get": Rule(Kind.ROLE_ONLY, frozenset({B, D})),
     # Tamper evidence and served documents follow the case (documents come from the court
     # and, as evidence, from the agency).
     "verify_case_v1_cases__case_id__verify_get": CASE_READ,

@@ -45,6 +45,11 @@ QUERIES: dict[str, Any] = {
     "accountability_statistics_v1_accountability_statistics_get": lambda p: {
         "jurisdiction": p.jurisdiction
     },
+    "propose_interviews_v1_interviews_proposals_get": lambda p: {
+        "from": "2025-01-01",
+        "to": "2026-12-31",
+        "jurisdiction": p.jurisdiction,
+    },
     "list_typical_cases_v1_typical_cases_get": lambda p: {"jurisdiction": p.jurisdiction},
     "joint_meetings_v1_accountability_meetings_get": lambda p: {"jurisdiction": p.jurisdiction},
     "typical_case_quota_v1_typical_cases_quota_get": lambda p: {
@@ -94,6 +99,15 @@ FALLBACK_BODIES: dict[str, Any] = {
         "risk": "安全测试",
         "measures": "安全测试",
         "registered_date": "2025-02-01",
+    },
+    "record_interview_v1_interviews_post": lambda p: {
+        "agency": p.agency,
+        "reference": f"{p.jurisdiction}-安全测试",
+        "interview_date": "2025-02-01",
+        "interviewee": {"name": "安全测试", "post": "局长"},
+        "interviewer": "安全测试",
+        "reason": "安全测试",
+        "outcome": "安全测试",
     },
     "sign_in_v1_session_post": lambda p: {"username": p.account, "password": "not-its-password"},
     "change_password_v1_session_password_post": lambda p: {

@@ -145,6 +145,20 @@ def setup_steps(place: Place) -> list[tuple[str, str, str, dict[str, Any]]]:
             },
         ),
         (
+            "bureau_officer",
+            "POST",
+            "/v1/interviews",
+            {
+                "agency": place.agency,
+                "reference": f"{place.jurisdiction}-约谈1号",
+                "interview_date": "2026-03-01",
+                "interviewee": {"name": "王五", "post": "局长"},
+                "interviewer": "司法局",
+                "reason": "败诉案件数量居高不下",
+                "outcome": "责令整改",
+            },
+        ),
+        (
             "agency_user",
             "POST",
             f"{case}/accountability/parties",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from case_api.accountability.tables import (
     accountability_cases,
+    accountability_corrective_opinions,
     accountability_decisions,
     accountability_meetings,
     accountability_parties,
@@ -29,6 +30,7 @@ from case_api.clients.tables import api_client_changes, api_clients
 from case_api.courts import tables as _courts  # noqa: F401  (not projected: written by deliveries)
 from case_api.deadlines.tables import calendar_overrides, deadline_changes, deadlines
 from case_api.documents.tables import case_documents
+from case_api.interviews.tables import interviews
 from case_api.platform.tables import metadata
 from case_api.registry.tables import administrative_acts, agencies, jurisdictions
 from case_api.risks.tables import risk_registrations
@@ -37,6 +39,7 @@ __all__ = ["PROJECTED_TABLES", "metadata"]
 
 PROJECTED_TABLES = [
     risk_registrations,
+    interviews,
     case_timeline,
     case_agencies,
     case_summaries,
@@ -54,6 +57,7 @@ PROJECTED_TABLES = [
     accountability_decisions,
     accountability_recoveries,
     accountability_meetings,
+    accountability_corrective_opinions,
     api_clients,
     api_client_changes,
     case_documents,

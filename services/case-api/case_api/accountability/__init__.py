@@ -12,6 +12,7 @@ __all__ = [
     "joint_review_rules",
     "meeting_rules",
     "risk_registration_rules",
+    "correction_rules",
     "policy",
     "queries",
     "tables",

@@ -84,7 +84,9 @@ class AccountabilityPolicy:
     sanction id to the party kinds it may apply to; ``sources`` every id to its clause.
     ``referral_organ``: the organ a transfer goes to when the body names none;
     ``transfer_cites_ground``: a transfer must cite a sanction ground (Xiangshan);
-    ``registration_grounds``: fault-tolerance grounds resting on a 容错风险报备."""
+    ``registration_grounds``: fault-tolerance grounds resting on a 容错风险报备;
+    ``corrective_opinion_source``: the clause letting a joint meeting reopen a decision
+    (纠正意见), None where the pack has none."""
 
     pack: str
     steps: frozenset[str]
@@ -101,6 +103,7 @@ class AccountabilityPolicy:
     transfer_cites_ground: bool = False
     registration_grounds: frozenset[str] = frozenset()
     joint_meeting: MeetingPolicy | None = None
+    corrective_opinion_source: str | None = None
 
 
 def new_state() -> dict[str, Any]:
@@ -122,7 +125,7 @@ def new_state() -> dict[str, Any]:
         "opinion": None,
         "parties": {},  # party id → party kind
         "faults": {},  # party id → {"agency", "fault_date"}: what a risk registration must fit
-        "decisions": {},  # party id → {"decision", "sanctioned", "appeal"}
+        "decisions": {},  # party id → {"decision", "sanctioned", "appeal", "correction"}
         "committee_reports": 0,
         "transferred": False,
         "joint_review": None,  # {"units": {unit id → kind}, "positions": {unit id → round}}

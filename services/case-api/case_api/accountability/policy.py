@@ -52,6 +52,9 @@ def policy_of(section: Accountability | None, pack_id: str) -> AccountabilityPol
             i.id for i in section.fault_tolerance if i.requires_risk_registration
         ),
         joint_meeting=_joint_meeting(section.joint_meeting),
+        corrective_opinion_source=(
+            section.corrective_opinions.source if section.corrective_opinions else None
+        ),
     )
 
 

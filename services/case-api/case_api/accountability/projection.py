@@ -11,12 +11,13 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import Table, and_, select, update
+from sqlalchemy import Table, and_, delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from case_api.accountability import meeting_projection as meetings
 from case_api.accountability.tables import (
     accountability_cases,
+    accountability_corrective_opinions,
     accountability_decisions,
     accountability_parties,
     accountability_recoveries,
@@ -216,6 +217,7 @@ def _(event: Case.AccountabilityDecided, batch: Batch) -> None:
         .mappings()
         .one()
     )
+    superseded = _supersede(batch, event)
     batch.conn.execute(
         accountability_decisions.insert().values(
             case_id=case_id,
@@ -239,8 +241,55 @@ def _(event: Case.AccountabilityDecided, batch: Batch) -> None:
             jurisdiction_path=party["jurisdiction_path"],
         )
     )
-    if party["kind"] == "person" and event.decision == "fault_tolerance":
+    tolerated = "fault_tolerance" in (event.decision, superseded)
+    if party["kind"] == "person" and tolerated:
         _flag_repeats(batch, party["person_id"], party["fault_kind"])
+
+
+def _supersede(batch: Batch, event: Any) -> str | None:
+    """A decision made after a corrective opinion replaces the reopened one, which the
+    opinion's row keeps: the decisions table holds each party's current decision only, so the
+    statistics count it once. Returns the superseded decision, if any."""
+    where = _decision_where(event)
+    old = batch.conn.execute(select(accountability_decisions.c.decision).where(where)).first()
+    if old is None:
+        return None
+    batch.conn.execute(delete(accountability_decisions).where(where))
+    o = accountability_corrective_opinions.c
+    batch.conn.execute(
+        update(accountability_corrective_opinions)
+        .where(
+            o.case_id == str(event.originator_id),
+            o.party_id == event.party_id,
+            o.redecided_date.is_(None),
+        )
+        .values(redecided_date=event.decided_date)
+    )
+    return str(old.decision)
+
+
+@apply_event.register
+def _(event: Case.CorrectiveOpinionIssued, batch: Batch) -> None:
+    reopened = (
+        batch.conn.execute(select(accountability_decisions).where(_decision_where(event)))
+        .mappings()
+        .one()
+    )
+    batch.conn.execute(
+        accountability_corrective_opinions.insert().values(
+            position=batch.position,
+            case_id=str(event.originator_id),
+            party_id=event.party_id,
+            issued_by=event.issued_by,
+            meeting_date=event.meeting_date,
+            issued_date=event.issued_date,
+            improper=event.improper,
+            required_action=event.required_action,
+            source=event.source,
+            reopened_decision=to_json(dict(reopened)),
+            jurisdiction_path=reopened["jurisdiction_path"],
+        )
+    )
 
 
 @apply_event.register

@@ -18,6 +18,7 @@ from case_api.accountability.meeting_queries import case_meetings
 from case_api.accountability.proposals import proposed_grounds
 from case_api.accountability.tables import (
     accountability_cases,
+    accountability_corrective_opinions,
     accountability_decisions,
     accountability_parties,
     accountability_recoveries,
@@ -60,6 +61,7 @@ class AccountabilityQueries:
             decisions = self._rows(conn, accountability_decisions, case_id)
             recoveries = self._rows(conn, accountability_recoveries, case_id)
             meetings = case_meetings(conn, self.library, case_id)
+            opinions = self._rows(conn, accountability_corrective_opinions, case_id)
             procedure = dict(row) if row else None
             stored = procedure.pop("joint_review") if procedure else None
             joint_review = None
@@ -75,7 +77,11 @@ class AccountabilityQueries:
             "transfer": self._transfer(procedure),
             "proposed_grounds": proposals,
             "parties": parties,
-            "decisions": self._decisions(decisions, parties),
+            "decisions": self._decisions(decisions, parties, opinions),
+            "corrective_opinions": sorted(
+                ({k: v for k, v in o.items() if k != "jurisdiction_path"} for o in opinions),
+                key=lambda o: o["position"],
+            ),
             "recoveries": recoveries,
         }
 
@@ -191,15 +197,21 @@ class AccountabilityQueries:
         }
 
     def _decisions(
-        self, decisions: list[dict[str, Any]], parties: list[dict[str, Any]]
+        self,
+        decisions: list[dict[str, Any]],
+        parties: list[dict[str, Any]],
+        opinions: list[dict[str, Any]] = (),  # type: ignore[assignment]
     ) -> list[dict[str, Any]]:
+        """``reopened``: a corrective opinion awaits the unit's new decision [000 五(二)]."""
         repeats = {(p["case_id"], p["party_id"]) for p in parties if p["repeat_fault"]}
+        open_ = {(o["case_id"], o["party_id"]) for o in opinions if o["redecided_date"] is None}
         return [
             {
                 **x,
                 "evaluation_effect": evaluation_effect(x),
                 "in_force": bool(x["sanctions_in_force"]),
                 "system_flags": [REPEAT_FLAG] if (x["case_id"], x["party_id"]) in repeats else [],
+                "reopened": (x["case_id"], x["party_id"]) in open_,
             }
             for x in decisions
         ]

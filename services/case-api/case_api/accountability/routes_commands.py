@@ -57,6 +57,12 @@ COMMANDS: list[tuple[str, type[BaseModel], str, str]] = [
     ),
     ("/appeals", s.AppealSanction, "appeal_sanction", "Review or appeal (复核/申诉)"),
     ("/appeal-decisions", s.DecideSanctionAppeal, "decide_sanction_appeal", "Appeal decided"),
+    (
+        "/corrective-opinions",
+        s.IssueCorrectiveOpinion,
+        "issue_corrective_opinion",
+        "Corrective opinion of the joint meeting (纠正意见), reopening a decision",
+    ),
     ("/recoveries", s.RecoverCompensation, "recover_compensation", "Compensation recovered"),
     (
         "/transfer",

@@ -169,10 +169,12 @@ def check_decision(
     state = case.accountability
     _check_scope_and_transfer(found, state)
     kind = named_party(case, party_id)
-    if party_id in state["decisions"]:
+    earlier = state["decisions"].get(party_id)
+    if earlier is not None and earlier.get("correction") != "pending":
         raise RuleViolation(
             "party-already-decided",
-            f"Party {party_id} already has a decision; an appeal can change it.",
+            f"Party {party_id} already has a decision; an appeal or a corrective opinion"
+            " can reopen it.",
             "该责任对象已有处理决定。",
         )
     check(Decision, decision, "decision")
@@ -264,6 +266,12 @@ def check_appeal(case: Case, party_id: str, kind: str) -> None:
     if decision["appeal"] == "pending":
         raise RuleViolation(
             "appeal-pending", "An appeal is already pending.", "已有复核或申诉正在处理。"
+        )
+    if decision.get("correction") == "pending":
+        raise RuleViolation(
+            "correction-pending",
+            "A corrective opinion reopened this decision; the new decision can be appealed.",
+            "该处理决定已被要求重新作出，可对新的处理决定申请复核或申诉。",
         )
 
 

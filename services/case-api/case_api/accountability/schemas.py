@@ -218,6 +218,24 @@ class DecideSanctionAppeal(Body):
     decided_date: date
 
 
+class IssueCorrectiveOpinion(Body):
+    """纠正意见 of the joint meeting [000 五(二)]: the party's decision was handled improperly
+    and the unit must decide again. The decision is reopened; the unit's next decision for the
+    party supersedes it (the old one stays in the opinion's record). ``issued_date`` may not
+    precede ``meeting_date``."""
+
+    party_id: str = Field(min_length=1, max_length=64, description="Whose decision is improper")
+    issued_by: str = Field(
+        min_length=1, max_length=128, description="The meeting issuing it (e.g. 联席会议)"
+    )
+    meeting_date: date = Field(description="The meeting that adopted the opinion")
+    issued_date: date
+    improper: str = Field(min_length=1, max_length=4000, description="What is improper (不当之处)")
+    required_action: str = Field(
+        min_length=1, max_length=4000, description="What the unit must handle again (重新处理)"
+    )
+
+
 class RecoverCompensation(Body):
     """国家赔偿追偿 from a responsible person (Jinzhai §二十)."""
 
@@ -304,6 +322,14 @@ EXAMPLES: dict[type[Body], dict] = {
     ReportDecisionToCommittee: {"reported_date": "2026-05-25"},
     AppealSanction: {"party_id": "p1", "kind": "review", "appealed_date": "2026-05-28"},
     DecideSanctionAppeal: {"party_id": "p1", "outcome": "upheld", "decided_date": "2026-06-20"},
+    IssueCorrectiveOpinion: {
+        "party_id": "p1",
+        "issued_by": "温州市行政诉讼败诉案件过错责任追究与容错免责工作联席会议",
+        "meeting_date": "2026-07-10",
+        "issued_date": "2026-07-12",
+        "improper": "未考虑当事人主动挽回损失的情节，问责方式过重",
+        "required_action": "重新审查过错情节并作出处理决定",
+    },
     RecoverCompensation: {"party_id": "p1", "amount_yuan": 5000, "recovered_date": "2026-07-01"},
     TransferToDisciplineOrgan: {
         "transferred_date": "2026-03-20",

@@ -125,4 +125,22 @@ accountability_meetings = Table(
     Column("signatures", JSON),  # {member id → ISO date countersigned}
     Column("archived_date", Date),
     Index("ix_accountability_meetings_date", "meeting_date"),
+# 纠正意见 [000 五(二)]: one row per opinion; ``reopened_decision`` keeps the decision as it
+# stood (the decisions table then holds the unit's new one), ``redecided_date`` when made.
+accountability_corrective_opinions = Table(
+    "accountability_corrective_opinions",
+    metadata,
+    Column("position", BigInteger, primary_key=True, autoincrement=False),
+    Column("case_id", String(36), nullable=False),
+    Column("party_id", String(64), nullable=False),
+    Column("issued_by", String(128), nullable=False),
+    Column("meeting_date", Date, nullable=False),
+    Column("issued_date", Date, nullable=False),
+    Column("improper", Text, nullable=False),
+    Column("required_action", Text, nullable=False),
+    Column("source", String(128), nullable=False),
+    Column("reopened_decision", JSON, nullable=False),
+    Column("redecided_date", Date),
+    Column("jurisdiction_path", path_type(), nullable=False),
+    Index("ix_accountability_corrective_opinions_case", "case_id", "party_id"),
 )

@@ -20,6 +20,7 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 
 from eventsourcing.domain import event
 
+from case_api.accountability import correction_rules as correction
 from case_api.accountability import joint_review_rules as joint
 from case_api.accountability import meeting_rules as meeting
 from case_api.accountability import risk_registration_rules as registration
@@ -1089,6 +1090,49 @@ class Case(ChainedAggregate):
         decision = self.accountability["decisions"][party_id]
         decision["appeal"] = outcome
         decision["sanctioned"] = outcome != "revoked"
+        self._remember(meta)
+
+    def issue_corrective_opinion(
+        self,
+        *,
+        party_id: str,
+        issued_by: str,
+        meeting_date: date,
+        issued_date: date,
+        improper: str,
+        required_action: str,
+        meta: Meta,
+        policy: AccountabilityPolicy | None,
+    ) -> None:
+        """纠正意见 of the joint meeting on the party's decision [000 五(二)]."""
+        source = correction.check_corrective_opinion(
+            self, policy, party_id, meeting_date, issued_date
+        )
+        self._corrective_opinion(
+            party_id=party_id,
+            issued_by=issued_by,
+            meeting_date=meeting_date,
+            issued_date=issued_date,
+            improper=improper,
+            required_action=required_action,
+            source=source,
+            meta=meta,
+        )
+
+    @event("CorrectiveOpinionIssued")
+    def _corrective_opinion(
+        self,
+        party_id: str,
+        issued_by: str,
+        meeting_date: date,
+        issued_date: date,
+        improper: str,
+        required_action: str,
+        source: str,
+        meta: Meta,
+    ) -> None:
+        """Reopens the decision: the unit's next decision for the party supersedes it."""
+        self.accountability["decisions"][party_id]["correction"] = "pending"
         self._remember(meta)
 
     def recover_compensation(

@@ -27,6 +27,7 @@ from case_api.platform.errors import (
     CaseNumberTaken,
     Forbidden,
     IdempotencyKeyReused,
+    NotTheConveningBureau,
     NotTheReviewingBureau,
     PreconditionFailed,
 )
@@ -50,6 +51,10 @@ REVIEWS = frozenset(
     }
 )
 """Commands only the bureau at the losing agency's review level may run."""
+
+CONVENED = frozenset({"issue_corrective_opinion"})
+"""Commands of the joint meeting, which the legal office at the top of the case's
+jurisdiction (the city's) convenes [000 五(二)]."""
 
 
 def case_not_found(case_id: object) -> NotFound:
@@ -125,6 +130,7 @@ class CaseCommands:
                     f"Your role may not {command.replace('_', ' ')}.", "您的角色无权执行该操作。"
                 )
             self._check_reviewer(request.principal, case, access or command)
+            self._check_convener(request.principal, case, access or command)
             served = args.get("kind") if command == "serve_document" else None
             proceedings.check_command(case.proceeding_kind, command, served)
             args = self._context(case, command, args)
@@ -169,6 +175,18 @@ class CaseCommands:
                 f"Reports of this agency are reviewed by the legal office of {reviewer}.",
                 f"该单位的报告由 {reviewer} 政府法制机构审核。",
                 reviewer=reviewer,
+            )
+
+    def _check_convener(self, principal: Principal, case: Case, command: str) -> None:
+        if command not in CONVENED or principal.role is not Role.BUREAU_OFFICER:
+            return
+        agency = self.registry.agency(case.implementing_agency)
+        top = self.registry.path_of(agency.jurisdiction).strip("/").split("/")[0]
+        if principal.jurisdiction != top:
+            raise NotTheConveningBureau(
+                f"The joint meeting is convened by the legal office of {top}.",
+                f"联席会议由 {top} 政府法制机构召集。",
+                convener=top,
             )
 
     def load_visible(self, principal: Principal, case_id: UUID) -> Case:

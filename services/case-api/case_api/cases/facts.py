@@ -59,6 +59,7 @@ HAPPENED: Mapping[str, tuple[str, ...]] = {
     "DecisionReportedToCommittee": ("reported_date",),
     "SanctionAppealed": ("appealed_date",),
     "SanctionAppealDecided": ("decided_date",),
+    "CorrectiveOpinionIssued": ("meeting_date", "issued_date"),
     "CompensationRecovered": ("recovered_date",),
     "TransferredToDisciplineOrgan": ("transferred_date",),
     "TypicalCasePublished": ("published_date",),

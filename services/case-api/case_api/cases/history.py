@@ -62,6 +62,7 @@ EVENT_COMMANDS: Mapping[str, str] = {
     "DecisionReportedToCommittee": "report_decision_to_committee",
     "SanctionAppealed": "appeal_sanction",
     "SanctionAppealDecided": "decide_sanction_appeal",
+    "CorrectiveOpinionIssued": "issue_corrective_opinion",
     "CompensationRecovered": "recover_compensation",
     "TransferredToDisciplineOrgan": "transfer_to_discipline_organ",
     "TypicalCasePublished": "publish_typical_case",

@@ -123,6 +123,8 @@ COMMAND_ROLES: dict[str, frozenset[Role]] = {
     "report_decision_to_committee": frozenset({B, D}),
     "appeal_sanction": frozenset({A, D}),
     "decide_sanction_appeal": frozenset({B, D}),
+    # 纠正意见 of the joint meeting the legal office convenes [000 五(二)].
+    "issue_corrective_opinion": frozenset({B}),
     "recover_compensation": frozenset({A, D}),
     # 无权处理的，移送有权机关 [000 二(五)3]: the losing agency transfers, or the bureau.
     "transfer_to_discipline_organ": frozenset({A, B}),
@@ -133,6 +135,11 @@ COMMAND_ROLES: dict[str, frozenset[Role]] = {
     # tolerance (bureau, discipline organ) read them.
     "register_risk": frozenset({A}),
     "read_risk_registrations": frozenset({A, B, D}),
+    # 约谈 [000 五(二)] [004 5-⑤三]: the bureau records interviews and reads the proposals;
+    # the discipline organ (a joint-meeting member) and the agency its own read them.
+    "record_interview": frozenset({B}),
+    "propose_interviews": frozenset({B, D}),
+    "read_interviews": frozenset({A, B, D}),
 }
 """Roles allowed each command, besides the administrator, who may do everything."""
 

@@ -19,6 +19,10 @@ class NotTheReviewingBureau(Forbidden):
     code = "not-reviewing-bureau"
 
 
+class NotTheConveningBureau(Forbidden):
+    code = "not-convening-bureau"
+
+
 class PreconditionFailed(DomainError):
     code = "version-mismatch"
     status = 412

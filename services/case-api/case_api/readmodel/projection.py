@@ -15,6 +15,7 @@ import case_api.casebook.projection  # noqa: F401
 import case_api.cases.projection  # noqa: F401
 import case_api.clients.projection  # noqa: F401
 import case_api.deadlines.calendar_projection  # noqa: F401
+import case_api.interviews.projection
 import case_api.registry.projection  # noqa: F401
 import case_api.risks.projection
 from case_api.cases.aggregate import Case
@@ -36,6 +37,8 @@ def project(batch: Batch, event: Any, position: int) -> None:
     if isinstance(event, ApiClient.Event):
         return  # credentials and their holders are not for the feed (client_projection)
     if case_api.risks.projection.is_registration_event(event):
+        return
+    if case_api.interviews.projection.is_interview_event(event):
         return
     if case_api.accounts.projection.is_account_event(event):
         case_api.accounts.projection.record(batch, event)
