@@ -13,6 +13,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, Field, model_validator
 
 from shared.rulepacks.accountability_models import Accountability
+from shared.rulepacks.mediation_models import Mediation
 from shared.rulepacks.rule_models import (
     STRICT,
     Actor,
@@ -49,6 +50,7 @@ __all__ = [
     "Document",
     "Escalation",
     "EventMatch",
+    "Mediation",
     "Pack",
     "Policy",
     "Proceedings",
@@ -117,6 +119,7 @@ class Pack(BaseModel):
     bulletins: tuple[Bulletin, ...] = ()
     accountability: Accountability | None = None
     typical_cases: TypicalCases | None = None
+    mediation: Mediation | None = None
     proceedings: Proceedings | None = None
     targets: tuple[Target, ...] = ()
     documents: tuple[Document, ...] = ()
