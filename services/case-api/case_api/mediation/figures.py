@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, Engine, func, select
+from sqlalchemy import Connection, Engine, Select, func, select
 
 from case_api.cases.visibility import visible_rows
 from case_api.mediation.tables import mediation_attempts, mediation_centres, mediators
@@ -35,9 +35,9 @@ class Period:
     centre: str | None = None
 
 
-def mediation_figures(
-    engine: Engine, paths: JurisdictionPaths, principal: Principal, period: Period
-) -> dict[str, Any]:
+def statements(principal: Principal, paths: JurisdictionPaths, period: Period) -> list[Select]:
+    """The period's attempts, and its outcomes, per mediator and centre: each restricted to
+    the period by its indexed date."""
     conditions = [a.mediator_id.is_not(None), visible_rows(principal, mediation_attempts, paths)]
     if period.jurisdiction:
         conditions.append(paths.below(a.jurisdiction_path, period.jurisdiction))
@@ -51,11 +51,16 @@ def mediation_figures(
         func.count().filter(a.outcome == "settled").label("mediations_settled"),
         func.count().filter(a.outcome == "failed").label("mediations_failed"),
     ).where(a.outcome_date >= period.start, a.outcome_date <= period.end)
+    return [q.where(*conditions).group_by(a.mediator_id, a.centre) for q in (made, ended)]
+
+
+def mediation_figures(
+    engine: Engine, paths: JurisdictionPaths, principal: Principal, period: Period
+) -> dict[str, Any]:
     per_mediator: dict[tuple[str, str], dict[str, int]] = {}
     with engine.connect() as conn:
-        for query in (made, ended):
-            grouped = query.where(*conditions).group_by(a.mediator_id, a.centre)
-            for row in conn.execute(grouped).mappings():
+        for query in statements(principal, paths, period):
+            for row in conn.execute(query).mappings():
                 entry = per_mediator.setdefault(
                     (row["mediator_id"], row["centre"]), dict.fromkeys(COUNTS, 0)
                 )
