@@ -155,6 +155,23 @@ async def test_attempts_name_mediators_and_the_figures_count_them_per_period(med
     )
     former = {**first, "mediator_id": ids["调解员丙"]}
     assert await gz.refused(settled, "mediation-attempts", former, "agency") == "mediator-inactive"
+    # Guangzhou's mediators mediate Guangzhou's cases, not another city's.
+    wz = Place(med.api, "wenzhou")
+    await wz.register()
+    r = await med.api.client.post(
+        "/v1/cases",
+        json={
+            "court": wz.court_code,
+            "case_number": "（2026）浙行初1号",
+            "agencies": [{"agency_id": wz.agency_code, "role": "implementing"}],
+            "subject_matter": "行政处罚",
+            "filed_date": "2026-01-05",
+        },
+        headers=wz.court,
+    )
+    assert r.status_code == 201, r.text
+    other_city = await wz.do(r.json()["case_id"], "mediation-attempts", first, "agency", 409)
+    assert other_city["code"] == "mediator-out-of-place"
     # The court concludes the case by mediation, naming the attempt: it counts as settled.
     conclusion = {"conclusion": "mediated", "concluded_date": "2026-03-20", "mediation_attempt": 1}
     assert (await gz.do(settled, "conclusion", conclusion, "court"))["status"] == "mediated"

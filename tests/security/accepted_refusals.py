@@ -29,6 +29,7 @@ STATE = {
     "correction-changes-nothing": "the corrected values must differ from the stored ones",
     "unknown-mediator": "the mediator named must be on the stored roster",
     "mediator-inactive": "the mediator's stored term must cover the attempt's date",
+    "mediator-out-of-place": "the mediator's stored centre must serve the case's stored place",
     "unknown-mediation-centre": "the centre named must be registered",
     "not-a-pack-mediation-entry": "the pack entry must be one the jurisdiction's stored pack names",
     "station-of-a-station": "whether the named centre is a station is stored",

@@ -186,7 +186,8 @@ class AttemptMediation(Body):
     """调解: an attempt at mediation, numbered on the case (1, 2, …) in the order recorded.
     ``mediator_id`` names a mediator on the roster (GET /v1/mediation/mediators) serving on
     ``attempted_date``; an unknown one is refused (422 ``unknown-mediator``), one out of
-    term too (409 ``mediator-inactive``)."""
+    term too (409 ``mediator-inactive``), and one whose centre does not serve the case's
+    place (409 ``mediator-out-of-place``)."""
 
     attempted_date: date
     note: str = Text

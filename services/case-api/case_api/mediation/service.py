@@ -84,15 +84,7 @@ class MediationRegister:
         return self.committer.save(found)
 
     def centre(self, code: str) -> MediationCentre:
-        found = self._get(centre_id(code), MediationCentre)
-        if found is None:
-            raise InvalidValue(
-                "unknown-mediation-centre",
-                f"Mediation centre {code} is not registered.",
-                f"调解组织 {code} 未登记。",
-                centre=code,
-            )
-        return found
+        return find_centre(self.store, code)
 
     def _check_station(self, parent: str, path: str) -> None:
         """A 工作站 belongs to a centre (not to another station) at or above its place."""
@@ -143,6 +135,21 @@ class MediationRegister:
         return found if isinstance(found, kind) else None
 
 
+def find_centre(store: CaseStore, code: str) -> MediationCentre:
+    try:
+        found = store.repository.get(centre_id(code))
+    except AggregateNotFoundError:
+        found = None
+    if not isinstance(found, MediationCentre):
+        raise InvalidValue(
+            "unknown-mediation-centre",
+            f"Mediation centre {code} is not registered.",
+            f"调解组织 {code} 未登记。",
+            centre=code,
+        )
+    return found
+
+
 def cited_mediator(store: CaseStore, mediator: str) -> dict[str, Any] | None:
     """The roster's facts of ``mediator`` for an attempt, or None when it is not on it."""
     key = _uuid(mediator)
@@ -153,6 +160,26 @@ def cited_mediator(store: CaseStore, mediator: str) -> dict[str, Any] | None:
     except AggregateNotFoundError:
         return None
     return found.cited_facts() if isinstance(found, Mediator) else None
+
+
+def check_serves(
+    store: CaseStore, registry: RegistryService, mediator: dict[str, Any] | None, place: str
+) -> None:
+    """A mediator mediates the cases of the place its centre serves: the centre's
+    jurisdiction and below (a station's, its centre's), so a district station's mediator
+    may take a city case, but no mediator another city's."""
+    if mediator is None:
+        return
+    centre = find_centre(store, mediator["centre"])
+    if centre.station_of is not None:
+        centre = find_centre(store, centre.station_of)
+    if not registry.path_of(place).startswith(registry.path_of(centre.jurisdiction)):
+        raise RuleViolation(
+            "mediator-out-of-place",
+            f"Mediator {mediator['mediator_id']} serves {centre.jurisdiction}, not this case.",
+            f"调解员 {mediator['name']} 所在调解组织不负责本案所在地区。",
+            mediator_id=mediator["mediator_id"],
+        )
 
 
 def _uuid(value: str) -> UUID | None:
