@@ -164,6 +164,12 @@ _TYPES = (
     ),
     EventType("RiskFlagged", ("found_date",), {"level": None}, recorded_by=("agency", "bureau")),
     EventType("MediationAttempted", ("attempted_date",), recorded_by=("agency", "bureau", "court")),
+    EventType(
+        "MediationFailed",
+        ("failed_date",),
+        doc="调解不成: a mediation attempt ended without agreement.",
+        recorded_by=("agency", "bureau", "court"),
+    ),
     EventType("CaseConcluded", ("concluded_date",), {"conclusion": CONCLUSIONS}, recorded_by=COURT),
     EventType(
         "JudgmentServed",

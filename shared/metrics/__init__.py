@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-__all__ = ["Catalogue", "Count", "Failure", "Rate", "Repeated", "catalogue"]
+__all__ = ["Catalogue", "Count", "Failure", "MediationFigures", "Rate", "Repeated", "catalogue"]
 
 
 @dataclass(frozen=True)
@@ -59,12 +59,25 @@ class Repeated:
 
 
 @dataclass(frozen=True)
+class MediationFigures:
+    """Figures per mediator and per mediation centre: counted from mediation attempts, not
+    from cases, so they are kept apart from the case counts."""
+
+    counts: tuple[Count, ...]
+    rates: tuple[Rate, ...]
+
+    def count(self, key: str) -> Count:
+        return next(c for c in self.counts if c.key == key)
+
+
+@dataclass(frozen=True)
 class Catalogue:
     counts: tuple[Count, ...]
     rates: tuple[Rate, ...]
     four_failures: tuple[Failure, ...]
     repeated_losses: Repeated
     notes_zh: dict[str, str]
+    mediation: MediationFigures
 
     def count(self, key: str) -> Count:
         return next(c for c in self.counts if c.key == key)
@@ -79,6 +92,8 @@ class Catalogue:
             + [r.key for r in self.rates]
             + [f.key for f in self.four_failures]
             + [self.repeated_losses.key]
+            + [c.key for c in self.mediation.counts]
+            + [r.key for r in self.mediation.rates]
         )
 
     def labels(self) -> dict[str, str]:
@@ -88,16 +103,26 @@ class Catalogue:
         }
 
 
-def _parse(raw: dict[str, Any]) -> Catalogue:
-    counts = tuple(Count(**c) for c in raw["counts"])
-    rates = tuple(Rate(**r) for r in raw["rates"])
-    failures = tuple(Failure(**{**f, "parts": tuple(f["parts"])}) for f in raw["four_failures"])
+def _rates(raw: list[dict[str, Any]], counts: tuple[Count, ...]) -> tuple[Rate, ...]:
+    rates = tuple(Rate(**r) for r in raw)
     known = {c.key for c in counts}
     for rate in rates:
         for term in (rate.numerator, rate.denominator):
             if term not in known:
                 raise ValueError(f"rate {rate.key} names no count {term}")
+    return rates
+
+
+def _parse(raw: dict[str, Any]) -> Catalogue:
+    counts = tuple(Count(**c) for c in raw["counts"])
+    rates = _rates(raw["rates"], counts)
+    failures = tuple(Failure(**{**f, "parts": tuple(f["parts"])}) for f in raw["four_failures"])
+    mediation_counts = tuple(Count(**c) for c in raw["mediation"]["counts"])
+    mediation = MediationFigures(
+        mediation_counts, _rates(raw["mediation"]["rates"], mediation_counts)
+    )
     keys = [c.key for c in counts] + [r.key for r in rates] + [f.key for f in failures]
+    keys += [c.key for c in mediation.counts] + [r.key for r in mediation.rates]
     if len(keys) != len(set(keys)):
         raise ValueError("figure keys repeat")
     return Catalogue(
@@ -106,6 +131,7 @@ def _parse(raw: dict[str, Any]) -> Catalogue:
         four_failures=failures,
         repeated_losses=Repeated(**raw["repeated_losses"]),
         notes_zh=dict(raw["notes_zh"]),
+        mediation=mediation,
     )
 
 

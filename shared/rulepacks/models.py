@@ -14,6 +14,7 @@ from pydantic import BaseModel, Field, model_validator
 
 from shared.rulepacks.accountability_models import Accountability
 from shared.rulepacks.interview_models import Interviews
+from shared.rulepacks.mediation_models import Mediation
 from shared.rulepacks.rule_models import (
     STRICT,
     Actor,
@@ -51,6 +52,7 @@ __all__ = [
     "Escalation",
     "EventMatch",
     "Interviews",
+    "Mediation",
     "Pack",
     "Policy",
     "Proceedings",
@@ -119,6 +121,7 @@ class Pack(BaseModel):
     bulletins: tuple[Bulletin, ...] = ()
     accountability: Accountability | None = None
     typical_cases: TypicalCases | None = None
+    mediation: Mediation | None = None
     proceedings: Proceedings | None = None
     targets: tuple[Target, ...] = ()
     interviews: Interviews | None = None

@@ -27,6 +27,7 @@ PINNED_TOPICS = {
     "case_api.cases.aggregate:Case.FeedbackSubmitted",
     "case_api.cases.aggregate:Case.RiskFlagged",
     "case_api.cases.aggregate:Case.MediationAttempted",
+    "case_api.cases.aggregate:Case.MediationFailed",
     "case_api.cases.aggregate:Case.JudgmentServed",
     "case_api.cases.aggregate:Case.AppealFiled",
     "case_api.cases.aggregate:Case.JudgmentEffective",
@@ -107,6 +108,17 @@ def every_event_case() -> Case:
     case.submit_feedback(subject="hearing", feedback_date=date(2025, 10, 21), note="", meta=META)
     case.flag_risk(level="high", description="群体性", found_date=d, meta=META)
     case.attempt_mediation(attempted_date=d, note="", meta=META)
+    mediator = {
+        "mediator_id": "7d0c2f0e-0000-4000-8000-000000000001",
+        "name": "调解员甲",
+        "centre": "gz-centre",
+        "active_from": date(2025, 1, 1),
+        "active_to": None,
+    }
+    case.attempt_mediation(
+        attempted_date=d, note="", meta=META, mediator_id=mediator["mediator_id"], mediator=mediator
+    )
+    case.record_mediation_failure(attempt=2, failed_date=d, note="分歧较大", meta=META)
     case.serve_judgment(
         judgment={
             "instance": "first",

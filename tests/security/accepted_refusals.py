@@ -27,6 +27,15 @@ STATE = {
     "fact-not-correctable": "whether a fact may be corrected depends on the stored event's type",
     "invalid-correction": "the type a corrected value needs depends on the stored event's type",
     "correction-changes-nothing": "the corrected values must differ from the stored ones",
+    "unknown-mediator": "the mediator named must be on the stored roster",
+    "mediator-inactive": "the mediator's stored term must cover the attempt's date",
+    "mediator-out-of-place": "the mediator's stored centre must serve the case's stored place",
+    "unknown-mediation-centre": "the centre named must be registered",
+    "not-a-pack-mediation-entry": "the pack entry must be one the jurisdiction's stored pack names",
+    "station-of-a-station": "whether the named centre is a station is stored",
+    "station-outside-centre": "the centre's stored jurisdiction must contain the station's",
+    "mediator-not-found": "the mediator must be on the stored roster",
+    "mediator-term-ends-before-start": "the end must not precede the stored start of the term",
 }
 """Codes that depend on what is stored, not on the request: a schema cannot know them."""
 
@@ -43,6 +52,7 @@ RELATIONS = {
     ("/v1/cases/{case_id}/accountability/corrective-opinions", "opinion-before-meeting"): (
         "issued_date may not precede meeting_date"
     ),
+    ("/v1/mediation/statistics", "invalid-period"): "'to' not before 'from', at most five years",
     ("/v1/cases", "proceeding-kind-mismatch"): (
         "the case number's type code (行初, 民初 …) must fit the proceeding_kind in the body"
     ),

@@ -102,6 +102,7 @@ RULES: dict[str, Rule] = {
     "record_appearance": command(A, C),
     "file_appeal": command(A, C),
     "attempt_mediation": command(A, B, C),
+    "record_mediation_failure": command(A, B, C),
     "flag_risk": command(A, B),
     # The bureau's oversight; the notifier raises remediation for missed deadlines (补救).
     "require_remediation": command(B, N),
@@ -179,6 +180,20 @@ RULES: dict[str, Rule] = {
     "record_interview_v1_interviews_post": Rule(Kind.AGENCY_SCOPED, frozenset({B})),
     "list_interviews_v1_interviews_get": Rule(Kind.ROLE_ONLY, frozenset({A, B, D})),
     "propose_interviews_v1_interviews_proposals_get": Rule(Kind.ROLE_ONLY, frozenset({B, D})),
+    # 行政争议调解 [004 5-③三、五]: the bureau keeps its place's register of centres, stations
+    # and mediators; those who record mediations (and the discipline organ) read it, scoped.
+    "register_mediation_centre_v1_mediation_centres_post": Rule(Kind.AGENCY_SCOPED, frozenset({B})),
+    "enrol_mediator_v1_mediation_mediators_post": Rule(Kind.AGENCY_SCOPED, frozenset({B})),
+    "end_mediator_term_v1_mediation_mediators__mediator_id__term_end_post": Rule(
+        Kind.AGENCY_SCOPED, frozenset({B})
+    ),
+    "list_mediation_centres_v1_mediation_centres_get": Rule(
+        Kind.ROLE_ONLY, frozenset({A, B, C, D})
+    ),
+    "list_mediators_v1_mediation_mediators_get": Rule(Kind.ROLE_ONLY, frozenset({A, B, C, D})),
+    "mediation_statistics_v1_mediation_statistics_get": Rule(
+        Kind.ROLE_ONLY, frozenset({A, B, C, D})
+    ),
     # Tamper evidence and served documents follow the case (documents come from the court
     # and, as evidence, from the agency).
     "verify_case_v1_cases__case_id__verify_get": CASE_READ,

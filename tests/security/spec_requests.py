@@ -24,6 +24,7 @@ PATH_VALUES = {
     "delivery_id": lambda place: place.delivery_id,
     "username": lambda place: place.account,
     "registration_id": lambda place: place.registration_id,
+    "mediator_id": lambda place: place.mediator_id,
     "agency": lambda place: place.agency,
     "period": lambda place: "2025-12",
 }
@@ -52,6 +53,13 @@ QUERIES: dict[str, Any] = {
     },
     "list_typical_cases_v1_typical_cases_get": lambda p: {"jurisdiction": p.jurisdiction},
     "joint_meetings_v1_accountability_meetings_get": lambda p: {"jurisdiction": p.jurisdiction},
+    "mediation_statistics_v1_mediation_statistics_get": lambda p: {
+        "from": "2025-01-01",
+        "to": "2026-12-31",
+        "jurisdiction": p.jurisdiction,
+    },
+    "list_mediation_centres_v1_mediation_centres_get": lambda p: {"jurisdiction": p.jurisdiction},
+    "list_mediators_v1_mediation_mediators_get": lambda p: {"centre": f"{p.jurisdiction}-centre"},
     "typical_case_quota_v1_typical_cases_quota_get": lambda p: {
         "jurisdiction": p.jurisdiction,
         "year": 2026,
@@ -109,6 +117,21 @@ FALLBACK_BODIES: dict[str, Any] = {
         "reason": "安全测试",
         "outcome": "安全测试",
     },
+    "register_mediation_centre_v1_mediation_centres_post": lambda p: {
+        "code": f"{p.jurisdiction}-sec-centre",
+        "name": "安全测试调解中心",
+        "jurisdiction": p.jurisdiction,
+    },
+    "enrol_mediator_v1_mediation_mediators_post": lambda p: {
+        "centre": f"{p.jurisdiction}-centre",
+        "roster_number": "sec-1",
+        "name": "安全测试调解员",
+        "speciality": "安全测试",
+        "active_from": "2025-01-01",
+    },
+    "end_mediator_term_v1_mediation_mediators__mediator_id__term_end_post": (
+        lambda p: {"active_to": "2026-12-31"}
+    ),
     "sign_in_v1_session_post": lambda p: {"username": p.account, "password": "not-its-password"},
     "change_password_v1_session_password_post": lambda p: {
         "current_password": "not-the-current-one",

@@ -31,6 +31,7 @@ class Place:
     client_id: str = ""  # a machine client registered for this place's court
     delivery_id: str = ""  # a signed delivery the court made, with its receipt
     registration_id: str = ""  # the agency's risk registration (容错风险报备)
+    mediator_id: str = ""  # a mediator on the place's roster (调解员库)
     case_number: str = field(init=False)
     account: str = field(init=False)  # a clerk's account, the one account paths name
 
@@ -156,6 +157,28 @@ def setup_steps(place: Place) -> list[tuple[str, str, str, dict[str, Any]]]:
                 "interviewer": "司法局",
                 "reason": "败诉案件数量居高不下",
                 "outcome": "责令整改",
+            },
+        ),
+        (
+            "bureau_officer",
+            "POST",
+            "/v1/mediation/centres",
+            {
+                "code": f"{place.jurisdiction}-centre",
+                "name": f"{place.name}行政争议调解中心",
+                "jurisdiction": place.jurisdiction,
+            },
+        ),
+        (
+            "bureau_officer",
+            "POST",
+            "/v1/mediation/mediators",
+            {
+                "centre": f"{place.jurisdiction}-centre",
+                "roster_number": "1",
+                "name": "调解员甲",
+                "speciality": "行政处罚",
+                "active_from": "2025-01-01",
             },
         ),
         (
@@ -323,4 +346,6 @@ def record(place: Place, path: str, status: int, answer: Any) -> int:
         place.client_id = answer["client_id"]
     if path == "/v1/risk-registrations":
         place.registration_id = answer["registration_id"]
+    if path == "/v1/mediation/mediators":
+        place.mediator_id = answer["id"]
     return int(answer.get("position", 0))

@@ -52,3 +52,14 @@ def test_xiangshan_keeps_its_loss_rate_under_eight_percent() -> None:
 def test_a_target_names_a_defined_figure(metric: str) -> None:
     with pytest.raises(ValidationError):
         Target(metric=metric, op="lt", threshold=0.1, name_zh="胜诉率", source="003 一")
+
+
+def test_the_settlement_rate_divides_settled_by_attempts_concluded_in_the_period() -> None:
+    """调解成功率 [004 5-③三]: open attempts are in neither term."""
+    figures = METRICS.mediation
+    [rate] = figures.rates
+    assert (rate.key, rate.name_zh) == ("mediation_settlement_rate", "调解成功率")
+    assert (rate.numerator, rate.denominator) == ("mediations_settled", "mediations_concluded")
+    assert figures.count("mediations_concluded").formula_zh == "调解成功数 + 调解不成数"
+    for figure in (*figures.counts, *figures.rates):
+        assert figure.name_zh and figure.formula_zh and CLAUSE.match(figure.source), figure.key

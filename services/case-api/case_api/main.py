@@ -28,6 +28,7 @@ from case_api.deadlines.routes_calendar import router as calendar_router
 from case_api.documents.routes import router as documents_router
 from case_api.feed.routes import router as feed_router
 from case_api.interviews.routes import router as interviews_router
+from case_api.mediation.routes import router as mediation_router
 from case_api.platform.http import bodylimit, problems, ratelimit, text
 from case_api.platform.http.query_strict import refuse_unknown_query
 from case_api.platform.http.routes_ops import router as ops_router
@@ -104,6 +105,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         typical_cases_router,
         risks_router,
         interviews_router,
+        mediation_router,
         deliveries_router,
         oauth_router,
         clients_router,

@@ -31,6 +31,7 @@ from case_api.courts import tables as _courts  # noqa: F401  (not projected: wri
 from case_api.deadlines.tables import calendar_overrides, deadline_changes, deadlines
 from case_api.documents.tables import case_documents
 from case_api.interviews.tables import interviews
+from case_api.mediation.tables import mediation_attempts, mediation_centres, mediators
 from case_api.platform.tables import metadata
 from case_api.registry.tables import administrative_acts, agencies, jurisdictions
 from case_api.risks.tables import risk_registrations
@@ -40,6 +41,9 @@ __all__ = ["PROJECTED_TABLES", "metadata"]
 PROJECTED_TABLES = [
     risk_registrations,
     interviews,
+    mediation_centres,
+    mediators,
+    mediation_attempts,
     case_timeline,
     case_agencies,
     case_summaries,

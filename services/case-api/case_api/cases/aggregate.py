@@ -40,6 +40,7 @@ from case_api.cases.values import (
     case_number_key,
 )
 from case_api.chain.domain import ChainedAggregate, register_former_module
+from case_api.mediation import rules as mediation
 
 Meta = dict[str, Any]
 
@@ -134,6 +135,7 @@ class Case(ChainedAggregate):
         self.reported: list[str] = []  # the subjects reported to the bureau
         self.remediation_open: list[str] = []
         self.suggestions: dict[str, dict[str, Any]] = {}  # by number (文号)
+        self.mediation_attempts: list[dict[str, Any]] = []  # in order, numbered from 1
         self.accountability: dict[str, Any] = new_state()
         self.typical_case = False
 
@@ -402,12 +404,55 @@ class Case(ChainedAggregate):
     def _risk_flagged(self, level: str, description: str, found_date: date, meta: Meta) -> None:
         self._remember(meta)
 
-    def attempt_mediation(self, *, attempted_date: date, note: str, meta: Meta) -> None:
+    def attempt_mediation(
+        self,
+        *,
+        attempted_date: date,
+        note: str,
+        meta: Meta,
+        mediator_id: str | None = None,
+        mediator: dict[str, Any] | None = None,
+    ) -> None:
+        """``mediator``: the roster's facts of the mediator ``mediator_id`` names (None when
+        the roster has no such mediator), looked up by the command layer."""
         rules.require_undecided(self)
-        self._mediation_attempted(attempted_date=attempted_date, note=note, meta=meta)
+        mediation.check_mediator(attempted_date, mediator_id, mediator)
+        self._mediation_attempted(
+            attempted_date=attempted_date,
+            note=note,
+            number=len(self.mediation_attempts) + 1,
+            mediator_id=mediator_id,
+            mediator=mediator,
+            meta=meta,
+        )
 
     @event("MediationAttempted")
-    def _mediation_attempted(self, attempted_date: date, note: str, meta: Meta) -> None:
+    def _mediation_attempted(
+        self,
+        attempted_date: date,
+        note: str,
+        meta: Meta,
+        number: int | None = None,  # None: stored before attempts were numbered
+        mediator_id: str | None = None,  # None: no mediator named, or stored before the roster
+        mediator: dict[str, Any] | None = None,
+    ) -> None:
+        self.mediation_attempts.append(
+            mediation.new_attempt(self, number, attempted_date, mediator)
+        )
+        self._remember(meta)
+
+    def record_mediation_failure(
+        self, *, attempt: int, failed_date: date, note: str, meta: Meta
+    ) -> None:
+        """调解不成: the attempt ``attempt`` ended without agreement."""
+        rules.require_open(self)
+        mediation.open_attempt(self, attempt, failed_date)
+        self._mediation_failed(attempt=attempt, failed_date=failed_date, note=note, meta=meta)
+
+    @event("MediationFailed")
+    def _mediation_failed(self, attempt: int, failed_date: date, note: str, meta: Meta) -> None:
+        found = next(a for a in self.mediation_attempts if a["number"] == attempt)
+        found["outcome"] = "failed"
         self._remember(meta)
 
     def conclude_without_judgment(
@@ -417,12 +462,18 @@ class Case(ChainedAggregate):
         concluded_date: date,
         meta: Meta,
         documents: list[dict[str, Any]] | None = None,
+        mediation_attempt: int | None = None,
     ) -> None:
+        """``mediation_attempt``: the attempt whose agreement concluded the case, which
+        counts as settled (调解成功)."""
         rules.require_undecided(self)
+        if mediation_attempt is not None:
+            mediation.open_attempt(self, mediation_attempt, concluded_date)
         self._concluded(
             conclusion=conclusion,
             concluded_date=concluded_date,
             documents=documents or [],
+            mediation_attempt=mediation_attempt,
             meta=meta,
         )
 
@@ -433,10 +484,14 @@ class Case(ChainedAggregate):
         concluded_date: date,
         meta: Meta,
         documents: list[dict[str, Any]] | None = None,  # None: stored before documents were kept
+        mediation_attempt: int | None = None,  # None: not by mediation, or stored before
     ) -> None:
         self.status = (
             Status.WITHDRAWN.value if conclusion == Conclusion.WITHDRAWN else Status.MEDIATED.value
         )
+        for attempt in self.mediation_attempts:
+            if attempt["number"] == mediation_attempt:
+                attempt["outcome"] = "settled"
         self._remember(meta)
 
     # -- judgment, appeal, effect, performance ---------------------------------------------

@@ -20,6 +20,7 @@ from case_api.cases.aggregate import Case, case_id_of, request_key
 from case_api.cases.pack_losses import ReconsiderationLosses, as_decided
 from case_api.cases.values import ProceedingKind
 from case_api.documents.errors import unknown_reference
+from case_api.mediation.service import check_serves, cited_mediator
 from case_api.platform.access import Principal, Role, can_see_case, may
 from case_api.platform.commands import Request, Written
 from case_api.platform.domain_errors import NotFound
@@ -157,6 +158,11 @@ class CaseCommands:
         if args.get("risk_registration_id"):
             found = RiskRegistrations(self.store, self.committer, self.registry)
             args = {**args, "risk_registration": found.cited(args["risk_registration_id"])}
+        if command == "attempt_mediation" and args.get("mediator_id") is not None:
+            named = str(args["mediator_id"])
+            mediator = cited_mediator(self.store, named)
+            check_serves(self.store, self.registry, mediator, case.jurisdiction)
+            args = {**args, "mediator_id": named, "mediator": mediator}
         if command == "decide_reconsideration":
             args = as_decided(self.reconsideration_losses(case.pack), args)
         if command == "review_report":

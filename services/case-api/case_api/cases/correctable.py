@@ -81,6 +81,7 @@ CORRECTABLE: Mapping[str, Mapping[str, Convert]] = {
     "FeedbackSubmitted": {"feedback_date": _date, "note": _text},
     "RiskFlagged": {"found_date": _date, "description": _text},
     "MediationAttempted": {"attempted_date": _date, "note": _text},
+    "MediationFailed": {"failed_date": _date, "note": _text},
     "CaseConcluded": {"concluded_date": _date},
     "JudgmentServed": {
         "served_date": _date,

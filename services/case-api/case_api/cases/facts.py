@@ -31,6 +31,7 @@ HAPPENED: Mapping[str, tuple[str, ...]] = {
     "FeedbackSubmitted": ("feedback_date",),
     "RiskFlagged": ("found_date",),
     "MediationAttempted": ("attempted_date",),
+    "MediationFailed": ("failed_date",),
     "CaseConcluded": ("concluded_date",),
     "JudgmentServed": ("served_date", "party_service[].served_date"),
     "AppealFiled": ("filed_date",),

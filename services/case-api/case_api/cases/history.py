@@ -31,6 +31,7 @@ EVENT_COMMANDS: Mapping[str, str] = {
     "FeedbackSubmitted": "submit_feedback",
     "RiskFlagged": "flag_risk",
     "MediationAttempted": "attempt_mediation",
+    "MediationFailed": "record_mediation_failure",
     "CaseConcluded": "conclude_without_judgment",
     "JudgmentServed": "serve_judgment",
     "AppealFiled": "file_appeal",

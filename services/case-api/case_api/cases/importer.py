@@ -28,6 +28,7 @@ from case_api.cases.aggregate import Case, case_id_of
 from case_api.cases.import_report import REFUSED, DuplicateRecord, ImportReport, refusal
 from case_api.cases.pack_losses import ReconsiderationLosses, as_decided
 from case_api.cases.schemas_commands import FileCase
+from case_api.mediation.service import cited_mediator
 from case_api.platform.eventstore import CaseStore
 from case_api.registry.service import Placement, RegistryService
 
@@ -153,6 +154,9 @@ class CaseImporter:
         )
         if command == "decide_reconsideration":
             args = as_decided(self.reconsideration_losses(case.pack), args)
+        if command == "attempt_mediation" and args.get("mediator_id") is not None:
+            args["mediator_id"] = str(args["mediator_id"])
+            args["mediator"] = cited_mediator(self.store, args["mediator_id"])
         if takes_policy(command):
             args["policy"] = self.policies(case.pack)
         if args.get("documents"):

@@ -16,6 +16,7 @@ from case_api.cases.aggregate import Case
 from case_api.cases.summary_fold import AS_FILED, fold
 from case_api.cases.tables import case_timeline
 from case_api.cases.values import case_number_key
+from case_api.mediation import attempts as mediation_attempts
 from case_api.readmodel.batch import Batch
 from case_api.readmodel.dispatch import apply_event
 from case_api.readmodel.events_json import event_data, event_type, to_json
@@ -73,10 +74,11 @@ def _(event: Case.CaseFiled, batch: Batch) -> None:
 def _(event: Case.Event, batch: Batch) -> None:
     """Every other fact, through the summary fold (see ``summary_fold``), and the dated
     hearings and answers statistics count (see ``projection_hearings``), and the suggestions
-    (``projection_suggestions``)."""
+    (``projection_suggestions``), and the mediation attempts (``mediation.attempts``)."""
     fold(batch.summary(str(event.originator_id)), event_type(event), event_data(event))
     hearings.project(event, batch)
     suggestions.project(event, batch)
+    mediation_attempts.project(event, batch)
 
 
 @apply_event.register(Case.FactCorrected)
@@ -108,3 +110,4 @@ def _refold(event: Any, batch: Batch) -> None:
         fold(summary, fact.type, fact.data)
     hearings.refold(case_id, facts, batch)
     suggestions.refold(case_id, facts, batch)
+    mediation_attempts.refold(case_id, facts, batch)

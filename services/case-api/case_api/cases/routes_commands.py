@@ -21,6 +21,12 @@ COMMANDS: list[tuple[str, type[BaseModel], str, str]] = [
     ("/feedback", s.SubmitFeedback, "submit_feedback", "Feed back to the bureau (反馈)"),
     ("/risks", s.FlagRisk, "flag_risk", "Flag a risk (风险研判)"),
     ("/mediation-attempts", s.AttemptMediation, "attempt_mediation", "Record mediation (调解)"),
+    (
+        "/mediation-failures",
+        s.RecordMediationFailure,
+        "record_mediation_failure",
+        "A mediation attempt failed (调解不成)",
+    ),
     ("/conclusion", s.Conclude, "conclude_without_judgment", "Withdrawal or mediation (撤诉/调解)"),
     ("/judgments", s.ServeJudgment, "serve_judgment", "Record a served judgment (裁判送达)"),
     ("/appeals", s.FileAppeal, "file_appeal", "Record an appeal (上诉)"),

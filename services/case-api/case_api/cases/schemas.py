@@ -71,7 +71,7 @@ class CaseList(BaseModel):
 class TimelineEvent(BaseModel):
     position: int
     stream_id: str
-    stream_type: Literal["case", "agency", "jurisdiction", "calendar"]
+    stream_type: Literal["case", "agency", "jurisdiction", "calendar", "mediation"]
     version: int
     type: str
     recorded_at: Instant

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from typing import Annotated, Literal
+from uuid import UUID
 
 from pydantic import ConfigDict, Field, StringConstraints
 
@@ -182,16 +183,37 @@ class FlagRisk(Body):
 
 
 class AttemptMediation(Body):
+    """调解: an attempt at mediation, numbered on the case (1, 2, …) in the order recorded.
+    ``mediator_id`` names a mediator on the roster (GET /v1/mediation/mediators) serving on
+    ``attempted_date``; an unknown one is refused (422 ``unknown-mediator``), one out of
+    term too (409 ``mediator-inactive``), and one whose centre does not serve the case's
+    place (409 ``mediator-out-of-place``)."""
+
     attempted_date: date
     note: str = Text
+    mediator_id: UUID | None = Field(
+        None, description="The mediator on the roster who mediates (调解员)"
+    )
 
 
 class Conclude(Body):
-    """撤诉 / 调解结案."""
+    """撤诉 / 调解结案. ``mediation_attempt`` names the attempt whose agreement ended the
+    case: that attempt counts as settled (调解成功)."""
 
     conclusion: Literal["withdrawn", "mediated"]
     concluded_date: date
     documents: DocumentRefs = Documents
+    mediation_attempt: int | None = Field(
+        None, ge=1, le=1000, description="Number of the mediation attempt that settled the case"
+    )
+
+
+class RecordMediationFailure(Body):
+    """调解不成: the attempt ``attempt`` ended without agreement."""
+
+    attempt: int = Field(ge=1, le=1000, description="Number of the mediation attempt")
+    failed_date: date
+    note: str = Text
 
 
 class Judgment(Body):
@@ -400,6 +422,7 @@ EXAMPLES: dict[type[Body], dict] = {
     FlagRisk: {"level": "high", "description": "原告人数众多", "found_date": "2025-09-25"},
     AttemptMediation: {"attempted_date": "2025-10-15", "note": "组织协调"},
     Conclude: {"conclusion": "withdrawn", "concluded_date": "2025-10-30"},
+    RecordMediationFailure: {"attempt": 1, "failed_date": "2025-10-20", "note": "双方分歧较大"},
     ServeJudgment: {
         "judgment": {
             "instance": "first",

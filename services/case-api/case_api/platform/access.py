@@ -90,6 +90,7 @@ COMMAND_ROLES: dict[str, frozenset[Role]] = {
     "submit_feedback": frozenset({A}),
     "flag_risk": frozenset({A, B}),
     "attempt_mediation": frozenset({A, B, C}),
+    "record_mediation_failure": frozenset({A, B, C}),
     "file_appeal": frozenset({A, C}),
     "complete_performance": frozenset({A}),
     "record_remediation": frozenset({A}),
@@ -133,6 +134,10 @@ COMMAND_ROLES: dict[str, frozenset[Role]] = {
     "withdraw_typical_case": frozenset({B}),
     # 容错风险报备 [000 四(二)]: the unit registers its own decisions; those who decide fault
     # tolerance (bureau, discipline organ) read them.
+    # 行政争议调解 [004 5-③三、五]: the bureau keeps the register of centres, stations and
+    # mediators; those who record mediations, and the discipline organ, read it.
+    "manage_mediation_register": frozenset({B}),
+    "read_mediation_register": frozenset({A, B, C, D}),
     "register_risk": frozenset({A}),
     "read_risk_registrations": frozenset({A, B, D}),
     # 约谈 [000 五(二)] [004 5-⑤三]: the bureau records interviews and reads the proposals;

@@ -16,6 +16,7 @@ import case_api.cases.projection  # noqa: F401
 import case_api.clients.projection  # noqa: F401
 import case_api.deadlines.calendar_projection  # noqa: F401
 import case_api.interviews.projection
+import case_api.mediation.projection
 import case_api.registry.projection  # noqa: F401
 import case_api.risks.projection
 from case_api.cases.aggregate import Case
@@ -72,6 +73,8 @@ def _public_meta(meta: dict[str, Any]) -> dict[str, Any]:
 def _stream_type(event: Any) -> str:
     if isinstance(event, Case.Event):
         return "case"
+    if case_api.mediation.projection.is_register_event(event):
+        return "mediation"
     if isinstance(event, Agency.Event):
         return "agency"
     if isinstance(event, ScheduleLoad.Event):
