@@ -125,6 +125,8 @@ accountability_meetings = Table(
     Column("signatures", JSON),  # {member id → ISO date countersigned}
     Column("archived_date", Date),
     Index("ix_accountability_meetings_date", "meeting_date"),
+)
+
 # 纠正意见 [000 五(二)]: one row per opinion; ``reopened_decision`` keeps the decision as it
 # stood (the decisions table then holds the unit's new one), ``redecided_date`` when made.
 accountability_corrective_opinions = Table(
