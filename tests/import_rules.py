@@ -25,7 +25,7 @@ DOMAIN_PATTERNS = (
     "case_api.*.aggregate",
     "case_api.*.rules",
     "case_api.*.values",
-    "case_api.*.joint_review_rules",
+    "case_api.*_rules",
     "case_api.deadlines.calendar",
     "case_api.platform.domain_errors",
     "shared.calendar*",

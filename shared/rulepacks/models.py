@@ -13,6 +13,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, Field, model_validator
 
 from shared.rulepacks.accountability_models import Accountability
+from shared.rulepacks.response_models import ResponseLead
 from shared.rulepacks.rule_models import (
     STRICT,
     Actor,
@@ -53,6 +54,7 @@ __all__ = [
     "Policy",
     "Proceedings",
     "Remediation",
+    "ResponseLead",
     "Rule",
     "RuleKind",
     "TypicalCases",
@@ -118,6 +120,7 @@ class Pack(BaseModel):
     accountability: Accountability | None = None
     typical_cases: TypicalCases | None = None
     proceedings: Proceedings | None = None
+    response_lead: ResponseLead | None = None
     targets: tuple[Target, ...] = ()
     documents: tuple[Document, ...] = ()
 

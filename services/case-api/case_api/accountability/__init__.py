@@ -11,6 +11,7 @@ __all__ = [
     "rules",
     "joint_review_rules",
     "risk_registration_rules",
+    "decider_rules",
     "policy",
     "queries",
     "tables",

@@ -74,7 +74,9 @@ class AccountabilityPolicy:
     sanction id to the party kinds it may apply to; ``sources`` every id to its clause.
     ``referral_organ``: the organ a transfer goes to when the body names none;
     ``transfer_cites_ground``: a transfer must cite a sanction ground (Xiangshan);
-    ``registration_grounds``: fault-tolerance grounds resting on a 容错风险报备."""
+    ``registration_grounds``: fault-tolerance grounds resting on a 容错风险报备.
+    ``city_managed_organs``: organ id → name, where a city-managed cadre is handed (Xiuyan);
+    ``unit_decider_source``: set when a unit is decided by its superior organ (Wenzhou)."""
 
     pack: str
     steps: frozenset[str]
@@ -90,6 +92,9 @@ class AccountabilityPolicy:
     referral_organ: str | None = None
     transfer_cites_ground: bool = False
     registration_grounds: frozenset[str] = frozenset()
+    city_managed_organs: Mapping[str, str] = field(default_factory=dict)
+    city_managed_source: str | None = None
+    unit_decider_source: str | None = None
 
 
 def new_state() -> dict[str, Any]:
@@ -111,4 +116,6 @@ def new_state() -> dict[str, Any]:
         "committee_reports": 0,
         "transferred": False,
         "joint_review": None,  # {"units": {unit id → kind}, "positions": {unit id → round}}
+        "city_managed": [],  # party ids of city-managed cadres (市管干部)
+        "handed_over": {},  # party id → the city organ it was handed to
     }

@@ -58,6 +58,8 @@ HAPPENED: Mapping[str, tuple[str, ...]] = {
     "SanctionAppealDecided": ("decided_date",),
     "CompensationRecovered": ("recovered_date",),
     "TransferredToDisciplineOrgan": ("transferred_date",),
+    "CityManagedCadreHandedOver": ("handed_date",),
+    "ResponsePlanRecorded": ("plan_date",),
     "TypicalCasePublished": ("published_date",),
     "TypicalCaseWithdrawn": ("withdrawn_date",),
 }
