@@ -81,6 +81,13 @@ async def test_a_city_managed_cadre_is_handed_to_the_city_not_decided_by_the_cou
     assert [(h["party_id"], h["organ_name"], h["source"]) for h in handed] == [
         ("p2", "市纪委监委", "002 第六条")
     ]
+    parties = {p["party_id"]: p for p in (await xy.view(case, "bureau"))["parties"]}
+    assert (parties["p2"]["city_managed"], parties["p2"]["handed_to"]) == (
+        True,
+        "city_discipline_commission",
+    )
+    assert parties["p2"]["handed_date"] == "2026-02-05"
+    assert (parties["p1"]["city_managed"], parties["p1"]["handed_to"]) == (False, None)
 
 
 async def test_the_dereliction_transfer_goes_to_the_county_discipline_commission(api: Api):
@@ -144,6 +151,8 @@ async def test_a_wenzhou_unit_is_decided_by_its_superior_organ_in_the_registry(a
     decided = [e["data"] for e in await wz.timeline(case) if e["type"] == "AccountabilityDecided"]
     assert [d["deciding_agency"] for d in decided] == ["wz-gov", None]
     assert decided[0]["decider"]["unit_superior"] == "wz"
+    view = {d["party_id"]: d for d in (await wz.view(case, "discipline"))["decisions"]}
+    assert (view["u1"]["deciding_agency"], view["p1"]["deciding_agency"]) == ("wz-gov", None)
 
 
 async def test_a_county_government_is_decided_by_the_city_government(api: Api):

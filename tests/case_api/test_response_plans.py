@@ -85,6 +85,14 @@ async def test_a_cross_department_plan_led_by_the_executive_deputy_meets_the_dea
     assert recorded[0]["lead"] == EXECUTIVE
     assert (recorded[0]["basis"], recorded[0]["basis_source"]) == ("cross_department", "002 第九条")
     assert [a["kind"] for a in recorded[0]["agents"]] == ["staff", "lawyer"]
+    summary = await api.summary(prompt, xy.position)
+    assert summary["response_lead"] == {
+        **EXECUTIVE,
+        "basis": "cross_department",
+        "basis_source": "002 第九条",
+        "plan_date": "2026-11-05",
+    }
+    assert (await api.summary(late, xy.position))["response_lead"]["basis"] == "major_case"
 
 
 async def test_the_county_government_as_party_and_ordinary_cases_are_led_by_the_deputy(api: Api):

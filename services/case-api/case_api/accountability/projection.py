@@ -160,6 +160,7 @@ def _(event: Case.ResponsiblePartyNamed, batch: Batch) -> None:
             fault_date=party["fault_date"],
             named_date=event.named_date,
             repeat_fault=False,
+            city_managed=bool(party.get("city_managed")),  # absent before it was kept
             pack=summary["pack"],
             jurisdiction_path=summary["jurisdiction_path"],
         )
@@ -231,12 +232,23 @@ def _(event: Case.AccountabilityDecided, batch: Batch) -> None:
             reason=event.reason,
             decided_date=event.decided_date,
             risk_registration_id=getattr(event, "risk_registration_id", None),
+            deciding_agency=getattr(event, "deciding_agency", None),
             pack=party["pack"],
             jurisdiction_path=party["jurisdiction_path"],
         )
     )
     if party["kind"] == "person" and event.decision == "fault_tolerance":
         _flag_repeats(batch, party["person_id"], party["fault_kind"])
+
+
+@apply_event.register
+def _(event: Case.CityManagedCadreHandedOver, batch: Batch) -> None:
+    p = accountability_parties.c
+    batch.conn.execute(
+        update(accountability_parties)
+        .where(p.case_id == str(event.originator_id), p.party_id == event.party_id)
+        .values(handed_to=event.organ, handed_date=event.handed_date)
+    )
 
 
 @apply_event.register
