@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 CASE_API := services/case-api/case_api
 # The domain code of every capability (aggregates, rules, vocabularies): typed strictly.
 DOMAIN := $(wildcard $(CASE_API)/*/domain.py $(CASE_API)/*/aggregate.py $(CASE_API)/*/rules.py \
-	$(CASE_API)/*/joint_review_rules.py $(CASE_API)/*/risk_registration_rules.py $(CASE_API)/*/meeting_rules.py) $(CASE_API)/cases/values.py $(CASE_API)/deadlines/calendar.py \
+	$(CASE_API)/*/*_rules.py) $(CASE_API)/cases/values.py $(CASE_API)/deadlines/calendar.py \
 	$(CASE_API)/platform/domain_errors.py
 
 .PHONY: run test lint openapi bench bench-scale install browser-deps bench-console

@@ -272,6 +272,23 @@ _TYPES = (
         " (向分管副县长请示或报告) [002 第七条].",
         AGENCY,
     ),
+    EventType(
+        "ResponsePlanRecorded",
+        ("plan_date",),
+        {"lead.post": None, "basis": None},
+        doc="The response plan (应诉方案) drawn up under the lead the pack names for the case's"
+        " circumstances: the lead, the agents (诉讼代理人), strategy and evidence [002 第七条、"
+        "第九条].",
+        recorded_by=AGENCY,
+    ),
+    EventType(
+        "CityManagedCadreHandedOver",
+        ("handed_date",),
+        {"organ": None},
+        doc="A responsible party who is a city-managed cadre (市管干部) was handed to the city"
+        " discipline commission or organisation department [002 第六条].",
+        recorded_by=("bureau", "organ"),
+    ),
     _done(
         "BureauForwarded",
         "forwarded_date",

@@ -152,6 +152,32 @@ class CorrectiveOpinions(BaseModel):
     source: Text
 
 
+class Organ(BaseModel):
+    model_config = STRICT
+    id: Ident
+    title: Text
+    title_zh: Text
+
+
+class CityManagedCadres(BaseModel):
+    """市管干部: the county decides nothing on a cadre the city manages; it hands the party
+    to one of ``organs`` (the city discipline commission or organisation department)
+    [002 第六条]."""
+
+    model_config = STRICT
+    organs: tuple[Organ, ...] = Field(min_length=1)
+    source: Text
+
+
+class UnitDecider(BaseModel):
+    """Who decides a unit's accountability. ``superior_organ``: the unit's superior
+    administrative organ as the registry places it (上一级行政机关) [000 二(五)1]."""
+
+    model_config = STRICT
+    by: Literal["superior_organ"]
+    source: Text
+
+
 class ProcedureStep(BaseModel):
     model_config = STRICT
     id: Step
@@ -165,7 +191,9 @@ class Accountability(BaseModel):
     case goes; a pack with no sanctions of its own (Xiangshan) only refers. ``joint_review``: which cases the
     legal office reviews jointly with other units, and with which (Wenzhou). ``joint_meeting``:
     the members of the joint meeting and whether its opinion precedes decisions (Jinzhai).
-    ``corrective_opinions``: a joint meeting may reopen a decision (Wenzhou)."""
+    ``corrective_opinions``: a joint meeting may reopen a decision (Wenzhou).
+    ``city_managed_cadres``: where a cadre the city manages is handed (Xiuyan);
+    ``unit_decider``: who must decide on a unit (Wenzhou)."""
 
     model_config = STRICT
     steps: tuple[ProcedureStep, ...] = ()
@@ -184,6 +212,8 @@ class Accountability(BaseModel):
     joint_review: JointReview | None = None
     joint_meeting: JointMeeting | None = None
     corrective_opinions: CorrectiveOpinions | None = None
+    city_managed_cadres: CityManagedCadres | None = None
+    unit_decider: UnitDecider | None = None
 
     @model_validator(mode="after")
     def _consistent(self) -> Accountability:

@@ -15,6 +15,7 @@ from pydantic import BaseModel, Field, model_validator
 from shared.rulepacks.accountability_models import Accountability
 from shared.rulepacks.interview_models import Interviews
 from shared.rulepacks.mediation_models import Mediation
+from shared.rulepacks.response_models import ResponseLead
 from shared.rulepacks.rule_models import (
     STRICT,
     Actor,
@@ -57,6 +58,7 @@ __all__ = [
     "Policy",
     "Proceedings",
     "Remediation",
+    "ResponseLead",
     "Rule",
     "RuleKind",
     "TypicalCases",
@@ -123,6 +125,7 @@ class Pack(BaseModel):
     typical_cases: TypicalCases | None = None
     mediation: Mediation | None = None
     proceedings: Proceedings | None = None
+    response_lead: ResponseLead | None = None
     targets: tuple[Target, ...] = ()
     interviews: Interviews | None = None
     documents: tuple[Document, ...] = ()

@@ -42,6 +42,12 @@ class Place:
             r = await self.api.client.post("/v1/agencies", json=body, headers=self.api.admin)
             assert r.status_code == 201, r.text
 
+    async def register_government(self, code: str, name: str) -> None:
+        """The jurisdiction's own government: the superior organ of its departments."""
+        body = {"code": code, "name": name, "jurisdiction": self.code, "level": "government"}
+        r = await self.api.client.post("/v1/agencies", json=body, headers=self.api.admin)
+        assert r.status_code == 201, r.text
+
     async def register_county(self, code: str, name: str, government: str) -> None:
         """A county under this jurisdiction with its government, whose reports the city's
         legal office reviews [000 二(五)2]."""

@@ -266,6 +266,16 @@ def _recipe(event: str, when: Mapping[str, Any], place: Place) -> tuple[str, dic
         ),
         "DecisionReportedToCommittee": ("accountability/committee-reports", {"reported_date": D0}),
         "LeadershipBriefed": ("leadership-briefings", {"briefed_date": D0, "leader": "副县长"}),
+        "ResponsePlanRecorded": (
+            "response-plans",
+            {
+                "lead": {"name": "王某", "post": "deputy_county_head"},
+                "agents": [{"name": "李某", "kind": "staff"}],
+                "strategy": "程序合法",
+                "evidence_summary": "征收决定等12项",
+                "plan_date": D0,
+            },
+        ),
         # 提起诉讼前: the day before the suit was filed.
         "PreSuitReported": ("pre-suit-reports", {"reported_date": "2026-02-19"}),
         "ReconsiderationDecided": (

@@ -13,6 +13,7 @@ ACC = "accountability"
 async def test_wenzhou_procedure_from_effective_loss_to_decisions(api: Api):
     wz = Place(api, "wenzhou")
     await wz.register()
+    await wz.register_government("wz-gov", "温州市人民政府")
     case = await wz.lost_case("2026-01-20", "2026-02-01")
     investigation = {"completed_date": "2026-02-12", "act_date": "2025-03-01"}
     await wz.do(case, f"{ACC}/investigation", investigation, "agency")
@@ -143,6 +144,7 @@ async def test_wenzhou_procedure_from_effective_loss_to_decisions(api: Api):
         "party_id": "u1",
         "sanctions": ["written_self_criticism", "circulated_criticism"],
         "deciding_organ": "温州市人民政府",
+        "deciding_agency": "wz-gov",  # the department's superior organ [000 二(五)1]
     }
     await wz.do(case, f"{ACC}/decisions", unit_sanction, "bureau")
     tolerance = {

@@ -10,6 +10,7 @@ import pytest
 
 from case_api.accountability.domain import AccountabilityPolicy, JointReviewPolicy, MeetingPolicy
 from case_api.cases.aggregate import Case
+from case_api.cases.response_plan_rules import LeadPolicy
 from case_api.interviews.domain import Interview, interview_id
 from case_api.platform.eventstore import CaseStore, store_env
 from case_api.platform.settings import Settings
@@ -63,6 +64,8 @@ PINNED_TOPICS = {
     "case_api.cases.aggregate:Case.TypicalCasePublished",
     "case_api.cases.aggregate:Case.TypicalCaseWithdrawn",
     "case_api.cases.aggregate:Case.PreSuitReported",
+    "case_api.cases.aggregate:Case.ResponsePlanRecorded",
+    "case_api.cases.aggregate:Case.CityManagedCadreHandedOver",
     "case_api.cases.aggregate:Case.ReconsiderationDecided",
     "case_api.cases.aggregate:Case.FactCorrected",
     "case_api.cases.aggregate:Case.FactRetracted",
@@ -96,6 +99,16 @@ def every_event_case() -> Case:
     )
     case.report_to_bureau(subject="summons", reported_date=d, meta=META)
     case.brief_leadership(briefed_date=d, leader="王副县长", note="", meta=META)
+    case.record_response_plan(
+        lead={"name": "王某", "post": "deputy_county_head"},
+        circumstances=["major_case"],
+        agents=[{"name": "李某", "kind": "lawyer", "unit": "某律师事务所"}],
+        strategy="程序合法",
+        evidence_summary="12项",
+        plan_date=d,
+        meta=META,
+        lead_policy=LEAD_POLICY,
+    )
     case.report_to_bureau(subject="complaint_copy", reported_date=d, meta=META)
     case.forward_to_leader(forwarded_date=d, leader="王副县长", note="", meta=META)
     case.submit_answer(submitted_date=d, evidence_submitted=True, meta=META)
@@ -194,6 +207,17 @@ POLICY = AccountabilityPolicy(
         grounds=frozenset({"major_case"}), kinds=frozenset({"court"}), required=frozenset({"court"})
     ),
     joint_meeting=MeetingPolicy(members=frozenset({"court", "legal_office"}), decides=True),
+    city_managed_organs={"city_discipline_commission": "市纪委监委"},
+    city_managed_source="002 第六条",
+)
+
+
+LEAD_POLICY = LeadPolicy(
+    pack="test",
+    posts={"deputy_county_head": "分管副县长"},
+    default_posts=frozenset({"deputy_county_head"}),
+    default_source="002 第九条",
+    circumstances=(("major_case", frozenset({"deputy_county_head"}), "002 第九条"),),
 )
 
 
@@ -236,6 +260,16 @@ def add_accountability_events(case: Case) -> None:
         "fault_date": date(2025, 3, 1),
     }
     case.name_responsible_party(party=party, named_date=d, meta=META, policy=p)
+    cadre = {**party, "party_id": "p2", "person_id": "r-2", "city_managed": True}
+    case.name_responsible_party(party=cadre, named_date=d, meta=META, policy=p)
+    case.hand_over_city_managed_cadre(
+        party_id="p2",
+        organ="city_discipline_commission",
+        reason="市管干部",
+        handed_date=d,
+        meta=META,
+        policy=p,
+    )
     case.record_meeting_opinion(
         meeting_date=d,
         established=True,
@@ -260,6 +294,13 @@ def add_accountability_events(case: Case) -> None:
         decided_date=d,
         meta=META,
         policy=p,
+        deciding_agency="a-gov",
+        decider={
+            "agency": "a-gov",
+            "level": "government",
+            "jurisdiction": "x",
+            "unit_superior": None,
+        },
     )
     case.issue_corrective_opinion(
         party_id="p1",

@@ -88,6 +88,9 @@ RULES: dict[str, Rule] = {
     "submit_loss_report": command(A),
     # The principal head's briefing of the leader in charge [002 第七条].
     "brief_leadership": command(A),
+    # The response plan and who leads it [002 第七条、第九条]: the agency records it.
+    "record_response_plan": command(A),
+    "response_leads_v1_response_leads__pack__get": SIGNED_IN,
     # 司法建议 / 检察建议 [001 四(四)]: the court records its own, the agency any it received;
     # only the agency replies.
     "record_suggestion": command(A, C),
@@ -148,6 +151,8 @@ RULES: dict[str, Rule] = {
     "archive_meeting_opinion": command(B),
     "name_responsible_party": command(A, B, D),
     "decide_accountability": command(B, D),
+    # 市管干部 go to the city organs; the deciding side records the handover [002 第六条].
+    "hand_over_city_managed_cadre": command(B, D),
     "report_decision_to_committee": command(B, D),
     "appeal_sanction": command(A, D),
     "decide_sanction_appeal": command(B, D),

@@ -18,6 +18,7 @@ from case_api.casebook.routes import router as typical_cases_router
 from case_api.casebook.routes_commands import router as typical_case_commands_router
 from case_api.cases.routes import router as cases_router
 from case_api.cases.routes_commands import router as commands_router
+from case_api.cases.routes_leads import router as response_leads_router
 from case_api.chain.routes import router as chain_router
 from case_api.clients.routes import router as clients_router
 from case_api.clients.routes_oauth import router as oauth_router
@@ -95,6 +96,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         cases_router,
         chain_router,
         commands_router,
+        response_leads_router,
         deadlines_router,
         calendar_router,
         statistics_router,

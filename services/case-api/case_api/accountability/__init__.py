@@ -13,6 +13,7 @@ __all__ = [
     "meeting_rules",
     "risk_registration_rules",
     "correction_rules",
+    "decider_rules",
     "policy",
     "queries",
     "tables",

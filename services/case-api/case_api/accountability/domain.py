@@ -86,7 +86,9 @@ class AccountabilityPolicy:
     ``transfer_cites_ground``: a transfer must cite a sanction ground (Xiangshan);
     ``registration_grounds``: fault-tolerance grounds resting on a 容错风险报备;
     ``corrective_opinion_source``: the clause letting a joint meeting reopen a decision
-    (纠正意见), None where the pack has none."""
+    (纠正意见), None where the pack has none.
+    ``city_managed_organs``: organ id → name, where a city-managed cadre is handed (Xiuyan);
+    ``unit_decider_source``: set when a unit is decided by its superior organ (Wenzhou)."""
 
     pack: str
     steps: frozenset[str]
@@ -104,6 +106,9 @@ class AccountabilityPolicy:
     registration_grounds: frozenset[str] = frozenset()
     joint_meeting: MeetingPolicy | None = None
     corrective_opinion_source: str | None = None
+    city_managed_organs: Mapping[str, str] = field(default_factory=dict)
+    city_managed_source: str | None = None
+    unit_decider_source: str | None = None
 
 
 def new_state() -> dict[str, Any]:
@@ -129,4 +134,6 @@ def new_state() -> dict[str, Any]:
         "committee_reports": 0,
         "transferred": False,
         "joint_review": None,  # {"units": {unit id → kind}, "positions": {unit id → round}}
+        "city_managed": [],  # party ids of city-managed cadres (市管干部)
+        "handed_over": {},  # party id → the city organ it was handed to
     }

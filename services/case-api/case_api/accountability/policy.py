@@ -29,6 +29,7 @@ def policy_of(section: Accountability | None, pack_id: str) -> AccountabilityPol
         section.sanctions,
         section.joint_review.grounds if section.joint_review else (),
     )
+    cadres = section.city_managed_cadres
     return AccountabilityPolicy(
         pack=pack_id,
         steps=frozenset(s.id for s in section.steps),
@@ -55,6 +56,9 @@ def policy_of(section: Accountability | None, pack_id: str) -> AccountabilityPol
         corrective_opinion_source=(
             section.corrective_opinions.source if section.corrective_opinions else None
         ),
+        city_managed_organs={o.id: o.title_zh for o in cadres.organs} if cadres else {},
+        city_managed_source=cadres.source if cadres else None,
+        unit_decider_source=section.unit_decider.source if section.unit_decider else None,
     )
 
 

@@ -164,6 +164,7 @@ def _(event: Case.ResponsiblePartyNamed, batch: Batch) -> None:
             fault_date=party["fault_date"],
             named_date=event.named_date,
             repeat_fault=False,
+            city_managed=bool(party.get("city_managed")),  # absent before it was kept
             pack=summary["pack"],
             jurisdiction_path=summary["jurisdiction_path"],
         )
@@ -237,6 +238,7 @@ def _(event: Case.AccountabilityDecided, batch: Batch) -> None:
             decided_date=event.decided_date,
             risk_registration_id=getattr(event, "risk_registration_id", None),
             opinion_meeting_date=getattr(event, "opinion_meeting_date", None),
+            deciding_agency=getattr(event, "deciding_agency", None),
             pack=party["pack"],
             jurisdiction_path=party["jurisdiction_path"],
         )
@@ -289,6 +291,16 @@ def _(event: Case.CorrectiveOpinionIssued, batch: Batch) -> None:
             reopened_decision=to_json(dict(reopened)),
             jurisdiction_path=reopened["jurisdiction_path"],
         )
+    )
+
+
+@apply_event.register
+def _(event: Case.CityManagedCadreHandedOver, batch: Batch) -> None:
+    p = accountability_parties.c
+    batch.conn.execute(
+        update(accountability_parties)
+        .where(p.case_id == str(event.originator_id), p.party_id == event.party_id)
+        .values(handed_to=event.organ, handed_date=event.handed_date)
     )
 
 

@@ -50,6 +50,12 @@ COMMANDS: list[tuple[str, type[BaseModel], str, str]] = [
     ("/parties", s.NameResponsibleParty, "name_responsible_party", "Name a responsible party"),
     ("/decisions", s.DecideAccountability, "decide_accountability", "Decide (处理决定)"),
     (
+        "/city-handovers",
+        s.HandOverCityManagedCadre,
+        "hand_over_city_managed_cadre",
+        "Hand a city-managed cadre to the city (市管干部移交)",
+    ),
+    (
         "/committee-reports",
         s.ReportDecisionToCommittee,
         "report_decision_to_committee",

@@ -169,6 +169,9 @@ class Party(Body):
     person_id: str | None = Field(None, min_length=1, max_length=128)
     fault_kind: str = Ident
     fault_date: date
+    city_managed: bool = Field(
+        False, description="A cadre the city manages (市管干部): handed to the city, not decided"
+    )
 
 
 class NameResponsibleParty(Body):
@@ -186,6 +189,13 @@ class DecideAccountability(Body):
     mitigation: list[str] = Idents
     aggravation: list[str] = Idents
     deciding_organ: str = Field(min_length=1, max_length=128)
+    deciding_agency: str | None = Field(
+        None,
+        min_length=1,
+        max_length=64,
+        description="The deciding organ's registry code; a decision on a unit names it where "
+        "the pack has the unit decided by its superior organ (Wenzhou [000 二(五)1])",
+    )
     reason: str = Text
     decided_date: date
     risk_registration_id: str | None = Field(
@@ -195,6 +205,16 @@ class DecideAccountability(Body):
         description="The 容错风险报备 a fault-tolerance ground rests on (Wenzhou "
         "pre_registered_risk): filed by the party's unit before the fault",
     )
+
+
+class HandOverCityManagedCadre(Body):
+    """市管干部移交: the county hands a city-managed cadre to a city organ of the pack (Xiuyan:
+    city_discipline_commission, city_organisation_department) [002 第六条]."""
+
+    party_id: str = Field(min_length=1, max_length=64)
+    organ: str = Ident
+    reason: str = Text
+    handed_date: date
 
 
 class ReportDecisionToCommittee(Body):
@@ -318,6 +338,12 @@ EXAMPLES: dict[type[Body], dict] = {
         "sanctions": ["written_self_criticism"],
         "deciding_organ": "市自然资源局",
         "decided_date": "2026-05-20",
+    },
+    HandOverCityManagedCadre: {
+        "party_id": "p2",
+        "organ": "city_discipline_commission",
+        "reason": "责任人系市管干部",
+        "handed_date": "2026-02-05",
     },
     ReportDecisionToCommittee: {"reported_date": "2026-05-25"},
     AppealSanction: {"party_id": "p1", "kind": "review", "appealed_date": "2026-05-28"},

@@ -13,6 +13,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    false,
 )
 
 from case_api.platform.tables import metadata, path_type
@@ -56,6 +57,10 @@ accountability_parties = Table(
     Column("fault_date", Date, nullable=False),
     Column("named_date", Date, nullable=False),
     Column("repeat_fault", Boolean, nullable=False),
+    # 市管干部 [002 第六条]: handed to a city organ (its pack id) instead of a county decision.
+    Column("city_managed", Boolean, nullable=False, server_default=false()),
+    Column("handed_to", String(64)),
+    Column("handed_date", Date),
     Column("pack", String(32), nullable=False),
     Column("jurisdiction_path", path_type(), nullable=False),
     Index("ix_accountability_parties_person", "person_id", "fault_kind"),
@@ -86,6 +91,7 @@ accountability_decisions = Table(
     Column("appeal_decided_date", Date),
     Column("risk_registration_id", String(36)),  # the 容错风险报备 a fault tolerance rests on
     Column("opinion_meeting_date", Date),  # the joint meeting whose opinion it rests on
+    Column("deciding_agency", String(64)),  # its registry code, checked as superior organ
     Column("pack", String(32), nullable=False),
     Column("jurisdiction_path", path_type(), nullable=False),
     Index("ix_accountability_decisions_person", "person_id"),

@@ -21,6 +21,7 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 from eventsourcing.domain import event
 
 from case_api.accountability import correction_rules as correction
+from case_api.accountability import decider_rules as deciders
 from case_api.accountability import joint_review_rules as joint
 from case_api.accountability import meeting_rules as meeting
 from case_api.accountability import risk_registration_rules as registration
@@ -29,6 +30,7 @@ from case_api.accountability.domain import AccountabilityPolicy, new_state
 from case_api.casebook import rules as casebook
 from case_api.cases import correctable, facts, history, rules
 from case_api.cases import corrections as correction_rules
+from case_api.cases import response_plan_rules as plans
 from case_api.cases.values import (
     RESPONSE_DOCUMENTS,
     Conclusion,
@@ -138,6 +140,7 @@ class Case(ChainedAggregate):
         self.mediation_attempts: list[dict[str, Any]] = []  # in order, numbered from 1
         self.accountability: dict[str, Any] = new_state()
         self.typical_case = False
+        self.response_lead: dict[str, Any] | None = None  # the latest plan's lead and basis
 
     @property
     def agency_ids(self) -> list[str]:
@@ -236,6 +239,50 @@ class Case(ChainedAggregate):
 
     @event("BureauForwarded")
     def _forwarded(self, forwarded_date: date, leader: str, note: str, meta: Meta) -> None:
+        self._remember(meta)
+
+    def record_response_plan(
+        self,
+        *,
+        lead: dict[str, str],
+        circumstances: list[str],
+        agents: list[dict[str, str]],
+        strategy: str,
+        evidence_summary: str,
+        plan_date: date,
+        meta: Meta,
+        lead_policy: plans.LeadPolicy | None,
+    ) -> None:
+        """应诉方案 [002 第七条] under the lead the pack names for the case [002 第九条];
+        a later plan revises the strategy (更正应诉策略) and may change the lead."""
+        rules.require_open(self)
+        basis, source = plans.check_plan(self, lead_policy, lead, circumstances)
+        self._response_plan(
+            lead=lead,
+            circumstances=circumstances,
+            basis=basis,
+            basis_source=source,
+            agents=agents,
+            strategy=strategy,
+            evidence_summary=evidence_summary,
+            plan_date=plan_date,
+            meta=meta,
+        )
+
+    @event("ResponsePlanRecorded")
+    def _response_plan(
+        self,
+        lead: dict[str, str],
+        circumstances: list[str],
+        basis: str,
+        basis_source: str,
+        agents: list[dict[str, str]],
+        strategy: str,
+        evidence_summary: str,
+        plan_date: date,
+        meta: Meta,
+    ) -> None:
+        self.response_lead = {**lead, "basis": basis, "source": basis_source}
         self._remember(meta)
 
     # -- judicial and procuratorial suggestions (司法建议 / 检察建议) ---------------------------
@@ -1015,6 +1062,7 @@ class Case(ChainedAggregate):
         policy: AccountabilityPolicy | None,
     ) -> None:
         acc.check_party(self, policy, party)
+        deciders.check_city_managed_flag(party)
         self._party_named(party=party, named_date=named_date, meta=meta)
 
     @event("ResponsiblePartyNamed")
@@ -1024,6 +1072,8 @@ class Case(ChainedAggregate):
             "agency": party["agency"],
             "fault_date": party["fault_date"],
         }
+        if party.get("city_managed"):  # absent from parties named before it was kept
+            self.accountability["city_managed"].append(party["party_id"])
         self._remember(meta)
 
     def decide_accountability(
@@ -1042,12 +1092,17 @@ class Case(ChainedAggregate):
         policy: AccountabilityPolicy | None,
         risk_registration_id: str | None = None,
         risk_registration: dict[str, Any] | None = None,
+        deciding_agency: str | None = None,
+        decider: dict[str, Any] | None = None,
     ) -> None:
         """``risk_registration``: the stored facts of the registration the body names (None
-        when it names none or none exists), looked up by the command layer."""
+        when it names none or none exists); ``decider``: the registry's facts of
+        ``deciding_agency`` and of the party's unit; both looked up by the command layer and
+        kept in the event, so a replay checks what was known then."""
         found = acc.check_decision(
             self, policy, party_id, decision, ground, sanctions, [*mitigation, *aggravation]
         )
+        deciders.check_decider(self, found, party_id, deciding_agency, decider)
         registration.check_cited(
             self, found, party_id, ground, risk_registration_id, risk_registration
         )
@@ -1068,6 +1123,8 @@ class Case(ChainedAggregate):
             risk_registration_id=risk_registration_id,
             risk_registration=risk_registration,
             opinion_meeting_date=opinion_meeting_date,
+            deciding_agency=deciding_agency,
+            decider=decider,
             meta=meta,
         )
 
@@ -1088,12 +1145,50 @@ class Case(ChainedAggregate):
         risk_registration_id: str | None = None,  # None: stored before registrations were kept
         risk_registration: dict[str, Any] | None = None,
         opinion_meeting_date: date | None = None,  # the joint meeting's opinion it rests on
+        deciding_agency: str | None = None,  # None: no registry code named, or stored before
+        decider: dict[str, Any] | None = None,
     ) -> None:
         self.accountability["decisions"][party_id] = {
             "decision": decision,
             "sanctioned": decision == "sanction",
             "appeal": None,
         }
+        self._remember(meta)
+
+    def hand_over_city_managed_cadre(
+        self,
+        *,
+        party_id: str,
+        organ: str,
+        reason: str,
+        handed_date: date,
+        meta: Meta,
+        policy: AccountabilityPolicy | None,
+    ) -> None:
+        """市管干部: the county hands the party to a city organ of the pack [002 第六条]."""
+        found = deciders.check_handover(self, policy, party_id, organ)
+        self._handed_over(
+            party_id=party_id,
+            organ=organ,
+            organ_name=found.city_managed_organs[organ],
+            source=found.city_managed_source or "",
+            reason=reason,
+            handed_date=handed_date,
+            meta=meta,
+        )
+
+    @event("CityManagedCadreHandedOver")
+    def _handed_over(
+        self,
+        party_id: str,
+        organ: str,
+        organ_name: str,
+        source: str,
+        reason: str,
+        handed_date: date,
+        meta: Meta,
+    ) -> None:
+        self.accountability["handed_over"][party_id] = organ
         self._remember(meta)
 
     def report_decision_to_committee(

@@ -18,6 +18,7 @@ from case_api.accountability.policy import PackPolicies, takes_policy
 from case_api.cases import facts, proceedings
 from case_api.cases.aggregate import Case, case_id_of, request_key
 from case_api.cases.pack_losses import ReconsiderationLosses, as_decided
+from case_api.cases.response_plan_rules import LeadPolicy, shipped_lead_policy
 from case_api.cases.values import ProceedingKind
 from case_api.documents.errors import unknown_reference
 from case_api.mediation.service import check_serves, cited_mediator
@@ -72,6 +73,7 @@ class CaseCommands:
         describe_documents: DescribeDocuments | None = None,
         clock: Clock | None = None,
         reconsideration_losses: Callable[[str], dict[str, str]] | None = None,
+        lead_policies: Callable[[str], LeadPolicy | None] | None = None,
     ):
         self.store = store
         self.committer = committer
@@ -80,6 +82,7 @@ class CaseCommands:
         self.describe_documents = describe_documents or _no_blob_store
         self.clock = clock or SystemClock()
         self.reconsideration_losses = reconsideration_losses or ReconsiderationLosses()
+        self.lead_policies = lead_policies or shipped_lead_policy
 
     def file_case(self, request: Request, **filing: Any) -> Written:
         principal = request.principal
@@ -149,8 +152,8 @@ class CaseCommands:
         return self._conflict(case_id)
 
     def _context(self, case: Case, command: str, args: dict[str, Any]) -> dict[str, Any]:
-        """What a command needs besides its body: the pack's policy, the stored documents'
-        facts, the reviewing legal office."""
+        """What a command needs besides its body: the pack's policies, the stored documents'
+        facts, the reviewing legal office, the registry's facts of a deciding agency."""
         if takes_policy(command):
             args = {**args, "policy": self.policies(case.pack)}
         if args.get("documents"):
@@ -163,6 +166,12 @@ class CaseCommands:
             mediator = cited_mediator(self.store, named)
             check_serves(self.store, self.registry, mediator, case.jurisdiction)
             args = {**args, "mediator_id": named, "mediator": mediator}
+        if command == "record_response_plan":
+            args = {**args, "lead_policy": self.lead_policies(case.pack)}
+        if command == "decide_accountability" and args.get("deciding_agency"):
+            unit = case.accountability["faults"].get(args["party_id"], {}).get("agency")
+            decider = self.registry.decider_facts(args["deciding_agency"], unit)
+            args = {**args, "decider": decider}
         if command == "decide_reconsideration":
             args = as_decided(self.reconsideration_losses(case.pack), args)
         if command == "review_report":

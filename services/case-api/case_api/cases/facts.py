@@ -63,6 +63,8 @@ HAPPENED: Mapping[str, tuple[str, ...]] = {
     "CorrectiveOpinionIssued": ("meeting_date", "issued_date"),
     "CompensationRecovered": ("recovered_date",),
     "TransferredToDisciplineOrgan": ("transferred_date",),
+    "CityManagedCadreHandedOver": ("handed_date",),
+    "ResponsePlanRecorded": ("plan_date",),
     "TypicalCasePublished": ("published_date",),
     "TypicalCaseWithdrawn": ("withdrawn_date",),
 }

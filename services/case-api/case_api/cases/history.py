@@ -16,6 +16,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from case_api.cases import facts
+from case_api.cases.response_plan_rules import as_recorded
 from case_api.platform.domain_errors import DomainError
 
 if TYPE_CHECKING:
@@ -66,6 +67,8 @@ EVENT_COMMANDS: Mapping[str, str] = {
     "CorrectiveOpinionIssued": "issue_corrective_opinion",
     "CompensationRecovered": "recover_compensation",
     "TransferredToDisciplineOrgan": "transfer_to_discipline_organ",
+    "CityManagedCadreHandedOver": "hand_over_city_managed_cadre",
+    "ResponsePlanRecorded": "record_response_plan",
     "TypicalCasePublished": "publish_typical_case",
     "TypicalCaseWithdrawn": "withdraw_typical_case",
 }
@@ -146,6 +149,8 @@ def replay_checked(
     for fact in corrected_facts(case.history, pending):
         method = getattr(trial, EVENT_COMMANDS[type(fact).__name__])
         given = {**vars(fact), "policy": policy}
+        if type(fact).__name__ == "ResponsePlanRecorded":
+            given["lead_policy"] = as_recorded(fact)
         params = inspect.signature(method).parameters
         try:
             method(**{name: given[name] for name in params if name in given})

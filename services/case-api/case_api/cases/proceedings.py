@@ -74,6 +74,7 @@ NOT_FOR: dict[str, frozenset[str]] = {
             "file_appeal",
             "make_effective",
             "report_before_suing",
+            "record_response_plan",
         }
     ),
     ProceedingKind.ADMINISTRATIVE_SUIT: frozenset(

@@ -8,6 +8,7 @@ from fastapi import APIRouter
 from pydantic import BaseModel
 
 from case_api.cases import schemas_commands as s
+from case_api.cases import schemas_plans as plans
 from case_api.cases.command_table import ACCESS, add_command_routes
 
 router = APIRouter(prefix="/v1/cases/{case_id}", tags=["case commands"])
@@ -82,4 +83,14 @@ COMMANDS: list[tuple[str, type[BaseModel], str, str]] = [
     ("/retractions", s.RetractFact, "retract_fact", "Retract a fact recorded on the wrong case"),
 ]
 
+PLANS: list[tuple[str, type[BaseModel], str, str]] = [
+    (
+        "/response-plans",
+        plans.RecordResponsePlan,
+        "record_response_plan",
+        "Record the response plan and who leads it (应诉方案)",
+    ),
+]
+
 add_command_routes(router, COMMANDS, s.example_of, ACCESS)
+add_command_routes(router, PLANS, plans.example_of)

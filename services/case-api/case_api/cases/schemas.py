@@ -10,6 +10,16 @@ from pydantic import BaseModel, Field
 from case_api.platform.http.schemas import Instant
 
 
+class ResponseLead(BaseModel):
+    """The lead of the latest response plan and the pack clause that makes them lead."""
+
+    name: str
+    post: str
+    basis: str = Field(description="The circumstance that names the lead, or ordinary")
+    basis_source: str
+    plan_date: date
+
+
 class CaseSummary(BaseModel):
     case_id: str
     case_number: str
@@ -31,6 +41,9 @@ class CaseSummary(BaseModel):
     )
     reconsideration_outcome: str | None = Field(
         None, description="A reconsideration decision's outcome (维持/撤销/变更/确认违法/责令履行)"
+    )
+    response_lead: ResponseLead | None = Field(
+        None, description="Who leads the response, by the latest response plan (应诉方案)"
     )
     instance: str
     outcome: str | None

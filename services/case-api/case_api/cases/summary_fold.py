@@ -24,6 +24,7 @@ AS_FILED: Mapping[str, Any] = {
     "remediation_required": [],
     "report_state": "none",
     "reconsideration_outcome": None,
+    "response_lead": None,
 }
 """The summary's fact fields right after filing; the rest (identity, version, next deadline)
 belongs to the filing, the projector and the deadline projection."""
@@ -140,6 +141,17 @@ def _loss_report(summary: Summary, data: Data) -> None:
 @_step("ReportReviewed")
 def _reviewed(summary: Summary, data: Data) -> None:
     summary["report_state"] = data["result"]
+
+
+@_step("ResponsePlanRecorded")
+def _response_plan(summary: Summary, data: Data) -> None:
+    """Who leads the response, by the latest plan [002 第九条]."""
+    summary["response_lead"] = {
+        **data["lead"],
+        "basis": data["basis"],
+        "basis_source": data["basis_source"],
+        "plan_date": data["plan_date"],
+    }
 
 
 @_step("CaseClosed")

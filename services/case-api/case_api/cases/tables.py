@@ -44,6 +44,7 @@ case_summaries = Table(
     # 行政诉讼 / 行政复议 / 民事诉讼 / a suit the agency brings (``values.ProceedingKind``).
     Column("proceeding_kind", String(32), nullable=False, server_default="administrative_suit"),
     Column("reconsideration_outcome", String(32)),
+    Column("response_lead", JSON),  # the latest response plan's lead and its basis
     Column("instance", String(16), nullable=False),
     Column("outcome", String(16)),
     Column("loss_type", String(32)),

@@ -78,6 +78,8 @@ COMMAND_ROLES: dict[str, frozenset[Role]] = {
     "conclude": frozenset({C}),
     "report_to_bureau": frozenset({A}),
     "brief_leadership": frozenset({A}),
+    # 应诉方案: the agency records the plan its lead drew up with it [002 第七条、第九条].
+    "record_response_plan": frozenset({A}),
     "forward_to_leader": frozenset({B}),
     # 司法建议 / 检察建议: the court records its own; the agency any it received, and replies.
     "record_suggestion": frozenset({A, C}),
@@ -121,6 +123,8 @@ COMMAND_ROLES: dict[str, frozenset[Role]] = {
     "archive_meeting_opinion": frozenset({B}),
     "name_responsible_party": frozenset({A, B, D}),
     "decide_accountability": frozenset({B, D}),
+    # 市管干部: handed to the city by the county side that would otherwise decide [002 第六条].
+    "hand_over_city_managed_cadre": frozenset({B, D}),
     "report_decision_to_committee": frozenset({B, D}),
     "appeal_sanction": frozenset({A, D}),
     "decide_sanction_appeal": frozenset({B, D}),

@@ -95,4 +95,13 @@ def reviewing_jurisdiction(agency: Agency, home: Jurisdiction) -> str:
     return home.code
 
 
+def superior_jurisdiction(agency: Agency, home: Jurisdiction) -> str | None:
+    """The jurisdiction whose government is the agency's superior administrative organ
+    (上一级行政机关) [000 二(五)1]: a department's is its own jurisdiction's government, a
+    government's the government one level up; None at the top of the tree."""
+    if agency.level == "department" or (agency.level == "township" and home.level != "township"):
+        return home.code
+    return home.parent
+
+
 register_former_module("case_api.domain.registry", __name__)

@@ -16,6 +16,7 @@ from case_api.registry.domain import (
     agency_id,
     jurisdiction_id,
     reviewing_jurisdiction,
+    superior_jurisdiction,
 )
 
 
@@ -94,6 +95,22 @@ class RegistryService:
     def reviewing_jurisdiction(self, agency_code: str) -> str:
         agency = self.agency(agency_code)
         return reviewing_jurisdiction(agency, self.jurisdiction(agency.jurisdiction))
+
+    def decider_facts(self, deciding_agency: str, unit: str | None) -> dict[str, Any]:
+        """What a decision on ``unit`` needs to know of its deciding agency: the agency's
+        level and jurisdiction, and the jurisdiction of the unit's superior organ (None when
+        the unit is not registered)."""
+        decider = self.agency(deciding_agency)
+        superior = None
+        if unit is not None and self._exists(agency_id(unit)):
+            found = self.agency(unit)
+            superior = superior_jurisdiction(found, self.jurisdiction(found.jurisdiction))
+        return {
+            "agency": decider.code,
+            "level": decider.level,
+            "jurisdiction": decider.jurisdiction,
+            "unit_superior": superior,
+        }
 
     def place_case(self, agencies: list[dict[str, str]]) -> Placement:
         implementing = [a for a in agencies if a["role"] == "implementing"] or agencies
