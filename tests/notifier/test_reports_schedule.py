@@ -5,15 +5,23 @@ and half-year head-appearance report [004 5-②三], Xiangshan's quarterly loss 
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from io import BytesIO
 
+import httpx
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from openpyxl import load_workbook
 
 from notifier.bulletin.schedule import bulletin_due
+from notifier.main import create_app
+from notifier.platform.config import Settings
+from notifier.runtime import build_runtime
 from shared.calendar import WorkCalendar
+from shared.clock import FixedClock
 from shared.reporting_periods import MONTHS, period_bounds, period_of
 from tests.notifier.fakes import FixedBook
+from tests.notifier.processes import OPERATOR, OPERATOR_TOKEN
 from tests.notifier.report_steps import (
     PeriodCaseApi,
     jurisdiction,
@@ -31,6 +39,7 @@ PLACES = [
     jurisdiction(3, "jz", "金寨县", "county", "jinzhai"),
 ]
 CALENDAR = WorkCalendar.official()
+ISSUED = "2026-01-04T09:00:00+08:00"
 
 
 def test_each_report_is_planned_for_the_first_working_day_after_its_period(
@@ -105,3 +114,41 @@ def test_a_report_goes_to_the_bureau_and_to_each_recipient_its_pack_names(
     book = FixedBook({"reports": {"gz": {"agencies": ["json://all"]}}}).book()
     assert book.urls("report:gz-hp:agencies", {"gz-hp": "gz"}) == ["json://all"]
     assert book.urls("report:gz:government", {}) == []
+
+
+async def test_a_report_keyed_by_its_entry_is_listed_and_downloaded(notifier_url: str) -> None:
+    """Guangzhou's two half-year entries: the loss bulletin keeps the bulletins' path, the
+    head-appearance report [004 5-②三] has its own; its XLSX has the report's sections."""
+    settings = Settings(database_url=notifier_url, operator_token=OPERATOR_TOKEN)
+    runtime = build_runtime(settings, clock=FixedClock(datetime.fromisoformat(ISSUED)))
+    h2, year = ("gz", "2025-07-01", "2025-12-31"), ("gz", "2025-01-01", "2025-12-31")
+    api = PeriodCaseApi(PLACES[:1], answers={h2: OLD_STATS, year: OLD_STATS})
+    runtime.follower.client = runtime.sender.bulletins.client = api  # type: ignore[assignment]
+    runtime.follower.clock = FixedClock(datetime.fromisoformat("2025-07-01T10:00:00+08:00"))
+    runtime.follower.step(wait=0)
+    runtime.plan_bulletins()
+    runtime.sender.run_once()
+    transport = httpx.ASGITransport(app=create_app(runtime=runtime))
+    try:
+        async with httpx.AsyncClient(
+            transport=transport, base_url="http://ops", headers=OPERATOR
+        ) as client:
+            listed = {
+                (b["period"], b["report"]): b for b in (await client.get("/v1/bulletins")).json()
+            }
+            report = listed[("2025-H2", "head_appearance_half_year_report")]
+            xlsx = await client.get(report["xlsx_url"])
+            html = await client.get(report["html_url"])
+            missing = await client.get("/v1/bulletins/gz/2025-H2/no_such_report.html")
+    finally:
+        runtime.close()
+    assert listed[("2025-H2", None)]["html_url"] == "/v1/bulletins/gz/2025-H2.html"
+    assert report["html_url"] == "/v1/bulletins/gz/2025-H2/head_appearance_half_year_report.html"
+    assert "行政机关负责人出庭应诉半年报告通报（2025年下半年）" in html.text
+    assert xlsx.headers["content-disposition"] == (
+        'attachment; filename="bulletin-gz-2025-H2-head_appearance_half_year_report.xlsx"'
+    )
+    sheet = load_workbook(BytesIO(xlsx.content))["概况"]
+    titles = [row[0].value for row in sheet.iter_rows() if row[0].value]
+    assert "一、行政机关负责人出庭应诉情况" in titles and "三、“四不”问题" in titles
+    assert missing.status_code == 404 and missing.json()["code"] == "bulletin-not-found"
