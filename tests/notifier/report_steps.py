@@ -33,13 +33,14 @@ def jurisdiction(position: int, code: str, name: str, level: str, pack: str) -> 
 
 @dataclass
 class PeriodCaseApi(FakeCaseApi):
-    """Answers ``statistics`` from ``answers`` keyed (jurisdiction, from, to)."""
+    """Answers ``statistics`` from ``answers`` keyed (jurisdiction, from, to); other periods
+    with ``statistics_body``."""
 
     answers: dict[tuple[str, str, str], dict[str, Any]] = field(default_factory=dict)
 
     def statistics(self, jurisdiction: str, start: str, end: str) -> dict[str, Any]:
         self.statistics_asked.append((jurisdiction, start, end))
-        return self.answers[(jurisdiction, start, end)]
+        return self.answers.get((jurisdiction, start, end), self.statistics_body)
 
 
 def seen(url: str, events: list[dict[str, Any]], at: str) -> None:
@@ -100,3 +101,9 @@ def percent(numerator: int, denominator: int) -> str:
 
 def _shanghai(due: datetime) -> str:
     return from_db(due).astimezone(SHANGHAI).isoformat()  # type: ignore[union-attr]
+
+
+def sent_payload(sender: Sender, key: str) -> dict[str, Any]:
+    with sender.engine.connect() as conn:
+        payload = conn.execute(select(deliveries.c.payload).where(deliveries.c.key == key))
+        return dict(payload.scalar_one())

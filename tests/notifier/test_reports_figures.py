@@ -107,6 +107,8 @@ async def test_xiangshan_reports_carry_risks_suggestions_and_losses(api: Api, tm
     }
     await xs.do(case, "suggestions", suggestion, "court")
     got = await answers(xs, Q4, H2)
+    before = await answers(xs, ("2025-07-01", "2025-09-30"))  # risks count when found
+    assert set(before[("xs", "2025-07-01", "2025-09-30")]["risks"].values()) == {0}
     sender = notifier(tmp_path, xs, "county", "2025-10-01T10:00:00+08:00", got)
 
     half = stored(sender, "xs:2025-H2")["html"]
