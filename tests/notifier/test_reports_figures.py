@@ -133,6 +133,7 @@ async def test_xiangshan_reports_carry_risks_suggestions_and_losses(api: Api, tm
     assert (losses["审结数"], losses["败诉数"]) == (str(concluded), str(lost))
     assert losses["败诉率"] == percent(lost, concluded)
     assert "象山县败诉案件季度汇报（2025年第4季度）" in quarter and "〔2025〕第4期" in quarter
+    assert "现将2025年第4季度象山县行政应诉工作情况汇报如下" in quarter
     assert sends(sender, "bulletin:xs:2025-Q4:build") == [
         "bulletin:xs",
         "report:xs:discipline",

@@ -43,7 +43,7 @@ def render_html(
         f"<title>{escape(heading.title)}</title><style>{STYLE.read_text(encoding='utf-8')}"
         f"</style></head><body><main class='notice'>{_masthead(heading)}"
         f"<p class='lead'>现将{escape(heading.period_label)}{escape(figures.jurisdiction_name)}"
-        f"行政应诉工作情况通报如下：</p>{body}{_signature(heading)}</main></body></html>"
+        f"行政应诉工作情况{_verb(heading)}如下：</p>{body}{_signature(heading)}</main></body></html>"
     )
 
 
@@ -57,6 +57,14 @@ def _failures(figures: Figures) -> str:
 
 def _suggestions(figures: Figures) -> str:
     return table(["项目", "件数"], figures.suggestions, {1: "num"}, kind="narrow")
+
+
+def _verb(heading: Heading) -> str:
+    """A bulletin informs (通报); a report to the government reports (报告, 汇报)."""
+    for verb in ("通报", "汇报", "报告"):
+        if verb in heading.title:
+            return verb
+    return "通报"
 
 
 def _masthead(heading: Heading) -> str:
