@@ -29,17 +29,16 @@ from case_api.platform.access import Principal, Role
 from case_api.registry.paths import JurisdictionPaths
 from case_api.registry.tables import administrative_acts, agencies, jurisdictions
 from case_api.statistics.counts import (
-    ACCOUNTABILITY_COUNTS,
     COUNTS,
     DEADLINES,
     FAILURE_COUNTS,
     LOSSES_IN_EFFECT,
     REPEATED_LOSS_MINIMUM,
-    RISK_COUNTS,
     SUGGESTION_COUNTS,
     Count,
     Source,
 )
+from case_api.statistics.report_counts import ACCOUNTABILITY_COUNTS, RISK_COUNTS
 from shared.metrics import Rate as MetricRate
 from shared.metrics import catalogue
 from shared.rulepacks import PackLibrary
