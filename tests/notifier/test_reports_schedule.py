@@ -30,6 +30,7 @@ from tests.notifier.report_steps import (
     planned,
     seen,
     sends,
+    sent_payload,
 )
 from tests.notifier.test_bulletin_and_caseapi import OLD_STATS
 
@@ -104,6 +105,9 @@ def test_a_report_goes_to_the_bureau_and_to_each_recipient_its_pack_names(
     ]
     assert sends(sender, "bulletin:xs:2025-H2:build") == ["bulletin:xs", "report:xs:government"]
     assert sender.run_once() == 5
+    discipline = sent_payload(sender, "bulletin:xs:2025-Q4:report:xs:discipline")["body"]
+    bureau = sent_payload(sender, "bulletin:xs:2025-Q4:bulletin:xs")["body"]
+    assert discipline == bureau + "\n报送：县纪委县监委（依据：003 二(四)3）"
     assert sorted(sender.dispatcher.sent) == [  # type: ignore[attr-defined]
         "bulletin:xs:2025-H2:bulletin:xs",
         "bulletin:xs:2025-H2:report:xs:government",

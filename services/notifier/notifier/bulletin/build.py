@@ -99,14 +99,14 @@ class BulletinBuilder:
                 "kind": "bulletin",
                 "recipient": recipient,
                 "jurisdiction": code,
-                "payload": {**message, "bulletin": key},
+                "payload": {**message, "body": message["body"] + addressed, "bulletin": key},
                 "due_at": moment,
                 "next_attempt_at": moment,
                 "updated_at": moment,
                 "state": "scheduled",
                 "attempts": 0,
             }
-            for recipient in recipients_of(payload)
+            for recipient, addressed in recipients_of(payload)
         ]
         done = {"state": "sent", "sent_at": moment, "last_answer": detail, "lease_token": None}
         with self.engine.begin() as conn:
@@ -144,9 +144,14 @@ class BulletinBuilder:
             yield [str(f) for f in files]
 
 
-def recipients_of(payload: dict[str, Any]) -> list[str]:
-    """The bureau's bulletin channel always; then each recipient the pack entry names
-    (``report:<jurisdiction>:<recipient id>`` in the channel file's ``reports``)."""
+def recipients_of(payload: dict[str, Any]) -> list[tuple[str, str]]:
+    """(recipient, line its message ends with): the bureau's bulletin channel always, its
+    message as it always was; then each recipient the pack entry names
+    (``report:<jurisdiction>:<recipient id>`` in the channel file's ``reports``), its message
+    saying whom it is addressed to and by which clause."""
     code = payload["jurisdiction"]
-    named = [f"report:{code}:{r['id']}" for r in payload.get("recipients") or []]
-    return [f"bulletin:{code}", *named]
+    named = [
+        (f"report:{code}:{r['id']}", f"\n报送：{r['title_zh']}（依据：{r['source']}）")
+        for r in payload.get("recipients") or []
+    ]
+    return [(f"bulletin:{code}", ""), *named]
