@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from html import unescape
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -107,3 +108,14 @@ def sent_payload(sender: Sender, key: str) -> dict[str, Any]:
     with sender.engine.connect() as conn:
         payload = conn.execute(select(deliveries.c.payload).where(deliveries.c.key == key))
         return dict(payload.scalar_one())
+
+
+def first_page(pdf: bytes, png: Path) -> str:
+    """The PDF's first page drawn to ``png`` (A4 at 100 dpi) and its text, spaces removed."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(pdf)
+    image = document[0].render(scale=100 / 72).to_pil()
+    image.save(png)
+    assert image.size == (827, 1170)
+    return re.sub(r"\s+", "", document[0].get_textpage().get_text_range())

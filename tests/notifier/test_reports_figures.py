@@ -5,7 +5,6 @@ Expected figures are counted from the facts posted here."""
 
 from __future__ import annotations
 
-import re
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -15,6 +14,7 @@ from tests.api_client import Api
 from tests.case_api.accountability_steps import Place, person, unit
 from tests.notifier.report_steps import (
     PeriodCaseApi,
+    first_page,
     jurisdiction,
     notifier_at,
     percent,
@@ -125,6 +125,8 @@ async def test_xiangshan_reports_carry_risks_suggestions_and_losses(api: Api, tm
     assert section(half, "司法建议、检察建议办理情况")["收到建议书"] == "1"
     assert section(half, "司法建议、检察建议办理情况")["尚未回复"] == "1"
     assert "象山县县司法局每半年度统计分析并向县政府书面报告（2025年下半年）" in half
+    text = first_page(stored(sender, "xs:2025-H2")["pdf"], tmp_path / "xs-half-page1.png")
+    assert "行政机关负责人出庭应诉情况" in text
 
     quarter = stored(sender, "xs:2025-Q4")["html"]
     concluded = sum(r[3] is not None for r in RISKS)
@@ -133,6 +135,8 @@ async def test_xiangshan_reports_carry_risks_suggestions_and_losses(api: Api, tm
     assert (losses["审结数"], losses["败诉数"]) == (str(concluded), str(lost))
     assert losses["败诉率"] == percent(lost, concluded)
     assert "象山县败诉案件季度汇报（2025年第4季度）" in quarter and "〔2025〕第4期" in quarter
+    text = first_page(stored(sender, "xs:2025-Q4")["pdf"], tmp_path / "xs-quarter-page1.png")
+    assert text.index("象山县司法局") < text.index("〔2025〕第4期") < text.index("败诉案件情况")
     assert "现将2025年第4季度象山县行政应诉工作情况汇报如下" in quarter
     assert sends(sender, "bulletin:xs:2025-Q4:build") == [
         "bulletin:xs",
@@ -199,6 +203,8 @@ async def test_jinzhai_bulletin_counts_losses_and_accountability(api: Api, tmp_p
     }
     assert section(html, "败诉案件情况")["败诉数"] == "1"
     assert "金寨县行政案件败诉情况和责任追究情况通报（2025年度）" in html
+    text = first_page(stored(sender, "jz:2025")["pdf"], tmp_path / "jz-year-page1.png")
+    assert text.index("金寨县司法局") < text.index("〔2025〕第1期") < text.index("败诉案件情况")
     assert sends(sender, "bulletin:jz:2025:build") == [
         "bulletin:jz",
         "report:jz:joint_meeting",
@@ -216,8 +222,6 @@ HEADS = {"principal_head", "deputy_head"}
 
 
 async def test_guangzhou_head_appearance_and_annual_reports(api: Api, tmp_path: Path):
-    import pypdfium2
-
     api.set_today("2026-01-04")
     gz = Place(api, "guangzhou")
     await gz.register()
@@ -236,11 +240,7 @@ async def test_guangzhou_head_appearance_and_annual_reports(api: Api, tmp_path: 
     assert (rows["开庭数"], rows["负责人出庭数"]) == (str(len(HEARINGS)), str(with_head))
     assert rows["正职负责人出庭数"] == str(principal)
     assert rows["负责人出庭率"] == percent(with_head, len(HEARINGS))
-    pdf = pypdfium2.PdfDocument(report["pdf"])
-    text = re.sub(r"\s+", "", pdf[0].get_textpage().get_text_range())
-    first = pdf[0].render(scale=100 / 72).to_pil()
-    first.save(tmp_path / "report-pdf-page1.png")
-    assert first.size == (827, 1170)
+    text = first_page(report["pdf"], tmp_path / "gz-head-appearance-page1.png")
     assert text.index("广州市司法局") < text.index("〔2025〕第2期") < text.index("出庭应诉半年报告")
     assert "负责人出庭率" in text and percent(with_head, len(HEARINGS)) in text
     assert sends(sender, "bulletin:gzc:2025-H2:head_appearance_half_year_report:build") == [
