@@ -82,8 +82,36 @@ class Remediation(BaseModel):
     actor: Actor
 
 
+ReportSection = Literal[
+    "counts",
+    "rates",
+    "ranking",
+    "deadlines",
+    "four_failures",
+    "repeated_losses",
+    "suggestions",
+    "appearance",
+    "losses",
+    "risks",
+    "accountability",
+]
+"""What a report may carry, each a section of figures from the statistics answer."""
+
+
+class Recipient(BaseModel):
+    """Who a report goes to besides the bureau's own bulletin channel, e.g. the county
+    government [003 二(五)2]; ``id`` names the channel (``report:<jurisdiction>:<id>``)."""
+
+    model_config = STRICT
+    id: Ident
+    title_zh: Text
+    source: Text
+
+
 class Bulletin(BaseModel):
-    """通报: a periodic oversight publication of the jurisdiction's figures (DOMAIN.md §7)."""
+    """通报 or 报告: a periodic oversight publication of the jurisdiction's figures (DOMAIN.md
+    §7). ``sections``: what it carries, in order (none: every section of the monthly
+    bulletin); ``recipients``: who receives it besides the bureau's bulletin channel."""
 
     model_config = STRICT
     id: Ident
@@ -93,6 +121,16 @@ class Bulletin(BaseModel):
     every: Literal["month", "quarter", "half_year", "year"]
     scope: Literal["city", "county"]
     actor: Actor
+    sections: tuple[ReportSection, ...] = ()
+    recipients: tuple[Recipient, ...] = ()
+
+    @model_validator(mode="after")
+    def _distinct(self) -> Bulletin:
+        if len(set(self.sections)) != len(self.sections):
+            raise ValueError(f"{self.id}: a section named twice")
+        if len({r.id for r in self.recipients}) != len(self.recipients):
+            raise ValueError(f"{self.id}: a recipient named twice")
+        return self
 
 
 class Target(BaseModel):

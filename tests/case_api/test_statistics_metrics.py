@@ -376,6 +376,6 @@ async def test_the_per_agency_table_costs_no_statement_per_agency(api: Api):
     finally:
         event.remove(engine, "before_cursor_execute", count)
     assert len(few["by_agency"]) == 1 and len(many["by_agency"]) == 41
-    # One per read model (5), the suggestions, 一败再败, and three registry reads, whatever
-    # the agencies.
-    assert asked_many == asked_few == 10
+    # One per read model (5), the suggestions, the risks of losing, the accountability
+    # decisions, 一败再败, and three registry reads, whatever the agencies.
+    assert asked_many == asked_few == 12

@@ -141,6 +141,9 @@ def test_bulletin_is_built_stored_and_sent_on_its_day(notifier_url: str) -> None
         "bulletin:gz:2025-09:bulletin:gz": "sent",
         "bulletin:gz:2025-10:build": "scheduled",  # due on the first working day of November
         "bulletin:gz:2025-H2:build": "scheduled",  # 败诉案件半年报告通报 [004 5-④]
+        # 负责人出庭应诉半年报告 [004 5-②三], the second half-year entry: keyed by its id
+        "bulletin:gz:2025-H2:head_appearance_half_year_report:build": "scheduled",
+        "bulletin:gz:2025:build": "scheduled",  # 年度统计分析报告 [004 5-④二]
     }
 
 

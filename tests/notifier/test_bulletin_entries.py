@@ -66,22 +66,28 @@ def test_half_year_bulletin_waits_out_new_year_and_goes_out_on_the_make_up_sunda
     clock, dispatcher = at("2025-12-31T18:00:00+08:00"), ScriptedDispatcher()
     sender = make_sender(notifier_url, dispatcher, clock, api)
     plan(sender, clock)
+    drop_quarterly(sender)  # the quarterly briefing [003 二(四)3]: tests/notifier/test_reports.py
     assert builds(sender) == {
         "bulletin:xs:2025-H2:build": ("scheduled", "2026-01-04T01:00:00+00:00")
     }
     for moment in ("2026-01-01T09:00:00+08:00", "2026-01-02T09:00:00+08:00", "2026-01-04T08:59"):
         clock.set(datetime.fromisoformat(moment))
         plan(sender, clock)
+        drop_quarterly(sender)
         assert sender.run_once() == 0, moment
     clock.set(datetime.fromisoformat("2026-01-04T09:00:00+08:00"))
     assert sender.run_once() == 1  # build
-    assert sender.run_once() == 1  # send
+    assert sender.run_once() == 2  # send: the bureau's channel, the county government
     assert api.statistics_asked == [("xs", "2025-07-01", "2025-12-31")]
-    assert dispatcher.sent == ["bulletin:xs:2025-H2:bulletin:xs"]
+    # The bureau's bulletin channel, and the county government the pack names [003 二(五)2].
+    assert sorted(dispatcher.sent) == [
+        "bulletin:xs:2025-H2:bulletin:xs",
+        "bulletin:xs:2025-H2:report:xs:government",
+    ]
     with sender.engine.connect() as conn:
         stored = conn.execute(select(bulletins)).mappings().one()
         message = conn.execute(
-            select(deliveries.c.payload).where(deliveries.c.kind == "bulletin")
+            select(deliveries.c.payload).where(deliveries.c.recipient == "bulletin:xs")
         ).scalar_one()
     assert (stored["key"], stored["period"]) == ("xs:2025-H2", "2025-H2")
     assert f"<h1>{H2_TITLE}</h1>" in stored["html"]
@@ -107,17 +113,22 @@ async def test_a_half_year_bulletin_is_retrieved_by_its_period(notifier_url: str
         ) as client:
             listed = (await client.get("/v1/bulletins")).json()
             html = await client.get("/v1/bulletins/xs/2025-H2.html")
-            xlsx = await client.get(listed[0]["xlsx_url"])
+            half = next(b for b in listed if b["every"] == "half_year")
+            xlsx = await client.get(half["xlsx_url"])
     finally:
         runtime.close()
-    assert [(b["period"], b["every"]) for b in listed] == [("2025-H2", "half_year")]
+    assert [(b["period"], b["every"]) for b in listed if b["every"] == "half_year"] == [
+        ("2025-H2", "half_year")
+    ]  # and the quarterly briefings of 2025-Q3 and Q4 [003 二(四)3]
+    listed = [b for b in listed if b["every"] == "half_year"]
     assert listed[0]["html_url"] == "/v1/bulletins/xs/2025-H2.html"
     assert html.status_code == 200 and H2_TITLE in html.text
     assert xlsx.headers["content-disposition"] == 'attachment; filename="bulletin-xs-2025-H2.xlsx"'
 
 
 def test_guangzhou_plans_its_monthly_and_its_half_year_bulletin(notifier_url: str) -> None:
-    """Monthly rows keep the key they always had, so rows planned before stay the same rows."""
+    """Monthly rows keep the key they always had, so rows planned before stay the same rows;
+    a second entry of a kind (the head-appearance half-year report) is keyed by its id."""
     follower(notifier_url, FakeCaseApi(registry())).step()
     clock = at("2025-12-01T10:00:00+08:00")
     sender = make_sender(notifier_url, ScriptedDispatcher(), clock)
@@ -129,6 +140,8 @@ def test_guangzhou_plans_its_monthly_and_its_half_year_bulletin(notifier_url: st
         "bulletin:gz:2025-11:build",
         "bulletin:gz:2025-12:build",
         "bulletin:gz:2025-H2:build",
+        "bulletin:gz:2025-H2:head_appearance_half_year_report:build",
+        "bulletin:gz:2025:build",
     ]
     assert planned["bulletin:gz:2025-H2:build"][1] == "2026-01-04T01:00:00+00:00"
     with sender.engine.connect() as conn:
@@ -152,14 +165,13 @@ def test_a_build_planned_before_pack_titles_keeps_the_monthly_title(notifier_url
     assert api.statistics_asked == [("gz", "2025-09-01", "2025-09-30")]
 
 
-def test_no_shipped_pack_names_two_bulletins_of_one_kind_for_one_level() -> None:
-    """A period's name says its kind, so a bulletin's key and download path carry no entry id:
-    the planner would plan only the first of two such entries."""
+def test_no_shipped_pack_names_one_entry_twice() -> None:
+    """A further entry of a kind is keyed by its id: ids are distinct within a pack."""
     library = shipped_library()
     for pack_id in library.pack_ids():
         for pack in library.versions(pack_id):
-            entries = [(b.every, b.scope) for b in pack.bulletins]
-            assert len(entries) == len(set(entries)), (pack_id, pack.version)
+            ids = [b.id for b in pack.bulletins]
+            assert len(ids) == len(set(ids)), (pack_id, pack.version)
 
 
 def test_a_kind_of_bulletin_new_to_a_jurisdiction_starts_with_the_current_period(
@@ -174,9 +186,13 @@ def test_a_kind_of_bulletin_new_to_a_jurisdiction_starts_with_the_current_period
         conn.execute(deliveries.insert().values(**monthly_row("gz", "2025-09")))
     plan(sender, clock)
     planned = sorted(builds(sender))
-    assert [k for k in planned if "-H" in k] == ["bulletin:gz:2026-H2:build"]
+    assert [k for k in planned if "-H" in k] == [
+        "bulletin:gz:2026-H2:build",
+        "bulletin:gz:2026-H2:head_appearance_half_year_report:build",
+    ]
     assert [k for k in planned if "-H" not in k][0] == "bulletin:gz:2025-09:build"
-    assert len(planned) == 12 + 1  # 2025-09 … 2026-08, and 2026-H2
+    assert "bulletin:gz:2026:build" in planned  # the annual report: this year's, not 2025's
+    assert len(planned) == 12 + 2 + 1  # 2025-09 … 2026-08, two for 2026-H2, and 2026
 
 
 def test_a_jurisdiction_new_to_the_notifier_gets_every_kind_from_when_it_was_seen(
@@ -189,9 +205,17 @@ def test_a_jurisdiction_new_to_the_notifier_gets_every_kind_from_when_it_was_see
     planned = sorted(builds(sender))
     assert [k for k in planned if "-H" in k] == [
         "bulletin:gz:2025-H2:build",
+        "bulletin:gz:2025-H2:head_appearance_half_year_report:build",
         "bulletin:gz:2026-H1:build",
+        "bulletin:gz:2026-H1:head_appearance_half_year_report:build",
         "bulletin:gz:2026-H2:build",
+        "bulletin:gz:2026-H2:head_appearance_half_year_report:build",
     ]
+
+
+def drop_quarterly(sender: Sender) -> None:
+    with sender.engine.begin() as conn:
+        conn.execute(deliveries.delete().where(deliveries.c.key.like("bulletin:xs:%-Q_:build")))
 
 
 def monthly_row(jurisdiction: str, period: str) -> dict:

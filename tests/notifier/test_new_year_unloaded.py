@@ -24,6 +24,9 @@ from tests.notifier.walk import Stack, open_stack
 pytestmark = pytest.mark.integration
 
 HEARING = "2027-01-08"  # a Friday: the 7-day reminder would land on New Year's Day
+# Guangzhou's monthly bulletin, half-year loss bulletin, half-year head-appearance report and
+# annual report: all for periods ending on Dec 31.
+BULLETINS = ("2026-12", "2026-H2", "2026-H2:head_appearance_half_year_report", "2026")
 
 
 def instant(text: str) -> str:
@@ -65,7 +68,7 @@ def _walk(stack: Stack) -> None:
         "1": date(2027, 1, 7),
     }
     assert all(PROVISIONAL_NOTE in d["payload"]["body"] for d in hearing.values())
-    assert _bulletin_days(before) == {"2026-12": date(2027, 1, 4), "2026-H2": date(2027, 1, 4)}
+    assert _bulletin_days(before) == dict.fromkeys(BULLETINS, date(2027, 1, 4))
     answer = _deadline(stack, case, "answer")
     assert (answer["due_date"], answer["provisional"]) == ("2027-01-04", True)
     answer_reminders = _reminders_of(before, "answer")
@@ -92,7 +95,7 @@ def _walk(stack: Stack) -> None:
         return rows if _bulletin_days(rows).get("2026-12") == date(2027, 1, 2) else []
 
     after = wait_until(replanned, 30)
-    assert _bulletin_days(after) == {"2026-12": date(2027, 1, 2), "2026-H2": date(2027, 1, 2)}
+    assert _bulletin_days(after) == dict.fromkeys(BULLETINS, date(2027, 1, 2))
     hearing = _reminders_of(after, "hearing")
     assert _day(hearing["7"]["due_at"]) == date(2026, 12, 31)  # Jan 1 is still a holiday
     assert not [d for d in after if PROVISIONAL_NOTE in str(d["payload"])]
@@ -157,7 +160,7 @@ def _day(value: str) -> date:
 
 def _with_bulletins(url: str) -> list[dict[str, Any]]:
     rows = _planned(url)
-    return rows if len(_bulletin_days(rows)) == 2 else []
+    return rows if len(_bulletin_days(rows)) == len(BULLETINS) else []
 
 
 def _reminders_of(rows: list[dict[str, Any]], rule: str) -> dict[str, dict[str, Any]]:
@@ -176,6 +179,9 @@ def _deadline(stack: Stack, case: str, rule: str) -> dict[str, Any]:
 
 
 def _bulletin_days(rows: list[dict[str, Any]]) -> dict[str, date]:
+    """By period, and the entry of a report keyed by it (``2026-H2:<entry>``)."""
     return {
-        d["key"].split(":")[2]: _day(d["due_at"]) for d in rows if d["kind"] == "bulletin_build"
+        ":".join(d["key"].split(":")[2:-1]): _day(d["due_at"])
+        for d in rows
+        if d["kind"] == "bulletin_build"
     }

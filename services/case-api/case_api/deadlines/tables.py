@@ -56,6 +56,8 @@ deadlines = Table(
     Index("ix_deadlines_case", "case_id"),
     # The deadline one event triggered (a suggestion's reply, for the statistics).
     Index("ix_deadlines_trigger", "case_id", "trigger_position"),
+    # Risks of losing count in the period they were found (statistics ``risks``).
+    Index("ix_deadlines_trigger_date", "trigger_date"),
 )
 
 calendar_overrides = Table(

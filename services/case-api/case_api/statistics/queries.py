@@ -38,6 +38,7 @@ from case_api.statistics.counts import (
     Count,
     Source,
 )
+from case_api.statistics.report_counts import ACCOUNTABILITY_COUNTS, RISK_COUNTS
 from shared.metrics import Rate as MetricRate
 from shared.metrics import catalogue
 from shared.rulepacks import PackLibrary
@@ -113,6 +114,8 @@ def figures(
     with engine.connect() as conn:
         tally = _tally(conn, every, asked)
         suggested = _tally(conn, SUGGESTION_COUNTS, asked)
+        risks = _tally(conn, RISK_COUNTS, asked)
+        decided = _tally(conn, ACCOUNTABILITY_COUNTS, asked)
         repeated = _repeated_losses(conn, asked)
         per_agency = _per_agency(tally, every)
         in_scope = _scope_agencies(conn, asked)
@@ -140,9 +143,9 @@ def figures(
         "deadlines": _deadline_table(tally[DEADLINES]),
         "four_failures": _four_failures(totals),
         "repeated_losses": repeated,
-        "suggestions": {
-            c.name: sum(row[c.name] for row in suggested[c.source]) for c in SUGGESTION_COUNTS
-        },
+        "suggestions": _sums(suggested, SUGGESTION_COUNTS),
+        "risks": _sums(risks, RISK_COUNTS),
+        "accountability": _sums(decided, ACCOUNTABILITY_COUNTS),
         "by_agency": sort_rows(rows, sort),
     }
 
@@ -159,6 +162,10 @@ def _tally(conn: Connection, counts: list[Count], asked: Asked) -> Tally:
             query = query.group_by(*keys)
         out[source] = [dict(row) for row in conn.execute(query).mappings()]
     return out
+
+
+def _sums(tally: Tally, counts: list[Count]) -> dict[str, int]:
+    return {c.name: sum(row[c.name] for row in tally[c.source]) for c in counts}
 
 
 def _aggregate(count: Count, today: date) -> Any:

@@ -85,6 +85,14 @@ class Statistics(BaseModel):
         description="司法建议、检察建议 served in the period: received, answered_on_time,"
         " answered_late, unanswered (as of today)"
     )
+    risks: dict[str, int] = Field(
+        description="risks of losing found in the period [003 二(三)2] and, as of today: flagged,"
+        " reported_on_time, reported_late, resolved (mediated or withdrawn), lost, pending"
+    )
+    accountability: dict[str, int] = Field(
+        description="accountability decisions taken in the period [001 九(四)]: decided,"
+        " sanctioned, sanctioned_units, not_accountable, exempted, fault_tolerated"
+    )
     by_agency: list[AgencyFigures]
 
 

@@ -19,7 +19,7 @@ from notifier.api.deps import (
 )
 from notifier.api.problems import Problem
 from notifier.api.schemas import BulletinInfo, FollowerStatus
-from notifier.bulletin.links import FORMATS, bulletin_path
+from notifier.bulletin.links import FORMATS, bulletin_path, file_stem, report_of, stored_key
 from notifier.platform.db import from_db
 from notifier.platform.tables import bulletins
 from notifier.sending import queries as repo
@@ -59,20 +59,26 @@ async def follower(runtime: RuntimeDep) -> FollowerStatus:
 )
 async def list_bulletins(runtime: RuntimeDep) -> list[dict[str, Any]]:
     def query() -> list[dict[str, Any]]:
-        columns = (bulletins.c.jurisdiction, bulletins.c.period, bulletins.c.created_at)
+        columns = (
+            bulletins.c.key,
+            bulletins.c.jurisdiction,
+            bulletins.c.period,
+            bulletins.c.created_at,
+        )
         with runtime.engine.connect() as conn:
             rows = conn.execute(select(*columns).order_by(bulletins.c.id)).mappings()
             return [dict(r) for r in rows]
 
     found = await run_in_threadpool(query)
     for row in found:
-        code, period = row["jurisdiction"], row["period"]
+        code, period, report = row["jurisdiction"], row["period"], report_of(row.pop("key"))
         row.update(
+            report=report,
             created_at=from_db(row["created_at"]),
             every=period_kind(period),
-            html_url=bulletin_path(code, period, "html"),
-            xlsx_url=bulletin_path(code, period, "xlsx"),
-            pdf_url=bulletin_path(code, period, "pdf"),
+            html_url=bulletin_path(code, period, "html", report),
+            xlsx_url=bulletin_path(code, period, "xlsx", report),
+            pdf_url=bulletin_path(code, period, "pdf", report),
         )
     return found
 
@@ -86,6 +92,25 @@ async def list_bulletins(runtime: RuntimeDep) -> list[dict[str, Any]]:
     responses=DOWNLOAD_RESPONSES,
 )
 async def bulletin_file(jurisdiction: str, period: str, fmt: str, runtime: RuntimeDep) -> Response:
+    return await _stored_file(runtime, stored_key(jurisdiction, period), fmt)
+
+
+@router.get(
+    "/v1/bulletins/{jurisdiction}/{period}/{report}.{fmt}",
+    tags=["bulletins"],
+    summary="One report as HTML, XLSX or PDF (operator token, or a message's signed link)",
+    description="A report keyed by its pack entry (a further entry of its kind for the period,"
+    " e.g. Guangzhou's half-year head-appearance report beside its half-year loss bulletin)",
+    dependencies=[OperatorOrLinkDep],
+    responses=DOWNLOAD_RESPONSES,
+)
+async def report_file(
+    jurisdiction: str, period: str, report: str, fmt: str, runtime: RuntimeDep
+) -> Response:
+    return await _stored_file(runtime, stored_key(jurisdiction, period, report), fmt)
+
+
+async def _stored_file(runtime: Any, key: str, fmt: str) -> Response:
     if fmt not in FORMATS:
         raise Problem(404, "bulletin-format-unknown", "Not found", "formats: html, xlsx, pdf")
 
@@ -93,26 +118,25 @@ async def bulletin_file(jurisdiction: str, period: str, fmt: str, runtime: Runti
         with runtime.engine.connect() as conn:
             return conn.execute(
                 select(bulletins.c.id, bulletins.c[fmt].label("content")).where(
-                    bulletins.c.key == f"{jurisdiction}:{period}"
+                    bulletins.c.key == key
                 )
             ).one_or_none()
 
     found = await run_in_threadpool(query)
+    shown = key.replace(":", " ")
     if found is None:
-        raise Problem(
-            404, "bulletin-not-found", "Not found", f"no bulletin for {jurisdiction} {period}"
-        )
+        raise Problem(404, "bulletin-not-found", "Not found", f"no bulletin for {shown}")
     if found.content is None:  # built before PDFs were kept
         raise Problem(
             404,
             "bulletin-format-unavailable",
             "Not found",
-            f"the bulletin for {jurisdiction} {period} was built before {fmt} files were kept",
+            f"the bulletin for {shown} was built before {fmt} files were kept",
         )
     content = found.content
     if fmt == "html":
         return Response(content, media_type="text/html; charset=utf-8")
-    name = f"bulletin-{jurisdiction}-{period}.{fmt}"
+    name = f"{file_stem(key)}.{fmt}"
     return Response(
         content,
         media_type=MEDIA[fmt],

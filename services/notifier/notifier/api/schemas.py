@@ -37,6 +37,10 @@ class BulletinInfo(BaseModel):
     jurisdiction: str
     period: str = Field(description="2025-09, 2025-Q3, 2025-H1 or 2025")
     every: str = Field(description="month, quarter, half_year or year")
+    report: str | None = Field(
+        default=None,
+        description="the pack entry of a report keyed by it; null for the first entry of its kind",
+    )
     created_at: datetime
     html_url: str
     xlsx_url: str

@@ -17,25 +17,22 @@ from typing import Any
 
 from sqlalchemy import Engine, select, update
 
-from notifier.bulletin.figures import Figures, read_figures
+from notifier.bulletin.figures import read_figures
 from notifier.bulletin.heading import make_heading
-from notifier.bulletin.links import download_links
-from notifier.bulletin.render_html import render_html
+from notifier.bulletin.links import file_stem, stored_key
+from notifier.bulletin.message import MONTHLY_TITLE, bulletin_message
+from notifier.bulletin.render_html import DEFAULT_SECTIONS, render_html
 from notifier.bulletin.render_pdf import render_pdf
 from notifier.bulletin.render_xlsx import render_xlsx
-from notifier.bulletin.tables import percent
+from notifier.bulletin.report_xlsx import render_report_xlsx
 from notifier.feed.caseapi import CaseApiClient
 from notifier.platform.db import to_db
 from notifier.platform.sqlutil import insert_new, upsert
 from notifier.platform.tables import agencies, bulletins, deliveries, jurisdictions
-from notifier.reminders import messages
 from notifier.sending.answer import Answer
 from notifier.sending.deliveries import Lease
-from shared.reporting_periods import period_bounds, period_label
+from shared.reporting_periods import period_bounds
 from shared.rulepacks.library import SHANGHAI
-
-# Build rows planned before bulletins came from the pack's entries carry no title of their own.
-MONTHLY_TITLE = "行政应诉工作月度通报"
 
 
 class BulletinBuilder:
@@ -60,12 +57,18 @@ class BulletinBuilder:
         title_zh = lease.payload.get("title_zh", MONTHLY_TITLE)
         issued = lease.due_at.astimezone(SHANGHAI).date()
         heading = make_heading(figures.jurisdiction_name, title_zh, period, issued)
-        html = render_html(heading, figures)
+        sections = tuple(lease.payload.get("sections") or ())
+        html = render_html(heading, figures, sections or DEFAULT_SECTIONS)
+        xlsx = (
+            render_report_xlsx(heading, figures, sections)
+            if sections
+            else render_xlsx(heading, figures)
+        )
         self._built[lease.id] = {
             "stats": stats,
             "figures": figures,
             "html": html,
-            "xlsx": render_xlsx(heading, figures),
+            "xlsx": xlsx,
             "pdf": render_pdf(html),
         }
         return Answer(True, f"statistics {code} {start}..{end} rendered")
@@ -81,61 +84,40 @@ class BulletinBuilder:
 
     def complete(self, lease: Lease, now: datetime, detail: str) -> None:
         built = self._built.pop(lease.id)
-        code, period = lease.payload["jurisdiction"], lease.payload["period"]
-        key, moment = f"{code}:{period}", to_db(now)
+        payload = lease.payload
+        code, period, report = payload["jurisdiction"], payload["period"], payload.get("report")
+        key, moment = stored_key(code, period, report), to_db(now)
         stored = {"key": key, "jurisdiction": code, "period": period, "created_at": moment}
         stored |= {key: built[key] for key in ("html", "xlsx", "pdf")} | {
             "statistics": built["stats"]
         }
-        send = {
-            "key": f"bulletin:{code}:{period}:bulletin:{code}",
-            "kind": "bulletin",
-            "recipient": f"bulletin:{code}",
-            "jurisdiction": code,
-            "payload": {**self._message(lease.payload, built, now), "bulletin": key},
-        }
-        send |= {"due_at": moment, "next_attempt_at": moment, "updated_at": moment}
+        link = (self.link_secret, self.link_lifetime)
+        message = bulletin_message(payload, built, now, self.public_url, link)
+        sends = [
+            {
+                "key": f"bulletin:{code}:{period}:{report + ':' if report else ''}{recipient}",
+                "kind": "bulletin",
+                "recipient": recipient,
+                "jurisdiction": code,
+                "payload": {**message, "body": message["body"] + addressed, "bulletin": key},
+                "due_at": moment,
+                "next_attempt_at": moment,
+                "updated_at": moment,
+                "state": "scheduled",
+                "attempts": 0,
+            }
+            for recipient, addressed in recipients_of(payload)
+        ]
         done = {"state": "sent", "sent_at": moment, "last_answer": detail, "lease_token": None}
         with self.engine.begin() as conn:
             upsert(conn, bulletins, ["key"], stored)
-            insert_new(conn, deliveries, ["key"], {**send, "state": "scheduled", "attempts": 0})
+            for send in sends:
+                insert_new(conn, deliveries, ["key"], send)
             conn.execute(
                 update(deliveries)
                 .where(deliveries.c.id == lease.id)
                 .values(**done, updated_at=moment)
             )
-
-    def _message(
-        self, payload: dict[str, Any], built: dict[str, Any], now: datetime
-    ) -> dict[str, str]:
-        figures: Figures = built["figures"]
-        stats = built["stats"]
-        code, period = payload["jurisdiction"], payload["period"]
-        links = download_links(
-            self.public_url, self.link_secret, self.link_lifetime, code, period, now
-        )
-        source = payload.get("source")
-        values = {
-            "jurisdiction_name": figures.jurisdiction_name,
-            "bulletin_title": payload.get("title_zh", MONTHLY_TITLE),
-            "period_label": period_label(period),
-            "basis": f"（依据：{source}）" if source else "",
-            "links": links,
-            "unmet": _unmet(figures),
-            **{k: stats.get("counts", {}).get(k, 0) for k in ("received", "concluded", "losses")},
-            **{
-                k: percent(rate.cell) if (rate := figures.rate(k)) else "—"
-                for k in ("loss_rate", "head_appearance_rate", "mediation_withdrawal_rate")
-            },
-            **{
-                k: stats.get("four_failures", {}).get(k, 0)
-                for k in ("no_answer", "no_evidence", "no_appearance", "no_performance")
-            },
-        }
-        return {
-            "title": messages.render("bulletin", "title", values),
-            "body": messages.render("bulletin", "body", values),
-        }
 
     @contextmanager
     def attachments(self, lease: Lease) -> Iterator[list[str]]:
@@ -151,7 +133,7 @@ class BulletinBuilder:
                 .one()
             )
         with tempfile.TemporaryDirectory() as directory:
-            name = f"bulletin-{row['jurisdiction']}-{row['period']}"
+            name = file_stem(row["key"])
             html = Path(directory, f"{name}.html")
             html.write_text(row["html"], encoding="utf-8")
             files = [html]
@@ -162,11 +144,14 @@ class BulletinBuilder:
             yield [str(f) for f in files]
 
 
-def _unmet(figures: Figures) -> str:
-    """Which agencies missed which target, named in the message itself."""
-    parts = []
-    for i, target in enumerate(figures.targets):
-        names = [a.name for a in figures.agencies if i < len(a.flags) and a.flags[i] is False]
-        if names:
-            parts.append(f"未达到“{target.name}”的单位：{'、'.join(names)}。")
-    return "".join(parts)
+def recipients_of(payload: dict[str, Any]) -> list[tuple[str, str]]:
+    """(recipient, line its message ends with): the bureau's bulletin channel always, its
+    message as it always was; then each recipient the pack entry names
+    (``report:<jurisdiction>:<recipient id>`` in the channel file's ``reports``), its message
+    saying whom it is addressed to and by which clause."""
+    code = payload["jurisdiction"]
+    named = [
+        (f"report:{code}:{r['id']}", f"\n报送：{r['title_zh']}（依据：{r['source']}）")
+        for r in payload.get("recipients") or []
+    ]
+    return [(f"bulletin:{code}", ""), *named]

@@ -61,9 +61,18 @@ class Figures:
     failures: list[tuple[str, int]] = field(default_factory=list)
     repeated: list[tuple[str, str, int]] = field(default_factory=list)
     suggestions: list[tuple[str, int]] = field(default_factory=list)
+    risks: list[tuple[str, int]] = field(default_factory=list)
+    accountability: list[tuple[str, int]] = field(default_factory=list)
+    count_of: dict[str, tuple[str, int]] = field(default_factory=dict)  # key → (label, value)
 
     def rate(self, key: str) -> Rate | None:
         return next((r for r in self.rates if r.key == key), None)
+
+    def counts_of(self, keys: tuple[str, ...]) -> list[tuple[str, int]]:
+        return [self.count_of[k] for k in keys if k in self.count_of]
+
+    def rates_of(self, keys: tuple[str, ...]) -> list[Rate]:
+        return [r for r in self.rates if r.key in keys]
 
 
 def read_figures(stats: Mapping[str, Any], names: Mapping[str, str]) -> Figures:
@@ -94,6 +103,10 @@ def read_figures(stats: Mapping[str, Any], names: Mapping[str, str]) -> Figures:
         ],
         # Absent from answers given before suggestions were counted.
         suggestions=_labelled(stats.get("suggestions") or {}, labels.SUGGESTION_LABELS),
+        # Absent from answers given before risks and accountability were counted.
+        risks=_labelled(stats.get("risks") or {}, labels.RISK_LABELS),
+        accountability=_labelled(stats.get("accountability") or {}, labels.ACCOUNTABILITY_LABELS),
+        count_of={k: (given[k], v) for k, v in (stats.get("counts") or {}).items() if k in given},
     )
 
 

@@ -66,5 +66,31 @@ SUGGESTION_LABELS = {
     "answered_late": "逾期回复",
     "unanswered": "尚未回复",
 }
+RISK_LABELS = {
+    "flagged": "发现败诉风险",
+    "reported_on_time": "按期报送风险分析报告",
+    "reported_late": "逾期报送风险分析报告",
+    "resolved": "已化解（调解、撤诉结案）",
+    "lost": "仍败诉",
+    "pending": "尚未审结",
+}
+ACCOUNTABILITY_LABELS = {
+    "decided": "作出处理决定（人次、单位次）",
+    "sanctioned": "追究责任",
+    "sanctioned_units": "其中：追究单位责任",
+    "not_accountable": "不予追究",
+    "exempted": "免予问责",
+    "fault_tolerated": "容错免责",
+}
+APPEARANCE_COUNTS = (
+    "hearings_held",
+    "hearings_with_head",
+    "principal_head_appearances",
+    "hearings_refused",
+    "hearings_left",
+)
+APPEARANCE_RATES = ("head_appearance_rate",)
+LOSS_COUNTS = ("concluded", "losses", "revoked_or_changed")
+LOSS_RATES = ("loss_rate", "revoked_or_changed_rate")
 COMPARISONS = {"lt": "低于", "lte": "不高于", "gt": "高于", "gte": "不低于", "eq": "等于"}
 NOT_COMPUTABLE = "分母为0，无法计算"

@@ -3,45 +3,68 @@ page prints to PDF (``render_pdf``). Charts are inline SVG, styles inline: nothi
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 from importlib.resources import files
-from typing import Any
 
 from notifier.bulletin.charts import deadline_chart, loss_rate_chart
 from notifier.bulletin.figures import Figures
 from notifier.bulletin.heading import Heading
+from notifier.bulletin.html_tables import rates_table, table
 from notifier.bulletin.labels import DEADLINE_LABELS, DEADLINE_STATUSES
-from notifier.bulletin.tables import agency_rows, rate_rows
+from notifier.bulletin.report_sections import REPORT_SECTIONS
+from notifier.bulletin.tables import agency_rows
 
 STYLE = files("notifier.bulletin").joinpath("bulletin.css")
 NUMERALS = "一二三四五六七八九十"
-MARKS = {"达标": "met", "未达标": "unmet"}
+DEFAULT_SECTIONS = (
+    "counts",
+    "rates",
+    "ranking",
+    "deadlines",
+    "four_failures",
+    "repeated_losses",
+    "suggestions",
+)
+"""The monthly bulletin's sections, and those of any entry that names none."""
 
 
-def render_html(heading: Heading, figures: Figures) -> str:
-    sections = [
-        ("收结案情况", _table(["项目", "数量（件）"], figures.counts, {1: "num"}, kind="narrow")),
-        ("主要指标", _rates(figures)),
-        ("各单位情况排名", _agencies(figures)),
-        ("期限执行情况", _deadlines(figures)),
-        ("“四不”问题", _table(["问题", "件数"], figures.failures, {1: "num"}, kind="narrow")),
-        ("一败再败情况", _repeated(figures)),
-        (
-            "司法建议、检察建议办理情况",
-            _table(["项目", "件数"], figures.suggestions, {1: "num"}, kind="narrow"),
-        ),
-    ]
+def render_html(
+    heading: Heading, figures: Figures, sections: tuple[str, ...] = DEFAULT_SECTIONS
+) -> str:
+    """``sections``: what the report carries, in order (a pack entry's ``sections``)."""
     body = "".join(
-        f"<section><h2>{NUMERALS[i]}、{escape(name)}</h2>{content}</section>"
-        for i, (name, content) in enumerate(sections)
+        f"<section><h2>{NUMERALS[i]}、{escape(SECTIONS[key][0])}</h2>"
+        f"{SECTIONS[key][1](figures)}</section>"
+        for i, key in enumerate(sections)
     )
     return (
         "<!doctype html><html lang='zh-CN'><head><meta charset='utf-8'>"
         f"<title>{escape(heading.title)}</title><style>{STYLE.read_text(encoding='utf-8')}"
         f"</style></head><body><main class='notice'>{_masthead(heading)}"
         f"<p class='lead'>现将{escape(heading.period_label)}{escape(figures.jurisdiction_name)}"
-        f"行政应诉工作情况通报如下：</p>{body}{_signature(heading)}</main></body></html>"
+        f"行政应诉工作情况{_verb(heading)}如下：</p>{body}{_signature(heading)}</main></body></html>"
     )
+
+
+def _counts(figures: Figures) -> str:
+    return table(["项目", "数量（件）"], figures.counts, {1: "num"}, kind="narrow")
+
+
+def _failures(figures: Figures) -> str:
+    return table(["问题", "件数"], figures.failures, {1: "num"}, kind="narrow")
+
+
+def _suggestions(figures: Figures) -> str:
+    return table(["项目", "件数"], figures.suggestions, {1: "num"}, kind="narrow")
+
+
+def _verb(heading: Heading) -> str:
+    """A bulletin informs (通报); a report to the government reports (报告, 汇报)."""
+    for verb in ("通报", "汇报", "报告"):
+        if verb in heading.title:
+            return verb
+    return "通报"
 
 
 def _masthead(heading: Heading) -> str:
@@ -60,14 +83,13 @@ def _signature(heading: Heading) -> str:
 
 
 def _rates(figures: Figures) -> str:
-    head = ["指标", "数值", "计算", "计算公式", "说明"]
-    return _table(head, rate_rows(figures), {0: "key", 1: "num", 2: "num"})
+    return rates_table(figures.rates)
 
 
 def _agencies(figures: Figures) -> str:
     head, rows = agency_rows(figures)
     columns = {0: "rank", 1: "name"} | dict.fromkeys(range(2, 7), "num")
-    table = _table(head, rows, columns, kind="ranking", wrap_from=7)
+    ranked = table(head, rows, columns, kind="ranking", wrap_from=7)
     loss = next((t for t in figures.targets if t.metric == "loss_rate"), None)
     chart = loss_rate_chart(
         figures.agencies, loss.threshold if loss else None, loss.name if loss else ""
@@ -82,7 +104,7 @@ def _agencies(figures: Figures) -> str:
         )
         + "</p>"
     )
-    return table + note + (f"<figure>{chart}</figure>" if chart else "")
+    return ranked + note + (f"<figure>{chart}</figure>" if chart else "")
 
 
 def _deadlines(figures: Figures) -> str:
@@ -91,45 +113,25 @@ def _deadlines(figures: Figures) -> str:
         for r in figures.deadlines
     ]
     chart = deadline_chart(figures.deadlines)
-    table = _table(["期限", *DEADLINE_STATUSES.values()], rows, dict.fromkeys(range(1, 5), "num"))
-    return (f"<figure>{chart}</figure>" if chart else "") + table
+    drawn = table(["期限", *DEADLINE_STATUSES.values()], rows, dict.fromkeys(range(1, 5), "num"))
+    return (f"<figure>{chart}</figure>" if chart else "") + drawn
 
 
 def _repeated(figures: Figures) -> str:
     if not figures.repeated:
         return "<p>本期无。</p>"
-    return _table(["单位", "案由", "败诉件数"], figures.repeated, {2: "num"})
+    return table(["单位", "案由", "败诉件数"], figures.repeated, {2: "num"})
 
 
-def _table(
-    head: list[str],
-    rows: list[Any],
-    columns: dict[int, str] | None = None,
-    kind: str = "",
-    wrap_from: int | None = None,
-) -> str:
-    """``columns``: a CSS class per column index; headers from ``wrap_from`` on may wrap
-    (long target names), the others stay on one line."""
-    if not rows:
-        return "<p>本期无。</p>"
-    columns = columns or {}
-    cells = "".join(
-        f"<th scope='col'{_class(['wrap'] if wrap_from is not None and i >= wrap_from else [])}>"
-        f"{escape(h)}</th>"
-        for i, h in enumerate(head)
-    )
-    body = "".join(
-        "<tr>"
-        + "".join(
-            f"<td{_class([columns.get(i, ''), MARKS.get(str(c), '')])}>{escape(str(c))}</td>"
-            for i, c in enumerate(row)
-        )
-        + "</tr>"
-        for row in rows
-    )
-    return f"<table{_class([kind])}><thead><tr>{cells}</tr></thead><tbody>{body}</tbody></table>"
-
-
-def _class(names: list[str]) -> str:
-    names = [n for n in names if n]
-    return f" class='{' '.join(names)}'" if names else ""
+SECTIONS: dict[str, tuple[str, Callable[[Figures], str]]] = {
+    "counts": ("收结案情况", _counts),
+    "rates": ("主要指标", _rates),
+    "ranking": ("各单位情况排名", _agencies),
+    "deadlines": ("期限执行情况", _deadlines),
+    "four_failures": ("“四不”问题", _failures),
+    "repeated_losses": ("一败再败情况", _repeated),
+    "suggestions": ("司法建议、检察建议办理情况", _suggestions),
+    **REPORT_SECTIONS,
+}
+"""Each section a report may carry (``ReportSection`` in the rule packs): its Chinese title
+and how it is drawn."""

@@ -1,21 +1,24 @@
-"""When each bulletin goes out, and planning its build rows.
+"""When each bulletin or report goes out, and planning its build rows.
 
 A rule pack's ``bulletins`` entries say how often (``every``: month, quarter, half-year,
-year) and for which level of jurisdiction (``scope``); each jurisdiction at that level gets one
-bulletin per entry and period. A period's bulletin goes out on the first working day after the
-period ends, at the reminder hour (Guangzhou's "全市联动每月通报" [004 5-①] fixes no day;
-September 2025's goes out on 2025-10-09, after the National Day holiday; the second half of
-2025's on Sunday 2026-01-04, the make-up working day after New Year).
+year), for which level of jurisdiction (``scope``), what each carries (``sections``) and who
+receives it (``recipients``); each jurisdiction at that level gets one per entry and period.
+A period's bulletin goes out on the first working day after the period ends, at the reminder
+hour (Guangzhou's "全市联动每月通报" [004 5-①] fixes no day; September 2025's goes out on
+2025-10-09, after the National Day holiday; the second half of 2025's on Sunday 2026-01-04,
+the make-up working day after New Year).
 
 Rows are planned from the period the notifier first saw the jurisdiction in (for a kind of
 bulletin new to a jurisdiction that has others: the current period) through the current one,
-keyed ``bulletin:<jurisdiction>:<period>:build`` (the key monthly bulletins always had),
-so planning is idempotent. A period's name says its kind, so the key needs no entry id: should
-a pack name two entries of one kind for one level, the first is planned.
+so planning is idempotent. The first entry of each kind (``every``) for a level keeps the key
+bulletins always had, ``bulletin:<jurisdiction>:<period>:build``; a further entry of the same
+kind (Guangzhou's half-year head-appearance report beside its half-year loss bulletin) is
+keyed by its entry id too, ``bulletin:<jurisdiction>:<period>:<entry>:build``.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -39,25 +42,39 @@ def bulletin_due(period: str, calendar: WorkCalendar, hour: int) -> datetime:
     return day_at(day, hour)
 
 
-def bulletin_key(jurisdiction: str, period: str) -> str:
-    return f"bulletin:{jurisdiction}:{period}:build"
+def bulletin_key(jurisdiction: str, period: str, report: str | None = None) -> str:
+    """``report``: the entry id of a further entry of its kind (none for the first)."""
+    return f"bulletin:{jurisdiction}:{period}:{report + ':' if report else ''}build"
 
 
-def bulletin_entries(
-    conn: Connection, library: PackLibrary, now: datetime
-) -> list[tuple[dict[str, Any], Bulletin]]:
-    """(jurisdiction row, bulletin entry) for each entry the pack in force names for its level."""
+@dataclass(frozen=True)
+class Planned:
+    """A pack entry for one jurisdiction; ``report`` is the entry id its keys carry, if any."""
+
+    row: dict[str, Any]
+    entry: Bulletin
+    report: str | None
+
+    @property
+    def series(self) -> str:
+        """What the latest planned period is kept for: the kind, or the entry id."""
+        return self.report or self.entry.every
+
+
+def bulletin_entries(conn: Connection, library: PackLibrary, now: datetime) -> list[Planned]:
+    """Each entry the pack in force names for the jurisdiction's level."""
     found = []
     for row in conn.execute(select(jurisdictions).order_by(jurisdictions.c.code)).mappings():
         try:
             pack = library.pack(row["pack"], now)
         except (PackNotFound, PackNotInEffect):
             continue
-        first: dict[str, Bulletin] = {}
+        kinds: set[str] = set()
         for entry in pack.bulletins:
             if entry.scope == row["level"]:
-                first.setdefault(entry.every, entry)
-        found += [(dict(row), entry) for entry in first.values()]
+                report = entry.id if entry.every in kinds else None
+                kinds.add(entry.every)
+                found.append(Planned(dict(row), entry, report))
     return found
 
 
@@ -66,17 +83,18 @@ def plan_bulletins(
 ) -> None:
     today = now.astimezone(SHANGHAI).date()
     planned = _latest_planned(conn)  # before this round adds any
-    for row, entry in bulletin_entries(conn, library, now):
-        kinds = planned.get(row["code"], {})
-        period = _resume_period(row, kinds, entry.every, today)
-        if entry.every in kinds:  # the period just ended may still wait for its due day
+    for one in bulletin_entries(conn, library, now):
+        row, entry = one.row, one.entry
+        series = planned.get(row["code"], {})
+        period = _resume_period(row, series, one.series, entry.every, today)
+        if one.series in series:  # the period just ended may still wait for its due day
             before = period_of(period_bounds(period)[0] - timedelta(days=1), entry.every)
             due = to_db(bulletin_due(before, calendar, hour))
-            _retime_untried(conn, bulletin_key(row["code"], before), due, now)
+            _retime_untried(conn, bulletin_key(row["code"], before, one.report), due, now)
         while period_bounds(period)[0] <= today:
             due = to_db(bulletin_due(period, calendar, hour))
             values = {
-                "key": bulletin_key(row["code"], period),
+                "key": bulletin_key(row["code"], period, one.report),
                 "kind": "bulletin_build",
                 "recipient": CASE_API,
                 "jurisdiction": row["code"],
@@ -85,7 +103,7 @@ def plan_bulletins(
                 "attempts": 0,
                 "next_attempt_at": due,
                 "updated_at": to_db(now),
-                "payload": _payload(row, entry, period),
+                "payload": _payload(one, period),
             }
             insert_new(conn, deliveries, ["key"], values)
             _retime_untried(conn, values["key"], due, now)
@@ -104,42 +122,56 @@ def _retime_untried(conn: Connection, key: str, due: datetime, now: datetime) ->
 
 
 def _latest_planned(conn: Connection) -> dict[str, dict[str, str]]:
-    """The latest period of each kind of bulletin (month, half_year …) each jurisdiction has
-    a build row for."""
+    """The latest period of each series each jurisdiction has a build row for: of each kind
+    (month, half_year …) for the first entries of their kind, else of each entry id."""
     query = select(deliveries.c.jurisdiction, deliveries.c.key).where(
         deliveries.c.kind == "bulletin_build"
     )
     latest: dict[str, dict[str, str]] = {}
     for jurisdiction, key in conn.execute(query):
-        if key.count(":") == 3:  # bulletin:<jurisdiction>:<period>:build
-            period = key.split(":")[2]
+        parts = key.split(":")  # bulletin:<jurisdiction>:<period>[:<entry>]:build
+        if len(parts) in (4, 5):
+            period = parts[2]
+            series = parts[3] if len(parts) == 5 else period_kind(period)
             kinds = latest.setdefault(jurisdiction, {})
-            current = kinds.get(period_kind(period))
+            current = kinds.get(series)
             if current is None or period_bounds(period)[0] > period_bounds(current)[0]:
-                kinds[period_kind(period)] = period
+                kinds[series] = period
     return latest
 
 
-def _resume_period(row: dict[str, Any], planned: dict[str, str], every: str, today: date) -> str:
+def _resume_period(
+    row: dict[str, Any], planned: dict[str, str], series: str, every: str, today: date
+) -> str:
     """Where this round starts planning: at the latest period planned (so a round's cost does
     not grow with the years behind it), else from the period the jurisdiction was first seen
     in. A kind of bulletin new to a jurisdiction that already has others (a pack that gained
     an entry, or this notifier's upgrade) starts with the current period: bulletins for
     periods long past would all go out at once, stale, on the day it is deployed."""
-    if every in planned:
-        return planned[every]
+    if series in planned:
+        return planned[series]
     if planned:
         return period_of(today, every)
     seen = from_db(row["seen_at"]).astimezone(SHANGHAI).date()  # type: ignore[union-attr]
     return period_of(seen, every)
 
 
-def _payload(row: dict[str, Any], entry: Bulletin, period: str) -> dict[str, Any]:
-    return {
-        "jurisdiction": row["code"],
-        "name": row["name"],
+def _payload(one: Planned, period: str) -> dict[str, Any]:
+    """What the build needs, fixed when planned. Sections and recipients only for entries
+    that name them, so the monthly bulletins' rows stay as they were."""
+    entry = one.entry
+    payload: dict[str, Any] = {
+        "jurisdiction": one.row["code"],
+        "name": one.row["name"],
         "period": period,
         "entry": entry.id,
         "title_zh": entry.title_zh,
         "source": entry.source,
     }
+    if one.report:
+        payload["report"] = one.report
+    if entry.sections:
+        payload["sections"] = list(entry.sections)
+    if entry.recipients:
+        payload["recipients"] = [r.model_dump() for r in entry.recipients]
+    return payload

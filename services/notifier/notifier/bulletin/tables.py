@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from notifier.bulletin.figures import Figures
+from notifier.bulletin.figures import Figures, Rate
 from notifier.bulletin.ranking import RateCell
 
 
@@ -22,8 +22,8 @@ def flag(met: bool | None) -> str:
     return "—" if met is None else ("达标" if met else "未达标")
 
 
-def rate_rows(figures: Figures) -> list[list[str]]:
-    return [[r.name, percent(r.cell), fraction(r.cell), r.formula, r.note] for r in figures.rates]
+def rate_rows(rates: list[Rate]) -> list[list[str]]:
+    return [[r.name, percent(r.cell), fraction(r.cell), r.formula, r.note] for r in rates]
 
 
 def agency_rows(figures: Figures) -> tuple[list[str], list[list[Any]]]:

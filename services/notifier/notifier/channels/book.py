@@ -6,9 +6,13 @@
       gz: ["dingtalk://SECRET@TOKEN"]
     bulletins:
       gz: ["json://bureau.example/hooks/bulletin"]
+    reports:
+      xs: {government: ["mailtos://..."], discipline: ["mailtos://..."]}
 
-Recipients are named ``contact:<agency>``, ``head:<agency>``, ``bureau:<jurisdiction>`` and
-``bulletin:<jurisdiction>``. A bureau not listed falls back to its parent jurisdiction's.
+Recipients are named ``contact:<agency>``, ``head:<agency>``, ``bureau:<jurisdiction>``,
+``bulletin:<jurisdiction>`` and ``report:<jurisdiction>:<recipient>`` (a recipient a pack's
+report entry names, e.g. the county government). A bureau, bulletin or report recipient not
+listed falls back to its parent jurisdiction's.
 The file is read again when it changes, so channels can be fixed without a restart.
 """
 
@@ -29,12 +33,17 @@ class ChannelBook:
         self.agencies: dict[str, dict[str, list[str]]] = dict(data.get("agencies") or {})
         self.bureaus: dict[str, list[str]] = dict(data.get("bureaus") or {})
         self.bulletins: dict[str, list[str]] = dict(data.get("bulletins") or {})
+        self.reports: dict[str, dict[str, list[str]]] = dict(data.get("reports") or {})
 
     def urls(self, recipient: str, parents: Mapping[str, str | None] | None = None) -> list[str]:
         role, _, name = recipient.partition(":")
         if role in ROLES:
             return list((self.agencies.get(name) or {}).get(ROLES[role]) or [])
-        table = {"bureau": self.bureaus, "bulletin": self.bulletins}.get(role)
+        if role == "report":
+            name, _, audience = name.partition(":")
+            table = {code: list(v.get(audience) or []) for code, v in self.reports.items()}
+        else:
+            table = {"bureau": self.bureaus, "bulletin": self.bulletins}.get(role)
         if table is None:
             return []
         seen: set[str] = set()
