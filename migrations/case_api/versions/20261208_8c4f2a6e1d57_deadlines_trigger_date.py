@@ -2,7 +2,7 @@
 [003 二(三)2] in the period they were found, bounded by this index.
 
 Revision ID: 8c4f2a6e1d57
-Revises: 5d1a7c3e9b24
+Revises: 8c4f2b6e1d39
 Create Date: 2026-12-08 00:00:00
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 from alembic import op
 
 revision = "8c4f2a6e1d57"
-down_revision = "5d1a7c3e9b24"
+down_revision = "8c4f2b6e1d39"
 branch_labels = None
 depends_on = None
 
