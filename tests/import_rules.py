@@ -26,6 +26,8 @@ DOMAIN_PATTERNS = (
     "case_api.*.rules",
     "case_api.*.values",
     "case_api.*.joint_review_rules",
+    "case_api.*.loss_report_rules",
+    "case_api.cases.loss_report_view",
     "case_api.deadlines.calendar",
     "case_api.platform.domain_errors",
     "shared.calendar*",

@@ -13,6 +13,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, Field, model_validator
 
 from shared.rulepacks.accountability_models import Accountability
+from shared.rulepacks.loss_report_models import LossReportRequirements
 from shared.rulepacks.rule_models import (
     STRICT,
     Actor,
@@ -49,6 +50,7 @@ __all__ = [
     "Document",
     "Escalation",
     "EventMatch",
+    "LossReportRequirements",
     "Pack",
     "Policy",
     "Proceedings",
@@ -118,6 +120,7 @@ class Pack(BaseModel):
     accountability: Accountability | None = None
     typical_cases: TypicalCases | None = None
     proceedings: Proceedings | None = None
+    loss_report: LossReportRequirements | None = None
     targets: tuple[Target, ...] = ()
     documents: tuple[Document, ...] = ()
 

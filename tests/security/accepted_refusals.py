@@ -27,6 +27,12 @@ STATE = {
     "fact-not-correctable": "whether a fact may be corrected depends on the stored event's type",
     "invalid-correction": "the type a corrected value needs depends on the stored event's type",
     "correction-changes-nothing": "the corrected values must differ from the stored ones",
+    "loss-report-sections-missing": (
+        "the sections a loss report needs are its case's pack's, the plan only where the stored"
+        " judgment is to be performed"
+    ),
+    "loss-report-section-unknown": "the sections a loss report may have are its case's pack's",
+    "loss-report-draft-pending": "whether a draft is going through its steps is stored",
 }
 """Codes that depend on what is stored, not on the request: a schema cannot know them."""
 

@@ -17,6 +17,7 @@ from case_api.accountability.domain import AccountabilityPolicy
 from case_api.accountability.policy import PackPolicies, takes_policy
 from case_api.cases import facts, proceedings
 from case_api.cases.aggregate import Case, case_id_of, request_key
+from case_api.cases.pack_loss_report import LOSS_REPORT_COMMANDS, LossReportRequirementsOf
 from case_api.cases.pack_losses import ReconsiderationLosses, as_decided
 from case_api.cases.values import ProceedingKind
 from case_api.documents.errors import unknown_reference
@@ -35,6 +36,7 @@ from case_api.platform.groupcommit import GroupCommitter, VersionConflict
 from case_api.registry.service import RegistryService
 from case_api.risks.service import RiskRegistrations
 from shared.clock import Clock, SystemClock
+from shared.rulepacks.loss_report_models import LossReportRequirements
 
 MAX_ATTEMPTS = 8
 DescribeDocuments = Callable[[list[dict[str, Any]]], list[dict[str, Any]]]
@@ -66,6 +68,7 @@ class CaseCommands:
         describe_documents: DescribeDocuments | None = None,
         clock: Clock | None = None,
         reconsideration_losses: Callable[[str], dict[str, str]] | None = None,
+        loss_report_requirements: Callable[[str], LossReportRequirements | None] | None = None,
     ):
         self.store = store
         self.committer = committer
@@ -74,6 +77,7 @@ class CaseCommands:
         self.describe_documents = describe_documents or _no_blob_store
         self.clock = clock or SystemClock()
         self.reconsideration_losses = reconsideration_losses or ReconsiderationLosses()
+        self.loss_report_requirements = loss_report_requirements or LossReportRequirementsOf()
 
     def file_case(self, request: Request, **filing: Any) -> Written:
         principal = request.principal
@@ -142,8 +146,8 @@ class CaseCommands:
         return self._conflict(case_id)
 
     def _context(self, case: Case, command: str, args: dict[str, Any]) -> dict[str, Any]:
-        """What a command needs besides its body: the pack's policy, the stored documents'
-        facts, the reviewing legal office."""
+        """What a command needs besides its body: the pack's policy and loss report
+        requirements, the stored documents' facts, the reviewing legal office."""
         if takes_policy(command):
             args = {**args, "policy": self.policies(case.pack)}
         if args.get("documents"):
@@ -153,6 +157,8 @@ class CaseCommands:
             args = {**args, "risk_registration": found.cited(args["risk_registration_id"])}
         if command == "decide_reconsideration":
             args = as_decided(self.reconsideration_losses(case.pack), args)
+        if command in LOSS_REPORT_COMMANDS:
+            args = {**args, "requirements": self.loss_report_requirements(case.pack)}
         if command == "review_report":
             office = self.registry.reviewing_jurisdiction(case.implementing_agency)
             level = self.registry.jurisdiction(office).level
