@@ -81,8 +81,10 @@ class Lifecycle:
 
 
 @st.composite
-def lifecycles(draw: st.DrawFn, endings: tuple[str, ...] = ENDINGS) -> Lifecycle:
-    pack = draw(st.sampled_from(PACKS))
+def lifecycles(
+    draw: st.DrawFn, endings: tuple[str, ...] = ENDINGS, packs: tuple[str, ...] = PACKS
+) -> Lifecycle:
+    pack = draw(st.sampled_from(packs))
     ending = draw(st.sampled_from(endings))
     chosen = draw(st.sets(st.sampled_from(STEPS)))
     gap = st.integers(min_value=0, max_value=12)

@@ -120,6 +120,8 @@ async def test_guangzhou_report_reaches_the_bureau_after_review_and_approval(api
     )
     back = step("legal_office_review", "2026-03-23", "returned", "履行方案未明确时限")
     await gz.do(case, "loss-report-steps", back, "agency")
+    returned = await refusal(gz, case, "loss-reports", submission("2026-03-24"), 409)
+    assert returned["code"] == "loss-report-returned"
     stale = await refusal(
         gz, case, "loss-report-steps", step("principal_approval", "2026-03-24"), 409
     )

@@ -125,6 +125,12 @@ def check_submission(
     """Sent to the bureau: the current draft once its steps are done, or (no draft pending)
     a report given whole, where the pack requires no steps."""
     report = case.loss_report
+    if report["state"] == "returned":
+        raise RuleViolation(
+            "loss-report-returned",
+            "The draft was sent back: revise it (a new draft) before submitting.",
+            "报告已被退回，请修改后重新起草再报送。",
+        )
     if report["state"] == "draft":
         if sections:
             raise InvalidValue(
