@@ -239,6 +239,15 @@ async def test_jinzhai_report_meets_its_ten_days_only_once_submitted(api: Api):
     assert r.status_code == 200, r.text
     missed = {(d["case_id"], d["rule_id"]) for d in r.json()["items"]}
     assert (drafted_only, "loss_filing") in missed and (on_time, "loss_filing") not in missed
+    # The period's figures count loss reports on time, late and missing by deadline status.
+    r = await api.client.get(
+        "/v1/statistics",
+        params={"from": "2026-03-01", "to": "2026-03-31", "min_position": jz.position},
+        headers=jz.bureau,
+    )
+    assert r.status_code == 200, r.text
+    (reports,) = [row for row in r.json()["deadlines"] if row["kind"] == "loss_report"]
+    assert (reports["met"], reports["met_late"], reports["missed"]) == (1, 1, 1)
 
 
 async def test_jinzhai_report_returned_by_the_bureau_is_revised_and_resubmitted(api: Api):
