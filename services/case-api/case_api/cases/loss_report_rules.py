@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from case_api.cases import rules as case_rules
 from case_api.platform.domain_errors import InvalidValue, RuleViolation
 from shared.rulepacks.loss_report_models import LossReportRequirements
 
@@ -74,9 +75,7 @@ def check_sections(
 
 def check_draft(case: Case, requirements: Requirements, sections: Mapping[str, str]) -> None:
     """A draft, or a revision of one not yet submitted (the new version's steps start over)."""
-    from case_api.cases.rules import check_loss_report
-
-    check_loss_report(case)
+    case_rules.check_loss_report(case)
     check_sections(requirements, sections, case.performance_due)
 
 
@@ -85,9 +84,7 @@ def check_step(
 ) -> None:
     """A step the pack requires comes after the required steps listed before it; a step it
     does not require (an agency's own review, say) may be recorded too, and gates nothing."""
-    from case_api.cases.rules import require_open
-
-    require_open(case)
+    case_rules.require_open(case)
     report = case.loss_report
     if report["state"] != "draft":
         raise RuleViolation(
