@@ -115,6 +115,26 @@ def cases(today: date) -> list[dict[str, Any]]:
                     },
                 ),
                 ("court", "effective", {"effective_date": d(-44)}),
+                # Drafted, reviewed by the legal office, approved by the principal leader
+                # before it is submitted [004 5-④].
+                (
+                    "th-agency",
+                    "loss-report-drafts",
+                    {
+                        "drafted_date": d(-14),
+                        "sections": {"loss_analysis": "征收程序中未依法送达补偿决定。"},
+                    },
+                ),
+                (
+                    "th-agency",
+                    "loss-report-steps",
+                    {"step": "legal_office_review", "result": "approved", "step_date": d(-12)},
+                ),
+                (
+                    "th-agency",
+                    "loss-report-steps",
+                    {"step": "principal_approval", "result": "approved", "step_date": d(-11)},
+                ),
                 (
                     "th-agency",
                     "loss-reports",

@@ -58,6 +58,7 @@ LOSS_TYPES = (
     "other",
 )
 REVIEW_RESULTS = ("approved", "returned")
+LOSS_REPORT_STEPS = ("legal_office_review", "collective_discussion", "principal_approval")
 CONCLUSIONS = ("withdrawn", "mediated")
 DECISIONS = ("sanction", "no_accountability", "exemption", "fault_tolerance")
 PARTY_KINDS = ("person", "unit")
@@ -188,7 +189,28 @@ _TYPES = (
     EventType("PerformanceCompleted", ("completed_date",), recorded_by=AGENCY),
     EventType("RemediationRequired", (), {"deadline": None}, recorded_by=BUREAU),
     EventType("RemediationRecorded", (), {"deadline": None}, recorded_by=AGENCY),
-    EventType("LossReportSubmitted", ("submitted_date",), recorded_by=AGENCY),
+    EventType(
+        "LossReportDrafted",
+        ("drafted_date",),
+        {"major_case": BOOLS},
+        doc="The losing agency drafted or revised its loss analysis report (起草败诉分析报告);"
+        " ``major_case``: it declared the case major [004 5-④].",
+        recorded_by=AGENCY,
+    ),
+    EventType(
+        "LossReportStepRecorded",
+        ("step_date",),
+        {"step": LOSS_REPORT_STEPS, "result": REVIEW_RESULTS},
+        doc="A step of the draft report inside the agency: its legal office's review, the"
+        " leadership's collective discussion, the principal leader's approval [004 5-④].",
+        recorded_by=AGENCY,
+    ),
+    EventType(
+        "LossReportSubmitted",
+        ("submitted_date",),
+        doc="The loss analysis report reached the bureau, past the steps its pack requires.",
+        recorded_by=AGENCY,
+    ),
     EventType(
         "ReportReviewed",
         ("reviewed_date",),

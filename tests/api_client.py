@@ -126,6 +126,21 @@ class Api:
         assert r.status_code == status, r.text
         return r.json()
 
+    async def loss_report(
+        self, case_id: str, day: str, headers: dict[str, str], summary: str = "分析"
+    ) -> dict[str, Any]:
+        """Guangzhou's loss report [004 5-④]: drafted with the analysis and a performance
+        plan, reviewed by the legal office and approved by the principal leader, submitted."""
+        sections = {"loss_analysis": summary, "performance_plan": "按期履行"}
+        await self.command(
+            case_id, "loss-report-drafts", {"drafted_date": day, "sections": sections}, headers
+        )
+        for step in ("legal_office_review", "principal_approval"):
+            body = {"step": step, "result": "approved", "step_date": day}
+            await self.command(case_id, "loss-report-steps", body, headers)
+        body = {"submitted_date": day, "summary": summary}
+        return await self.command(case_id, "loss-reports", body, headers)
+
     async def summary(self, case_id: str, position: int = 0) -> dict[str, Any]:
         r = await self.client.get(
             f"/v1/cases/{case_id}", params={"min_position": position}, headers=self.admin

@@ -27,6 +27,7 @@ DOMAIN_PATTERNS = (
     "case_api.*.values",
     "case_api.*_rules",
     "case_api.interviews.proposals",
+    "case_api.cases.loss_report_view",
     "case_api.deadlines.calendar",
     "case_api.platform.domain_errors",
     "shared.calendar*",

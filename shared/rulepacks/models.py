@@ -14,6 +14,7 @@ from pydantic import BaseModel, Field, model_validator
 
 from shared.rulepacks.accountability_models import Accountability
 from shared.rulepacks.interview_models import Interviews
+from shared.rulepacks.loss_report_models import LossReportRequirements
 from shared.rulepacks.mediation_models import Mediation
 from shared.rulepacks.response_models import ResponseLead
 from shared.rulepacks.rule_models import (
@@ -54,6 +55,7 @@ __all__ = [
     "EventMatch",
     "Interviews",
     "Mediation",
+    "LossReportRequirements",
     "Pack",
     "Policy",
     "Proceedings",
@@ -126,6 +128,7 @@ class Pack(BaseModel):
     mediation: Mediation | None = None
     proceedings: Proceedings | None = None
     response_lead: ResponseLead | None = None
+    loss_report: LossReportRequirements | None = None
     targets: tuple[Target, ...] = ()
     interviews: Interviews | None = None
     documents: tuple[Document, ...] = ()

@@ -123,3 +123,21 @@ def test_docs_pages_render_with_every_outside_host_blocked(visit: Visit):
         visit.page.wait_for_selector("redoc h1, [role=navigation]")
         visit.page.screenshot(path=str(visit.folder / f"{base}-redoc.png"))
     assert date.today().year >= 2026
+
+
+def test_agency_clerk_finds_the_loss_report_forms_with_the_packs_sections(visit: Visit):
+    visit.sign_in("th-clerk", "demo-thclerk-pass")
+    page = visit.page
+    page.click("text=查案号")
+    page.fill("#number", "（2026）粤0106行初88号")
+    page.click("form[role=search] button")
+    page.click("text=（2026）粤0106行初88号")
+    draft = page.locator("form[data-command=draft_loss_report]")
+    draft.wait_for()
+    # Guangzhou's sections [004 5-④], labelled as the pack names them.
+    assert "败诉分析" in draft.inner_text() and "履行方案" in draft.inner_text()
+    assert not draft.locator("input[name=major_case]").is_checked()
+    # The report already reached the bureau: no draft is waiting for a step.
+    step = page.locator("form[data-command=record_loss_report_step]")
+    step.locator("button").click()
+    expect(step.locator("p.error")).not_to_be_empty()

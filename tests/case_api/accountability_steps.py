@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+from shared.rulepacks import shipped_library
 from tests.api_client import Api
 
 JINZHAI_MEMBERS = ("supervision_bureau", "legal_office", "court", "procuratorate")
@@ -17,6 +18,20 @@ PLACES = {
     "guangzhou": ("gzc", "广州市", "city", "gz-hrss", "广州市人社局"),
     "xiangshan": ("xs", "象山县", "county", "xs-nrb", "象山县自然资源和规划局"),
 }
+
+
+def loss_report_body(pack: str, day: str, summary: str = "分析") -> dict[str, Any]:
+    """A loss report submitted whole, with every section the pack names (Jinzhai [001 十八],
+    Xiangshan [003 二(四)2], Xiuyan [002 第十五条]); a summary only where it names none."""
+    needed = shipped_library().pack(pack).loss_report
+    body: dict[str, Any] = {"submitted_date": day, "summary": summary}
+    if needed and needed.sections:
+        body["sections"] = {s.id: summary for s in needed.sections}
+    return body
+
+
+def jinzhai_report(day: str, summary: str = "分析") -> dict[str, Any]:
+    return loss_report_body("jinzhai", day, summary)
 
 
 class Place:

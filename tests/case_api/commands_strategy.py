@@ -80,6 +80,23 @@ COMMANDS = {
     "record_remediation": st.fixed_dictionaries(
         {"deadline": st.sampled_from(["answer", "hearing"]), "measures": st.just("补正")}
     ),
+    "draft_loss_report": st.fixed_dictionaries(
+        {
+            "drafted_date": DAY,
+            "sections": st.just({"loss_analysis": "分析"}),
+            "major_case": st.booleans(),
+        }
+    ),
+    "record_loss_report_step": st.fixed_dictionaries(
+        {
+            "step": st.sampled_from(
+                ["legal_office_review", "collective_discussion", "principal_approval"]
+            ),
+            "result": st.sampled_from(["approved", "returned"]),
+            "step_date": DAY,
+            "opinion": st.sampled_from(["", "补充"]),
+        }
+    ),
     "submit_loss_report": st.fixed_dictionaries(
         {"submitted_date": DAY, "summary": st.just("分析")}
     ),

@@ -10,6 +10,8 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+from shared.rulepacks import shipped_library
+
 ENDINGS = (
     "withdrawn",
     "mediated",
@@ -79,8 +81,10 @@ class Lifecycle:
 
 
 @st.composite
-def lifecycles(draw: st.DrawFn, endings: tuple[str, ...] = ENDINGS) -> Lifecycle:
-    pack = draw(st.sampled_from(PACKS))
+def lifecycles(
+    draw: st.DrawFn, endings: tuple[str, ...] = ENDINGS, packs: tuple[str, ...] = PACKS
+) -> Lifecycle:
+    pack = draw(st.sampled_from(packs))
     ending = draw(st.sampled_from(endings))
     chosen = draw(st.sets(st.sampled_from(STEPS)))
     gap = st.integers(min_value=0, max_value=12)
@@ -95,7 +99,7 @@ def lifecycles(draw: st.DrawFn, endings: tuple[str, ...] = ENDINGS) -> Lifecycle
         if name == "appearance":
             day = max(day, hearing)  # type: ignore[type-var]
         steps.append(_step(name, day, hearing))
-    for name, role, args in _ending(ending, draw(st.booleans())):
+    for name, role, args in _ending(ending, draw(st.booleans()), pack):
         day += timedelta(days=draw(st.integers(min_value=0, max_value=30)))
         steps.append(Step(day, name, _dated(name, args, day), role))
     return Lifecycle(pack, ending, tuple(steps))
@@ -143,8 +147,10 @@ def _step(name: str, day: date, hearing: date | None) -> Step:
     return Step(day, "serve_document", args, "court")
 
 
-def _ending(ending: str, duty: bool) -> list[tuple[str, str, dict[str, Any]]]:
-    """The closing steps, their dates still to be set (``_dated``)."""
+def _ending(ending: str, duty: bool, pack: str) -> list[tuple[str, str, dict[str, Any]]]:
+    """The closing steps, their dates still to be set (``_dated``). A loss report is drafted
+    with every section its pack names and passes every step (the pack's, and the others
+    voluntarily) before it is submitted."""
     if ending in ("withdrawn", "mediated", "closed_withdrawn"):
         conclusion = "mediated" if ending == "mediated" else "withdrawn"
         steps = [("conclude_without_judgment", "court", {"conclusion": conclusion})]
@@ -166,14 +172,27 @@ def _ending(ending: str, duty: bool) -> list[tuple[str, str, dict[str, Any]]]:
     if lost and duty:
         steps.append(("complete_performance", "agency", {"note": ""}))
     if lost:
-        steps.append(("submit_loss_report", "agency", {"summary": "分析"}))
+        steps += _loss_report(pack)
         steps.append(("review_report", "bureau", {"result": "approved", "opinion": ""}))
     if ending.startswith("closed"):
         steps.append(("close", "bureau", {}))
     return steps
 
 
+def _loss_report(pack: str) -> list[tuple[str, str, dict[str, Any]]]:
+    needed = shipped_library().pack(pack).loss_report
+    sections = {s.id: "内容" for s in needed.sections} if needed else {}
+    draft = {"sections": sections, "major_case": False}
+    steps = [("draft_loss_report", "agency", draft)]
+    for name in ("legal_office_review", "collective_discussion", "principal_approval"):
+        step = {"step": name, "result": "approved", "opinion": ""}
+        steps.append(("record_loss_report_step", "agency", step))
+    return [*steps, ("submit_loss_report", "agency", {"summary": "分析"})]
+
+
 DATE_FIELD = {
+    "draft_loss_report": "drafted_date",
+    "record_loss_report_step": "step_date",
     "conclude_without_judgment": "concluded_date",
     "serve_judgment": "served_date",
     "make_effective": "effective_date",

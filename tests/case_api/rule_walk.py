@@ -201,6 +201,8 @@ def _needs(event: str, when: Mapping[str, Any]) -> list[EventMatch]:
 def _recipe(event: str, when: Mapping[str, Any], place: Place) -> tuple[str, dict[str, Any]]:
     """The command path and body recording ``event`` with the ``when`` values."""
     acc = place.library.pack(place.pack).accountability
+    needed = place.library.pack(place.pack).loss_report
+    sections = {s.id: "内容" for s in needed.sections} if needed and needed.sections else None
     ground = acc.grounds[0].id if acc else "none"
     sanction = next((s.id for s in acc.sanctions if "person" in s.parties), "") if acc else ""
     kind = when.get("kind", "complaint_copy")
@@ -230,7 +232,10 @@ def _recipe(event: str, when: Mapping[str, Any], place: Place) -> tuple[str, dic
         "JudgmentServed": ("judgments", {"judgment": _judgment(when), "served_date": D0}),
         "JudgmentEffective": ("effective", {"effective_date": D0}),
         "PerformanceCompleted": ("performance", {"completed_date": D0}),
-        "LossReportSubmitted": ("loss-reports", {"submitted_date": D0, "summary": "分析"}),
+        "LossReportSubmitted": (
+            "loss-reports",
+            {"submitted_date": D0, "summary": "分析", "sections": sections},
+        ),
         "ReportReviewed": ("reviews", {"result": "approved", "reviewed_date": D0}),
         "InvestigationCompleted": ("accountability/investigation", {"completed_date": D0}),
         "ReviewOpinionIssued": ("accountability/review-opinions", {"issued_date": D0}),

@@ -12,7 +12,7 @@ from case_api.accountability.tables import (
 )
 from case_api.readmodel.rebuild import rebuild
 from tests.api_client import Api
-from tests.case_api.accountability_steps import JINZHAI_MEMBERS, Place, person, unit
+from tests.case_api.accountability_steps import JINZHAI_MEMBERS, Place, jinzhai_report, person, unit
 from tests.case_api.test_rebuild import dump
 
 ACC = "accountability"
@@ -28,7 +28,7 @@ async def approved_case(
     jz: Place, number: str, agency: str | None = None, who: str = "agency"
 ) -> str:
     case = await jz.lost_case("2026-03-02", "2026-03-18", agency=agency, number=number)
-    await jz.do(case, "loss-reports", {"submitted_date": "2026-03-20", "summary": "分析"}, who)
+    await jz.do(case, "loss-reports", jinzhai_report("2026-03-20"), who)
     await jz.do(case, "reviews", {"result": "approved", "reviewed_date": "2026-03-25"}, "bureau")
     return case
 
@@ -47,7 +47,7 @@ async def test_jinzhai_procedure_from_effective_loss_to_recovery(api: Api):
     ) == ("papers-require-meeting")
     await jz.do(case, f"{ACC}/meetings", meeting, "bureau")
     await jz.do(case, f"{ACC}/meeting-papers", {"sent_date": "2026-02-13"}, "bureau")
-    await jz.do(case, "loss-reports", {"submitted_date": "2026-02-24", "summary": "分析"}, "agency")
+    await jz.do(case, "loss-reports", jinzhai_report("2026-02-24"), "agency")
     deadlines = await jz.deadlines(case)
     # Filing: 10 days from Thu 02-05 = Sun 02-15, inside Spring Festival → Tue 02-24.
     assert (deadlines["loss_filing"][0]["due_date"], deadlines["loss_filing"][0]["status"]) == (

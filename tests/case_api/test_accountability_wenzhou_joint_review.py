@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from tests.api_client import Api
-from tests.case_api.accountability_steps import Place, person
+from tests.case_api.accountability_steps import Place, jinzhai_report, person
 
 JOINT = "accountability/joint-review"
 POSITIONS = f"{JOINT}/positions"
@@ -214,7 +214,7 @@ async def test_packs_without_a_joint_review_refuse_it_naming_the_rule(api: Api):
     jz = Place(api, "jinzhai")
     await jz.register()
     case = await jz.lost_case("2026-01-20", "2026-02-01")
-    await jz.do(case, "loss-reports", {"submitted_date": "2026-02-13", "summary": "分析"}, "agency")
+    await jz.do(case, "loss-reports", jinzhai_report("2026-02-13"), "agency")
     assert await jz.refused(case, JOINT, designation(), "bureau") == "no-joint-review-rules"
     assert await jz.refused(case, POSITIONS, position("wz-court"), "bureau") == (
         "no-joint-review-rules"

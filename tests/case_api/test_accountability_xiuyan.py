@@ -6,7 +6,7 @@ working days across Spring Festival 2026 [002 第十五条]."""
 from __future__ import annotations
 
 from tests.api_client import Api
-from tests.case_api.accountability_steps import Place, person, unit
+from tests.case_api.accountability_steps import Place, loss_report_body, person, unit
 
 ACC = "accountability"
 
@@ -18,7 +18,7 @@ async def test_xiuyan_procedure_with_transfer_and_committee_report(api: Api):
     await xy.do(case, "reports", {"subject": "judgment", "reported_date": "2026-01-15"}, "agency")
     loss = {"completed_date": "2026-01-30", "direct_loss_yuan": 450000, "dereliction": True}
     await xy.do(case, f"{ACC}/investigation", loss, "discipline")
-    await xy.do(case, "loss-reports", {"submitted_date": "2026-02-02", "summary": "整改"}, "agency")
+    await xy.do(case, "loss-reports", loss_report_body("xiuyan", "2026-02-02", "整改"), "agency")
     await xy.do(case, "reviews", {"result": "approved", "reviewed_date": "2026-02-04"}, "bureau")
     for party in (
         person("p1", "xy-001", xy.agency_code, "no_answer_or_evidence", "2025-07-01"),

@@ -47,9 +47,7 @@ async def test_closing_a_lost_case_waives_the_report_not_yet_due_and_moves_the_n
         "2025-11-21",
     )
     await api.command(case, "performance", {"completed_date": "2025-11-19"}, api.agency)
-    await api.command(
-        case, "loss-reports", {"submitted_date": "2025-11-19", "summary": "分析"}, api.agency
-    )
+    await api.loss_report(case, "2025-11-19", api.agency)
     await api.command(
         case, "reviews", {"result": "approved", "reviewed_date": "2025-11-19"}, api.bureau
     )

@@ -50,6 +50,27 @@ STEPS = [
     ),
     ("effective", {"effective_date": "2025-12-17"}, "court", "effective", "JudgmentEffective"),
     (
+        "loss-report-drafts",
+        {"drafted_date": "2025-12-18", "sections": {"loss_analysis": "程序违法导致败诉"}},
+        "agency",
+        "effective",
+        "LossReportDrafted",
+    ),
+    (
+        "loss-report-steps",
+        {"step": "legal_office_review", "result": "approved", "step_date": "2025-12-19"},
+        "agency",
+        "effective",
+        "LossReportStepRecorded",
+    ),
+    (
+        "loss-report-steps",
+        {"step": "principal_approval", "result": "approved", "step_date": "2025-12-19"},
+        "agency",
+        "effective",
+        "LossReportStepRecorded",
+    ),
+    (
         "loss-reports",
         {"submitted_date": "2025-12-20", "summary": "程序违法导致败诉"},
         "agency",

@@ -10,6 +10,7 @@ import pytest
 
 from case_api.accountability.domain import AccountabilityPolicy, JointReviewPolicy, MeetingPolicy
 from case_api.cases.aggregate import Case
+from case_api.cases.pack_loss_report import LossReportRequirementsOf
 from case_api.cases.response_plan_rules import LeadPolicy
 from case_api.interviews.domain import Interview, interview_id
 from case_api.platform.eventstore import CaseStore, store_env
@@ -35,6 +36,8 @@ PINNED_TOPICS = {
     "case_api.cases.aggregate:Case.PerformanceCompleted",
     "case_api.cases.aggregate:Case.RemediationRequired",
     "case_api.cases.aggregate:Case.RemediationRecorded",
+    "case_api.cases.aggregate:Case.LossReportDrafted",
+    "case_api.cases.aggregate:Case.LossReportStepRecorded",
     "case_api.cases.aggregate:Case.LossReportSubmitted",
     "case_api.cases.aggregate:Case.ReportReviewed",
     "case_api.cases.aggregate:Case.CaseClosed",
@@ -158,7 +161,7 @@ def every_event_case() -> Case:
     case.complete_performance(completed_date=date(2026, 1, 20), note="", meta=META)
     case.require_remediation(deadline="answer", reason="逾期", meta=META)
     case.record_remediation(deadline="answer", measures="补正", meta=META)
-    case.submit_loss_report(submitted_date=date(2026, 1, 5), summary="分析", meta=META)
+    add_loss_report_events(case)
     add_joint_review_events(case)
     case.review_report(
         result="approved", opinion="", reviewed_date=date(2026, 1, 10), meta=META, policy=POLICY
@@ -219,6 +222,31 @@ LEAD_POLICY = LeadPolicy(
     default_source="002 第九条",
     circumstances=(("major_case", frozenset({"deputy_county_head"}), "002 第九条"),),
 )
+
+
+def add_loss_report_events(case: Case) -> None:
+    """Drafted, returned, revised, reviewed and approved inside the agency, then submitted."""
+    d, req = date(2026, 1, 4), LossReportRequirementsOf()("guangzhou")
+    sections = {"loss_analysis": "分析", "performance_plan": "履行"}
+    for result in ("returned", "approved"):
+        case.draft_loss_report(
+            drafted_date=d, sections=sections, major_case=False, meta=META, requirements=req
+        )
+        case.record_loss_report_step(
+            step="legal_office_review",
+            result=result,
+            step_date=d,
+            opinion="补充",
+            meta=META,
+            requirements=req,
+        )
+    for step in ("collective_discussion", "principal_approval"):  # filed as a major case
+        case.record_loss_report_step(
+            step=step, result="approved", step_date=d, opinion="", meta=META, requirements=req
+        )
+    case.submit_loss_report(
+        submitted_date=date(2026, 1, 5), summary="分析", meta=META, requirements=req
+    )
 
 
 def add_joint_review_events(case: Case) -> None:

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from tests.api_client import Api
-from tests.case_api.accountability_steps import Place, person
+from tests.case_api.accountability_steps import Place, loss_report_body, person
 
 ACC = "accountability"
 # Per pack: how a lost case gets to the point where decisions may be taken, the fault kind
@@ -38,9 +38,7 @@ async def _ready_case(place: Place, number: str) -> str:
     case = await place.lost_case("2026-01-09", "2026-01-26", number=number)
     for path, body, who in steps:
         await place.do(case, f"{ACC}/{path}", body, who)
-    await place.do(
-        case, "loss-reports", {"submitted_date": "2026-02-13", "summary": "分析"}, "agency"
-    )
+    await place.do(case, "loss-reports", loss_report_body(place.pack, "2026-02-13"), "agency")
     await place.do(case, "reviews", {"result": "approved", "reviewed_date": "2026-02-24"}, "bureau")
     return case
 

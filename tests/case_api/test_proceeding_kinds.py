@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from tests.api_client import Api
-from tests.case_api.accountability_steps import Place
+from tests.case_api.accountability_steps import Place, jinzhai_report
 
 NOVEMBER = {"from": "2026-11-01", "to": "2026-11-30"}
 
@@ -65,7 +65,7 @@ async def test_jinzhai_counts_revoking_and_changing_decisions_as_losses(api: Api
 
     # 10 days after service [001 十八]: Nov 20 met by the report of Nov 18; the changed
     # decision's Nov 15 is a Sunday, so Nov 16, missed by Dec 1.
-    report = {"submitted_date": "2026-11-18", "summary": "复议撤销原因分析"}
+    report = jinzhai_report("2026-11-18", "复议撤销原因分析")
     await jz.do(revoked, "loss-reports", report, "agency")
     up = {"submitted_date": "2026-11-18", "summary": "无"}
     assert await jz.refused(upheld, "loss-reports", up, "agency") == (

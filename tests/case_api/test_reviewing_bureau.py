@@ -43,9 +43,9 @@ async def test_a_district_government_is_reviewed_by_the_city_not_the_district(ap
             api.court,
         ),
         ("effective", {"effective_date": "2025-12-17"}, api.court),
-        ("loss-reports", {"submitted_date": "2025-12-20", "summary": "程序违法"}, district),
     ):
-        written = await api.command(case_id, path, body, who)
+        await api.command(case_id, path, body, who)
+    written = await api.loss_report(case_id, "2025-12-20", district, "程序违法")
     review = {"result": "approved", "opinion": "同意", "reviewed_date": "2025-12-25"}
     district_bureau = api.token("bureau_officer", jurisdiction="gz-th")
     refused = await api.command(case_id, "reviews", review, district_bureau, 403)

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from tests.api_client import Api
-from tests.case_api.accountability_steps import Place, person
+from tests.case_api.accountability_steps import Place, jinzhai_report, person
 
 PACKS = ["guangzhou", "jinzhai", "xiangshan"]
 
@@ -171,7 +171,7 @@ async def test_jinzhai_cites_an_unanswered_suggestion_as_the_ground_of_a_sanctio
     jz = Place(api, "jinzhai")
     await jz.register()
     case = await jz.lost_case("2026-03-02", "2026-03-18", number="3")
-    await jz.do(case, "loss-reports", {"submitted_date": "2026-03-20", "summary": "分析"}, "agency")
+    await jz.do(case, "loss-reports", jinzhai_report("2026-03-20"), "agency")
     await jz.do(case, "reviews", {"result": "approved", "reviewed_date": "2026-03-25"}, "bureau")
     await jz.do(case, "suggestions", {**COURT_SUGGESTION, "served_date": "2026-04-01"}, "court")
     assert (await jz.deadlines(case))["judicial_suggestion_reply"][0]["status"] == "missed"

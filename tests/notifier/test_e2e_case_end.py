@@ -40,8 +40,7 @@ def at(day: date, clock: str) -> str:
 @st.composite
 def one_per_ending(draw: st.DrawFn) -> tuple[str, list[Lifecycle]]:
     pack = draw(st.sampled_from(PACKS))
-    found = [draw(lifecycles(endings=(ending,))) for ending in ENDINGS]
-    return pack, [Lifecycle(pack, c.ending, c.steps) for c in found]
+    return pack, [draw(lifecycles(endings=(ending,), packs=(pack,))) for ending in ENDINGS]
 
 
 @settings(

@@ -36,6 +36,12 @@ STATE = {
     "station-outside-centre": "the centre's stored jurisdiction must contain the station's",
     "mediator-not-found": "the mediator must be on the stored roster",
     "mediator-term-ends-before-start": "the end must not precede the stored start of the term",
+    "loss-report-sections-missing": (
+        "the sections a loss report needs are its case's pack's, the plan only where the stored"
+        " judgment is to be performed"
+    ),
+    "loss-report-section-unknown": "the sections a loss report may have are its case's pack's",
+    "loss-report-draft-pending": "whether a draft is going through its steps is stored",
 }
 """Codes that depend on what is stored, not on the request: a schema cannot know them."""
 

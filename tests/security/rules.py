@@ -86,6 +86,14 @@ RULES: dict[str, Rule] = {
     "complete_performance": command(A),
     "record_remediation": command(A),
     "submit_loss_report": command(A),
+    # 败诉分析报告: the agency drafts it and records its own legal office's review, the
+    # leadership's discussion and the principal leader's approval [004 5-④]; the bureau and
+    # the organs deciding accountability read it, the court does not.
+    "draft_loss_report": command(A),
+    "record_loss_report_step": command(A),
+    "case_loss_report_v1_cases__case_id__loss_reports_get": Rule(
+        Kind.SCOPED_READ, frozenset({A, B, D})
+    ),
     # The principal head's briefing of the leader in charge [002 第七条].
     "brief_leadership": command(A),
     # The response plan and who leads it [002 第七条、第九条]: the agency records it.

@@ -30,6 +30,7 @@ from case_api.accountability.domain import AccountabilityPolicy, new_state
 from case_api.casebook import rules as casebook
 from case_api.cases import correctable, facts, history, rules
 from case_api.cases import corrections as correction_rules
+from case_api.cases import loss_report_rules as loss_report
 from case_api.cases import response_plan_rules as plans
 from case_api.cases.values import (
     RESPONSE_DOCUMENTS,
@@ -134,6 +135,7 @@ class Case(ChainedAggregate):
         self.performance_due = False
         self.performed = False
         self.report_state = "none"  # none / submitted / returned / approved
+        self.loss_report: dict[str, Any] = loss_report.new_report()  # inside the agency
         self.reported: list[str] = []  # the subjects reported to the bureau
         self.remediation_open: list[str] = []
         self.suggestions: dict[str, dict[str, Any]] = {}  # by number (文号)
@@ -673,13 +675,91 @@ class Case(ChainedAggregate):
         self.remediation_open.remove(deadline)
         self._remember(meta)
 
-    def submit_loss_report(self, *, submitted_date: date, summary: str, meta: Meta) -> None:
+    def draft_loss_report(
+        self,
+        *,
+        drafted_date: date,
+        sections: dict[str, str],
+        major_case: bool,
+        meta: Meta,
+        requirements: loss_report.Requirements = None,
+    ) -> None:
+        """起草 or revise the report; ``major_case``: the agency deems the case major (重大
+        案件), which the pack may make call for collective discussion [004 5-④]."""
+        loss_report.check_draft(self, requirements, sections)
+        self._loss_report_drafted(
+            drafted_date=drafted_date, sections=sections, major_case=major_case, meta=meta
+        )
+
+    @event("LossReportDrafted")
+    def _loss_report_drafted(
+        self, drafted_date: date, sections: dict[str, str], major_case: bool, meta: Meta
+    ) -> None:
+        version = self.loss_report["version"] + 1
+        self.loss_report = {
+            "version": version,
+            "state": "draft",
+            "major": major_case,
+            "approved": [],
+        }
+        self._remember(meta)
+
+    def record_loss_report_step(
+        self,
+        *,
+        step: str,
+        result: str,
+        step_date: date,
+        opinion: str,
+        meta: Meta,
+        requirements: loss_report.Requirements = None,
+    ) -> None:
+        """审核 / 集体讨论 / 审批 of the current version; ``returned`` sends it back."""
+        loss_report.check_step(self, requirements, step, result, opinion)
+        self._loss_report_step(
+            step=step, result=result, step_date=step_date, opinion=opinion, meta=meta
+        )
+
+    @event("LossReportStepRecorded")
+    def _loss_report_step(
+        self, step: str, result: str, step_date: date, opinion: str, meta: Meta
+    ) -> None:
+        if result == "returned":
+            self.loss_report = {**self.loss_report, "state": "returned"}
+        else:
+            approved = [*self.loss_report["approved"], step]
+            self.loss_report = {**self.loss_report, "approved": approved}
+        self._remember(meta)
+
+    def submit_loss_report(
+        self,
+        *,
+        submitted_date: date,
+        summary: str,
+        meta: Meta,
+        sections: dict[str, str] | None = None,
+        requirements: loss_report.Requirements = None,
+    ) -> None:
+        """报送: the current draft once through its steps, or a report given whole."""
         rules.check_loss_report(self)
-        self._loss_report(submitted_date=submitted_date, summary=summary, meta=meta)
+        loss_report.check_submission(self, requirements, sections)
+        self._loss_report(
+            submitted_date=submitted_date, summary=summary, sections=sections, meta=meta
+        )
 
     @event("LossReportSubmitted")
-    def _loss_report(self, submitted_date: date, summary: str, meta: Meta) -> None:
+    def _loss_report(
+        self,
+        submitted_date: date,
+        summary: str,
+        meta: Meta,
+        sections: dict[str, str] | None = None,  # None: the draft's, or stored before sections
+    ) -> None:
         self.report_state = "submitted"
+        version = self.loss_report["version"]
+        if self.loss_report["state"] != "draft":
+            version += 1
+        self.loss_report = {**self.loss_report, "version": version, "state": "submitted"}
         self._remember(meta)
 
     def review_report(

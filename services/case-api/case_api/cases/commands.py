@@ -17,6 +17,7 @@ from case_api.accountability.domain import AccountabilityPolicy
 from case_api.accountability.policy import PackPolicies, takes_policy
 from case_api.cases import facts, proceedings
 from case_api.cases.aggregate import Case, case_id_of, request_key
+from case_api.cases.pack_loss_report import LOSS_REPORT_COMMANDS, LossReportRequirementsOf
 from case_api.cases.pack_losses import ReconsiderationLosses, as_decided
 from case_api.cases.response_plan_rules import LeadPolicy, shipped_lead_policy
 from case_api.cases.values import ProceedingKind
@@ -38,6 +39,7 @@ from case_api.platform.groupcommit import GroupCommitter, VersionConflict
 from case_api.registry.service import RegistryService
 from case_api.risks.service import RiskRegistrations
 from shared.clock import Clock, SystemClock
+from shared.rulepacks.loss_report_models import LossReportRequirements
 
 MAX_ATTEMPTS = 8
 DescribeDocuments = Callable[[list[dict[str, Any]]], list[dict[str, Any]]]
@@ -74,6 +76,7 @@ class CaseCommands:
         clock: Clock | None = None,
         reconsideration_losses: Callable[[str], dict[str, str]] | None = None,
         lead_policies: Callable[[str], LeadPolicy | None] | None = None,
+        loss_report_requirements: Callable[[str], LossReportRequirements | None] | None = None,
     ):
         self.store = store
         self.committer = committer
@@ -83,6 +86,7 @@ class CaseCommands:
         self.clock = clock or SystemClock()
         self.reconsideration_losses = reconsideration_losses or ReconsiderationLosses()
         self.lead_policies = lead_policies or shipped_lead_policy
+        self.loss_report_requirements = loss_report_requirements or LossReportRequirementsOf()
 
     def file_case(self, request: Request, **filing: Any) -> Written:
         principal = request.principal
@@ -152,8 +156,9 @@ class CaseCommands:
         return self._conflict(case_id)
 
     def _context(self, case: Case, command: str, args: dict[str, Any]) -> dict[str, Any]:
-        """What a command needs besides its body: the pack's policies, the stored documents'
-        facts, the reviewing legal office, the registry's facts of a deciding agency."""
+        """What a command needs besides its body: the pack's policies and loss report
+        requirements, the stored documents' facts, the reviewing legal office, the registry's
+        facts of a deciding agency."""
         if takes_policy(command):
             args = {**args, "policy": self.policies(case.pack)}
         if args.get("documents"):
@@ -174,6 +179,8 @@ class CaseCommands:
             args = {**args, "decider": decider}
         if command == "decide_reconsideration":
             args = as_decided(self.reconsideration_losses(case.pack), args)
+        if command in LOSS_REPORT_COMMANDS:
+            args = {**args, "requirements": self.loss_report_requirements(case.pack)}
         if command == "review_report":
             office = self.registry.reviewing_jurisdiction(case.implementing_agency)
             level = self.registry.jurisdiction(office).level

@@ -92,6 +92,8 @@ CORRECTABLE: Mapping[str, Mapping[str, Convert]] = {
     "AppealFiled": {"filed_date": _date},
     "JudgmentEffective": {"effective_date": _date},
     "PerformanceCompleted": {"completed_date": _date, "note": _text},
+    "LossReportDrafted": {"drafted_date": _date},  # the content is revised by a new draft
+    "LossReportStepRecorded": {"step_date": _date, "opinion": _text},
     "LossReportSubmitted": {"submitted_date": _date},
     "CaseClosed": {"closed_date": _date},
     "LeadershipBriefed": {"briefed_date": _date, "leader": _text, "note": _text},

@@ -37,6 +37,8 @@ HAPPENED: Mapping[str, tuple[str, ...]] = {
     "AppealFiled": ("filed_date",),
     "JudgmentEffective": ("effective_date",),
     "PerformanceCompleted": ("completed_date",),
+    "LossReportDrafted": ("drafted_date",),
+    "LossReportStepRecorded": ("step_date",),
     "LossReportSubmitted": ("submitted_date",),
     "ReportReviewed": ("reviewed_date",),
     "CaseClosed": ("closed_date",),

@@ -40,6 +40,8 @@ EVENT_COMMANDS: Mapping[str, str] = {
     "PerformanceCompleted": "complete_performance",
     "RemediationRequired": "require_remediation",
     "RemediationRecorded": "record_remediation",
+    "LossReportDrafted": "draft_loss_report",
+    "LossReportStepRecorded": "record_loss_report_step",
     "LossReportSubmitted": "submit_loss_report",
     "ReportReviewed": "review_report",
     "CaseClosed": "close",

@@ -9,6 +9,7 @@ from uuid import UUID
 from fastapi import APIRouter, Body, Header, Query, Response
 from fastapi.responses import JSONResponse
 
+from case_api.cases.loss_report_view import report_of
 from case_api.cases.queries import CaseFilters
 from case_api.cases.refusals import examples_for
 from case_api.cases.schemas import (
@@ -20,7 +21,10 @@ from case_api.cases.schemas import (
     Timeline,
 )
 from case_api.cases.schemas_commands import FileCase, example_of
+from case_api.cases.schemas_loss_report import LossReport
 from case_api.chain.verify import chain_head
+from case_api.platform.access import may
+from case_api.platform.errors import Forbidden
 from case_api.platform.http.consistency import Consistent
 from case_api.platform.http.deps import PrincipalDep, RuntimeDep, WriteDep
 from case_api.platform.http.openapi_docs import errors
@@ -143,6 +147,20 @@ def case_suggestions(case_id: UUID, runtime: RuntimeDep, principal: PrincipalDep
     today = runtime.clock.today()
     rows = runtime.queries.suggestions(principal, str(case_id))
     return Suggestions(case_id=str(case_id), suggestions=[_suggestion(r, today) for r in rows])
+
+
+@router.get(
+    "/{case_id}/loss-reports",
+    response_model=LossReport,
+    summary="A case's loss analysis report: versions, the agency's steps, what is pending",
+    responses=errors(401, 403, 404),
+)
+def case_loss_report(case_id: UUID, runtime: RuntimeDep, principal: PrincipalDep) -> LossReport:
+    if not may(principal, "read_loss_report"):
+        raise Forbidden("Your role may not read loss reports.", "您的角色无权查看败诉分析报告。")
+    case = runtime.commands.load_visible(principal, case_id)
+    requirements = runtime.commands.loss_report_requirements(case.pack)
+    return LossReport.model_validate(report_of(case, requirements))
 
 
 def _suggestion(row: dict[str, Any], today: date) -> Suggestion:

@@ -40,6 +40,18 @@ COMMANDS: list[tuple[str, type[BaseModel], str, str]] = [
         "Require remediation of a missed deadline (补救)",
     ),
     ("/remediations", s.RecordRemediation, "record_remediation", "Record remediation (补救)"),
+    (
+        "/loss-report-drafts",
+        s.DraftLossReport,
+        "draft_loss_report",
+        "Draft or revise the loss analysis report (起草/修改败诉分析报告)",
+    ),
+    (
+        "/loss-report-steps",
+        s.RecordLossReportStep,
+        "record_loss_report_step",
+        "Record the agency's review, discussion or approval of the draft (审核/集体讨论/审批)",
+    ),
     ("/loss-reports", s.SubmitLossReport, "submit_loss_report", "Submit the loss report"),
     ("/reviews", s.ReviewReport, "review_report", "Review the loss report (审核)"),
     ("/closure", s.CloseCase, "close", "Close the case (结案)"),

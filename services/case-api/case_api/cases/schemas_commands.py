@@ -9,7 +9,7 @@ from uuid import UUID
 from pydantic import ConfigDict, Field, StringConstraints
 
 from case_api.platform.http.bodies import RequestBody
-from case_api.platform.http.schema_rules import rules, when
+from case_api.platform.http.schema_rules import required_text, rules, when
 
 DocumentKindIn = Literal[
     "complaint_copy",
@@ -280,9 +280,46 @@ class RecordRemediation(Body):
     measures: str = Field(min_length=1, max_length=4000)
 
 
+SectionId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
+Sections = dict[SectionId, Annotated[str, Field(max_length=20000)]]
+SECTIONS_DOC = (
+    "The report's content by section id, as the case's pack lists them (GET "
+    "/v1/cases/{case_id}/loss-reports: required_sections); a missing one is refused."
+)
+
+
+class DraftLossReport(Body):
+    """起草 / 修改败诉分析报告: a new version of the report, which then goes through the steps
+    the pack requires inside the agency (审核, 集体讨论, 审批) before it is submitted."""
+
+    drafted_date: date
+    sections: Sections = Field(max_length=20, description=SECTIONS_DOC)
+    major_case: bool = Field(
+        False, description="重大案件: the agency deems the case major (collective discussion)"
+    )
+
+
+class RecordLossReportStep(Body):
+    """法制机构审核 / 集体讨论 / 主要负责人审批 of the current draft; ``returned`` sends it
+    back with the reasons, and a revised draft starts the steps again."""
+
+    model_config = ConfigDict(
+        json_schema_extra=rules(when("result", "returned", required_text("opinion")))
+    )
+
+    step: Literal["legal_office_review", "collective_discussion", "principal_approval"]
+    result: Literal["approved", "returned"]
+    step_date: date
+    opinion: str = Text
+
+
 class SubmitLossReport(Body):
+    """报送: the report reaches the bureau. Where the pack requires steps, the current draft
+    once it has passed them all; otherwise the report may be given whole (``sections``)."""
+
     submitted_date: date
     summary: str = Field(min_length=1, max_length=20000)
+    sections: Sections | None = Field(None, max_length=20, description=SECTIONS_DOC)
 
 
 class ReviewReport(Body):
@@ -439,6 +476,20 @@ EXAMPLES: dict[type[Body], dict] = {
     CompletePerformance: {"completed_date": "2026-01-20", "note": "已重新作出决定"},
     RequireRemediation: {"deadline": "answer", "reason": "答辩期限已过未提交答辩状"},
     RecordRemediation: {"deadline": "answer", "measures": "已向法院申请补充提交"},
+    DraftLossReport: {
+        "drafted_date": "2025-12-18",
+        "sections": {
+            "loss_analysis": "事实认定不清导致败诉",
+            "performance_plan": "2026年1月底前重新作出工伤认定决定",
+        },
+        "major_case": False,
+    },
+    RecordLossReportStep: {
+        "step": "legal_office_review",
+        "result": "approved",
+        "step_date": "2025-12-19",
+        "opinion": "同意",
+    },
     SubmitLossReport: {"submitted_date": "2025-12-20", "summary": "事实认定不清导致败诉"},
     ReviewReport: {
         "result": "returned",

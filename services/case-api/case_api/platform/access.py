@@ -97,7 +97,13 @@ COMMAND_ROLES: dict[str, frozenset[Role]] = {
     "complete_performance": frozenset({A}),
     "record_remediation": frozenset({A}),
     "require_remediation": frozenset({B, N}),
+    # 败诉分析报告: the losing agency drafts it, and its legal office, leadership and principal
+    # leader review, discuss and approve it before it is submitted [004 5-④].
+    "draft_loss_report": frozenset({A}),
+    "record_loss_report_step": frozenset({A}),
     "submit_loss_report": frozenset({A}),
+    # The bureau and the organs that decide accountability read it; the court does not.
+    "read_loss_report": frozenset({A, B, D}),
     "review_report": frozenset({B}),
     "close": frozenset({B}),
     # Who recorded a fact (or the bureau) corrects it; the aggregate checks which fact.

@@ -74,11 +74,18 @@ def problem(
 
 
 def problem_body(error: DomainError, request: Request) -> JSONResponse:
-    params = {k: v for k, v in error.params.items() if isinstance(v, str | int | float | bool)}
+    params = {k: v for k, v in error.params.items() if _plain(v)}
     headers = error.headers or None
     return problem(
         request, error.status, error.code, error.message, error.message_zh, headers, **params
     )
+
+
+def _plain(value: object) -> bool:
+    """A scalar, or a list of names (the sections or steps a refusal names)."""
+    if isinstance(value, list):
+        return all(isinstance(v, str) for v in value)
+    return isinstance(value, str | int | float | bool)
 
 
 STORAGE_ERRORS = (

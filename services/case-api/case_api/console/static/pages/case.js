@@ -3,7 +3,7 @@
 import { get } from "../api.js";
 import { t, clause } from "../i18n.js";
 import { h, page, table, daysLeft, today, title, failure } from "../ui.js";
-import { AGENCY_FORMS, BUREAU_FORMS, commandForm } from "./forms.js";
+import { AGENCY_FORMS, BUREAU_FORMS, commandForm, lossReportForms } from "./forms.js";
 
 function summary(c) {
   const item = (key, value) => [h("dt", {}, t(key)), h("dd", {}, value ?? "—")];
@@ -40,11 +40,12 @@ function timeline(events) {
     e.meta.principal_id ? ` · ${e.meta.principal_id}` : "")));
 }
 
-function forms(session, c, reload) {
+function forms(session, c, report, reload) {
   const defaults = { reported_date: today(), submitted_date: today(), feedback_date: today(),
-    completed_date: today(), reviewed_date: today(), hearing_date: c.hearing_date || "" };
+    completed_date: today(), reviewed_date: today(), hearing_date: c.hearing_date || "",
+    drafted_date: today(), step_date: today() };
   let specs = [];
-  if (session.role === "agency_user") specs = AGENCY_FORMS;
+  if (session.role === "agency_user") specs = report ? [...AGENCY_FORMS, ...lossReportForms(report)] : AGENCY_FORMS;
   if (session.role === "bureau_officer" && c.report_state === "submitted") specs = BUREAU_FORMS;
   if (!specs.length) return h("p", { class: "muted" }, t("case.readonly"));
   return h("div", { class: "forms" }, specs.map((spec) => commandForm(c.case_id, spec, defaults, reload)));
@@ -58,6 +59,9 @@ export async function render({ session, params }) {
       get(`/v1/cases/${caseId}`, at), get(`/v1/cases/${caseId}/deadlines`, at),
       get(`/v1/cases/${caseId}/events`, at), get(`/v1/cases/${caseId}/documents`, at),
     ]);
+    // What the pack requires of the loss report, once there is a loss to report on.
+    const lost = session.role === "agency_user" && c.outcome === "lost";
+    const report = lost ? await get(`/v1/cases/${caseId}/loss-reports`) : null;
     const reload = async (done) => {
       await load(done.position);
       document.querySelector("#main h1").after(h("p", { class: "ok", role: "status" }, t("done")));
@@ -68,7 +72,7 @@ export async function render({ session, params }) {
       h("section", { "aria-labelledby": "s-duty" }, h("h2", { id: "s-duty" }, t("case.duty")),
         h("p", {}, t(`duty.${duty.required}`)), duty.reasons.length ? h("ul", {}, duty.reasons.map((r) => h("li", {}, r))) : null),
       h("section", { "aria-labelledby": "s-deadlines" }, h("h2", { id: "s-deadlines" }, t("case.deadlines")), deadlines(dl.deadlines, today())),
-      h("section", { "aria-labelledby": "s-actions" }, h("h2", { id: "s-actions" }, t("case.actions")), forms(session, c, reload)),
+      h("section", { "aria-labelledby": "s-actions" }, h("h2", { id: "s-actions" }, t("case.actions")), forms(session, c, report, reload)),
       h("section", { "aria-labelledby": "s-docs" }, h("h2", { id: "s-docs" }, t("case.documents")), documents(docs.documents, caseId)),
       h("section", { "aria-labelledby": "s-timeline" }, h("h2", { id: "s-timeline" }, t("case.timeline")), timeline(tl.events)));
   };

@@ -7,7 +7,7 @@ import { h } from "../ui.js";
 const date = (name) => ({ name, type: "date" });
 const text = (name, opts = {}) => ({ name, type: "text", ...opts });
 const choice = (name, options) => ({ name, type: "select", options });
-const flag = (name) => ({ name, type: "checkbox" });
+const flag = (name, opts = {}) => ({ name, type: "checkbox", ...opts });
 
 export const AGENCY_FORMS = [
   ["report_to_bureau", "reports", [choice("subject", ["notice_to_respond", "complaint_copy", "summons",
@@ -24,6 +24,21 @@ export const AGENCY_FORMS = [
   ["submit_loss_report", "loss-reports", [date("submitted_date"), text("summary", { long: true })]],
 ];
 
+// The loss analysis report: a field per section the case's pack requires (from
+// GET /v1/cases/{id}/loss-reports), the agency's own steps, then the submission.
+const LOSS_STEPS = ["legal_office_review", "collective_discussion", "principal_approval"];
+const DRAFT_FIELDS = ["drafted_date", "major_case"];
+
+export function lossReportForms(report) {
+  const sections = report.required_sections.map((s) =>
+    text(s.id, { long: true, optional: !s.required, label: s.title_zh }));
+  return [
+    ["draft_loss_report", "loss-report-drafts", [date("drafted_date"), ...sections, flag("major_case", { checked: false })]],
+    ["record_loss_report_step", "loss-report-steps", [choice("step", LOSS_STEPS),
+      choice("result", ["approved", "returned"]), date("step_date"), text("opinion", { optional: true, long: true })]],
+  ];
+}
+
 export const BUREAU_FORMS = [
   ["review_report", "reviews", [choice("result", ["approved", "returned"]), text("opinion", { optional: true, long: true }),
     date("reviewed_date")]],
@@ -31,6 +46,8 @@ export const BUREAU_FORMS = [
 
 // The appearance form is flat for people; the API takes a list of who appeared.
 const SHAPE = {
+  draft_loss_report: (v) => ({ drafted_date: v.drafted_date, major_case: v.major_case,
+    sections: Object.fromEntries(Object.entries(v).filter(([k]) => !DRAFT_FIELDS.includes(k))) }),
   record_appearance: (v) => ({ hearing_date: v.hearing_date, appearances: [{
     name: v.name, role: v.role, title: v.title, spoke_in_court: v.spoke_in_court }] }),
 };
@@ -43,13 +60,13 @@ function field(command, spec, defaults) {
   if (spec.type === "select") {
     input = h("select", common, spec.options.map((o) => h("option", { value: o }, t(`opt.${o}`))));
   } else if (spec.type === "checkbox") {
-    input = h("input", { ...common, type: "checkbox", checked: true });
+    input = h("input", { ...common, type: "checkbox", checked: spec.checked !== false });
   } else if (spec.long) {
     input = h("textarea", { ...common, rows: 3 });
   } else {
     input = h("input", { ...common, type: spec.type, value: defaults[spec.name] || "" });
   }
-  const label = h("label", { for: id }, t(`f.${spec.name}`));
+  const label = h("label", { for: id }, spec.label || t(`f.${spec.name}`));
   return spec.type === "checkbox" ? h("div", { class: "check" }, input, label, error) : h("div", {}, label, input, error);
 }
 
