@@ -32,7 +32,7 @@ XIANGSHAN = feed_event(
     "j-xs",
     "jurisdiction",
 )
-H2_TITLE = "象山县县司法局每半年度统计分析并向县政府书面报告（2025年下半年）"
+H2_TITLE = "象山县行政应诉工作半年度统计分析报告（2025年下半年）"
 
 
 def at(text: str) -> FixedClock:
@@ -91,7 +91,7 @@ def test_half_year_bulletin_waits_out_new_year_and_goes_out_on_the_make_up_sunda
         ).scalar_one()
     assert (stored["key"], stored["period"]) == ("xs:2025-H2", "2025-H2")
     assert f"<h1>{H2_TITLE}</h1>" in stored["html"]
-    assert message["title"] == "【象山县县司法局每半年度统计分析并向县政府书面报告】2025年下半年"
+    assert message["title"] == "【象山县行政应诉工作半年度统计分析报告】2025年下半年"
     assert message["body"].startswith("象山县2025年下半年行政应诉情况：收案12件")
     assert "（依据：003 二(五)2）" in message["body"]
     assert "下载" not in message["body"]  # no public URL, no link secret

@@ -11,7 +11,7 @@ from typing import Any
 
 from notifier.platform.migrate import upgrade
 from tests.api_client import Api
-from tests.case_api.accountability_steps import Place, person, unit
+from tests.case_api.accountability_steps import Place, jinzhai_report, person, unit
 from tests.notifier.report_steps import (
     PeriodCaseApi,
     first_page,
@@ -124,7 +124,7 @@ async def test_xiangshan_reports_carry_risks_suggestions_and_losses(api: Api, tm
     }
     assert section(half, "司法建议、检察建议办理情况")["收到建议书"] == "1"
     assert section(half, "司法建议、检察建议办理情况")["尚未回复"] == "1"
-    assert "象山县县司法局每半年度统计分析并向县政府书面报告（2025年下半年）" in half
+    assert "象山县行政应诉工作半年度统计分析报告（2025年下半年）" in half
     text = first_page(stored(sender, "xs:2025-H2")["pdf"], tmp_path / "xs-half-page1.png")
     assert "行政机关负责人出庭应诉情况" in text
 
@@ -176,12 +176,16 @@ async def test_jinzhai_bulletin_counts_losses_and_accountability(api: Api, tmp_p
     jz = Place(api, "jinzhai")
     await jz.register()
     case = await jz.lost_case("2025-10-09", "2025-10-27")
-    await jz.do(case, "loss-reports", {"submitted_date": "2025-10-29", "summary": "分析"}, "agency")
+    await jz.do(case, "loss-reports", jinzhai_report("2025-10-29"), "agency")
     await jz.do(case, "reviews", {"result": "approved", "reviewed_date": "2025-11-03"}, "bureau")
-    for party, decision, who in DECISIONS:
+    for party, _, _ in DECISIONS:
         await jz.do(
             case, "accountability/parties", {"party": party, "named_date": "2025-11-05"}, "agency"
         )
+    # In Jinzhai the joint meeting's archived opinion precedes every decision [001 八、十].
+    responsible = [p["party_id"] for p, d, _ in DECISIONS if d["decision"] == "sanction"]
+    await jz.meeting_opinion(case, "2025-11-14", responsible)
+    for party, decision, who in DECISIONS:
         body = {
             "party_id": party["party_id"],
             "deciding_organ": "县监察局",
