@@ -9,7 +9,7 @@ from typing import Any
 
 from case_api.registry.domain import Agency, Jurisdiction, superior_jurisdiction
 from tests.api_client import Api
-from tests.case_api.accountability_steps import Place, person, unit
+from tests.case_api.accountability_steps import Place, loss_report_body, person, unit
 
 ACC = "accountability"
 
@@ -17,7 +17,7 @@ ACC = "accountability"
 async def approved_loss(place: Place, number: str = "1") -> str:
     case = await place.lost_case("2026-01-09", "2026-01-26", number=number)
     await place.do(case, f"{ACC}/investigation", {"completed_date": "2026-01-30"}, "agency")
-    report = {"submitted_date": "2026-02-02", "summary": "分析"}
+    report = loss_report_body(place.pack, "2026-02-02")
     await place.do(case, "loss-reports", report, "agency")
     await place.do(case, "reviews", {"result": "approved", "reviewed_date": "2026-02-04"}, "bureau")
     return case

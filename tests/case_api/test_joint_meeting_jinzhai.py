@@ -10,7 +10,7 @@ from typing import Any
 from case_api.accountability.tables import accountability_decisions, accountability_meetings
 from case_api.readmodel.rebuild import rebuild
 from tests.api_client import Api
-from tests.case_api.accountability_steps import JINZHAI_MEMBERS, Place, person
+from tests.case_api.accountability_steps import JINZHAI_MEMBERS, Place, jinzhai_report, person
 from tests.case_api.test_rebuild import dump
 
 ACC = "accountability"
@@ -22,7 +22,7 @@ MEETING = "2026-04-23"  # a Thursday; papers due Monday 04-20
 
 async def lost_case_with_party(jz: Place, number: str) -> str:
     case = await jz.lost_case("2026-03-02", "2026-03-18", number=number)
-    await jz.do(case, "loss-reports", {"submitted_date": "2026-03-20", "summary": "分析"}, "agency")
+    await jz.do(case, "loss-reports", jinzhai_report("2026-03-20"), "agency")
     await jz.do(case, "reviews", {"result": "approved", "reviewed_date": "2026-03-25"}, "bureau")
     handler = person("p1", f"jz-1{number}", jz.agency_code, "unclear_facts", "2025-05-10")
     await jz.do(case, f"{ACC}/parties", {"party": handler, "named_date": "2026-04-01"}, "agency")
