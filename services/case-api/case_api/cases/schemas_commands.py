@@ -280,8 +280,13 @@ class RecordRemediation(Body):
     measures: str = Field(min_length=1, max_length=4000)
 
 
+CLOSED = {"additionalProperties": False}
+"""Field names follow the pattern: JSON Schema's ``patternProperties`` alone would allow others."""
 SectionId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
-Sections = dict[SectionId, Annotated[str, Field(max_length=20000)]]
+Sections = Annotated[
+    dict[SectionId, Annotated[str, Field(max_length=20000)]],
+    Field(max_length=20, json_schema_extra=CLOSED),
+]
 SECTIONS_DOC = (
     "The report's content by section id, as the case's pack lists them (GET "
     "/v1/cases/{case_id}/loss-reports: required_sections); a missing one is refused."
@@ -293,7 +298,7 @@ class DraftLossReport(Body):
     the pack requires inside the agency (审核, 集体讨论, 审批) before it is submitted."""
 
     drafted_date: date
-    sections: Sections = Field(max_length=20, description=SECTIONS_DOC)
+    sections: Sections = Field(description=SECTIONS_DOC)
     major_case: bool = Field(
         False, description="重大案件: the agency deems the case major (collective discussion)"
     )
@@ -319,7 +324,7 @@ class SubmitLossReport(Body):
 
     submitted_date: date
     summary: str = Field(min_length=1, max_length=20000)
-    sections: Sections | None = Field(None, max_length=20, description=SECTIONS_DOC)
+    sections: Sections | None = Field(None, description=SECTIONS_DOC)
 
 
 class ReviewReport(Body):
@@ -369,8 +374,6 @@ class ForwardToLeader(Body):
     note: str = Text
 
 
-CLOSED = {"additionalProperties": False}
-"""Field names follow the pattern: JSON Schema's ``patternProperties`` alone would allow others."""
 CorrectedField = Annotated[
     str, StringConstraints(pattern=r"^[a-z][a-z_]*(\.[a-z][a-z_]*)?$", max_length=64)
 ]
