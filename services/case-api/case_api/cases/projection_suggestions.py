@@ -7,13 +7,11 @@ correction or retraction changes a case's facts (a mistyped reply date, say).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from datetime import date
 from typing import Any
 
 from case_api.cases.tables import case_suggestions
 from case_api.readmodel.batch import Batch
-from shared.deadlines.model import CaseEvent
+from case_api.readmodel.case_rows import CaseRows, as_day
 
 
 def _received(case_id: str, data: dict[str, Any], batch: Batch) -> None:
@@ -29,8 +27,8 @@ def _received(case_id: str, data: dict[str, Any], batch: Batch) -> None:
             "issuer": data["issuer"],
             "issuer_name": data["issuer_name"],
             "content": data["content"],
-            "served_date": _day(data["served_date"]),
-            "reply_due_date": _day(data.get("reply_due_date")),
+            "served_date": as_day(data["served_date"]),
+            "reply_due_date": as_day(data.get("reply_due_date")),
             "reply_position": None,
             "reply_date": None,
             "reply_content": None,
@@ -45,35 +43,14 @@ def _answered(case_id: str, data: dict[str, Any], batch: Batch) -> None:
         return
     row.update(
         reply_position=batch.position,
-        reply_date=_day(data["answered_date"]),
+        reply_date=as_day(data["answered_date"]),
         reply_content=data["reply"],
     )
     batch.put(case_suggestions, row)
 
 
-_HANDLERS = {"SuggestionReceived": _received, "SuggestionAnswered": _answered}
-
-
-def project(event: Any, batch: Batch) -> None:
-    """The suggestion ``event`` records or answers, if it does."""
-    handler = _HANDLERS.get(type(event).__name__)
-    if handler is not None:
-        handler(str(event.originator_id), vars(event), batch)
-
-
-def refold(case_id: str, facts: Iterable[CaseEvent], batch: Batch) -> None:
-    """The case's suggestions made again from its facts as now corrected."""
-    batch.drop_case_rows(case_suggestions, case_id)
-    now = batch.position
-    for fact in facts:
-        handler = _HANDLERS.get(fact.type)
-        if handler is not None:
-            batch.position = fact.position
-            handler(case_id, dict(fact.data), batch)
-    batch.position = now
-
-
-def _day(value: Any) -> date | None:
-    if value is None or isinstance(value, date):
-        return value
-    return date.fromisoformat(str(value))
+ROWS = CaseRows(
+    case_suggestions, {"SuggestionReceived": _received, "SuggestionAnswered": _answered}
+)
+project = ROWS.project
+refold = ROWS.refold

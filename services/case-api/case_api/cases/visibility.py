@@ -56,3 +56,21 @@ def visible_events(principal: Principal, paths: JurisdictionPaths) -> ColumnElem
     if principal.jurisdiction is None:
         return true() if role == Role.DISCIPLINE_OFFICER else registry
     return or_(registry, paths.below(case_timeline.c.jurisdiction_path, principal.jurisdiction))
+
+
+def visible_agency_records(
+    principal: Principal, agency: Any, path: Any, paths: JurisdictionPaths
+) -> ColumnElement[bool]:
+    """Records that belong to one agency rather than a case (risk registrations, interviews),
+    given their ``agency`` and ``jurisdiction_path`` columns: an agency sees its own, a bureau
+    or discipline organ those at or below its jurisdiction (a discipline organ with none, all)."""
+    role = principal.role
+    if role is Role.ADMIN:
+        return true()
+    if role is Role.AGENCY_USER:
+        return agency == principal.agency
+    if role not in (Role.BUREAU_OFFICER, Role.DISCIPLINE_OFFICER):
+        return false()
+    if principal.jurisdiction is None:
+        return true() if role is Role.DISCIPLINE_OFFICER else false()
+    return paths.below(path, principal.jurisdiction)

@@ -6,11 +6,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Engine, false, func, select, true, tuple_
+from sqlalchemy import ColumnElement, Engine, func, select, tuple_
 
+from case_api.cases.visibility import visible_agency_records
 from case_api.interviews.proposals import propose
 from case_api.interviews.tables import interviews
-from case_api.platform.access import Principal, Role
+from case_api.platform.access import Principal
 from case_api.platform.cursors import decode_cursor, encode_cursor
 from case_api.registry.paths import JurisdictionPaths
 from case_api.registry.tables import agencies, jurisdictions
@@ -23,16 +24,7 @@ T = interviews.c
 
 
 def _visible(principal: Principal, paths: JurisdictionPaths) -> ColumnElement[bool]:
-    role = principal.role
-    if role is Role.ADMIN:
-        return true()
-    if role is Role.AGENCY_USER:
-        return T.agency == principal.agency
-    if role not in (Role.BUREAU_OFFICER, Role.DISCIPLINE_OFFICER):
-        return false()
-    if principal.jurisdiction is None:
-        return true() if role is Role.DISCIPLINE_OFFICER else false()
-    return paths.below(T.jurisdiction_path, principal.jurisdiction)
+    return visible_agency_records(principal, T.agency, T.jurisdiction_path, paths)
 
 
 class InterviewQueries:

@@ -11,9 +11,8 @@ from fastapi import APIRouter, Body, Query
 from case_api.interviews.queries import InterviewQueries
 from case_api.interviews.schemas import EXAMPLE, InterviewList, Proposals, Recorded, RecordInterview
 from case_api.interviews.service import Interviews
-from case_api.platform.access import may
 from case_api.platform.domain_errors import InvalidValue
-from case_api.platform.errors import Forbidden
+from case_api.platform.errors import require
 from case_api.platform.http.consistency import Consistent
 from case_api.platform.http.deps import PrincipalDep, RuntimeDep
 from case_api.platform.http.openapi_docs import errors
@@ -31,11 +30,6 @@ def _queries(runtime: Any) -> InterviewQueries:
     return InterviewQueries(runtime.engine, runtime.queries.paths, runtime.library)
 
 
-def _allowed(principal: Any, action: str) -> None:
-    if not may(principal, action):
-        raise Forbidden("Your role may not do this.", "您的角色无权执行该操作。")
-
-
 @router.post(
     "",
     status_code=201,
@@ -44,7 +38,7 @@ def _allowed(principal: Any, action: str) -> None:
     responses=errors(401, 403, 409, 422),
 )
 def record_interview(body: RecordBody, runtime: RuntimeDep, principal: PrincipalDep) -> Recorded:
-    _allowed(principal, "record_interview")
+    require(principal, "record_interview")
     service = Interviews(runtime.store, runtime.committer, runtime.registry)
     found, position = service.record(principal, runtime.clock.today(), body.model_dump())
     return Recorded(interview_id=found, position=position)
@@ -66,7 +60,7 @@ def list_interviews(
     cursor: Annotated[str | None, Query(max_length=512)] = None,
     limit: int = Query(50, ge=1, le=500),
 ) -> dict:
-    _allowed(principal, "read_interviews")
+    require(principal, "read_interviews")
     rows, next_cursor = _queries(runtime).list(principal, agency, held_from, held_to, cursor, limit)
     return {"items": rows, "next_cursor": next_cursor}
 
@@ -88,7 +82,7 @@ def propose_interviews(
     end: Annotated[QueryDate, Query(alias="to")],
     jurisdiction: str | None = Query(None, max_length=64),
 ) -> dict:
-    _allowed(principal, "propose_interviews")
+    require(principal, "propose_interviews")
     if end < start or (end - start).days > 366 * 5:
         raise InvalidValue(
             "invalid-period",

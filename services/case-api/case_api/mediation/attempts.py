@@ -7,13 +7,11 @@ correction or retraction changes a case's facts.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from datetime import date
 from typing import Any
 
 from case_api.mediation.tables import mediation_attempts
 from case_api.readmodel.batch import Batch
-from shared.deadlines.model import CaseEvent
+from case_api.readmodel.case_rows import CaseRows, as_day
 
 
 def _attempted(case_id: str, data: dict[str, Any], batch: Batch) -> None:
@@ -32,7 +30,7 @@ def _attempted(case_id: str, data: dict[str, Any], batch: Batch) -> None:
             "jurisdiction_path": summary["jurisdiction_path"],
             "mediator_id": data.get("mediator_id"),
             "centre": mediator.get("centre"),
-            "attempted_date": _day(data["attempted_date"]),
+            "attempted_date": as_day(data["attempted_date"]),
             "outcome": None,
             "outcome_date": None,
             "conclusion": None,
@@ -52,45 +50,26 @@ def _decided(case_id: str, number: Any, outcome: dict[str, Any], batch: Batch) -
 
 
 def _failed(case_id: str, data: dict[str, Any], batch: Batch) -> None:
-    outcome = {"outcome": "failed", "outcome_date": _day(data["failed_date"])}
+    outcome = {"outcome": "failed", "outcome_date": as_day(data["failed_date"])}
     _decided(case_id, data["attempt"], outcome, batch)
 
 
 def _concluded(case_id: str, data: dict[str, Any], batch: Batch) -> None:
     outcome = {
         "outcome": "settled",
-        "outcome_date": _day(data["concluded_date"]),
+        "outcome_date": as_day(data["concluded_date"]),
         "conclusion": data["conclusion"],
     }
     _decided(case_id, data.get("mediation_attempt"), outcome, batch)
 
 
-_HANDLERS = {
-    "MediationAttempted": _attempted,
-    "MediationFailed": _failed,
-    "CaseConcluded": _concluded,
-}
-
-
-def project(event: Any, batch: Batch) -> None:
-    handler = _HANDLERS.get(type(event).__name__)
-    if handler is not None:
-        handler(str(event.originator_id), vars(event), batch)
-
-
-def refold(case_id: str, facts: Iterable[CaseEvent], batch: Batch) -> None:
-    """The case's attempts made again from its facts as now corrected."""
-    batch.drop_case_rows(mediation_attempts, case_id)
-    now = batch.position
-    for fact in facts:
-        handler = _HANDLERS.get(fact.type)
-        if handler is not None:
-            batch.position = fact.position
-            handler(case_id, dict(fact.data), batch)
-    batch.position = now
-
-
-def _day(value: Any) -> date | None:
-    if value is None or isinstance(value, date):
-        return value
-    return date.fromisoformat(str(value))
+ROWS = CaseRows(
+    mediation_attempts,
+    {
+        "MediationAttempted": _attempted,
+        "MediationFailed": _failed,
+        "CaseConcluded": _concluded,
+    },
+)
+project = ROWS.project
+refold = ROWS.refold

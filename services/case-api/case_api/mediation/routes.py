@@ -23,9 +23,8 @@ from case_api.mediation.schemas import (
     Written,
 )
 from case_api.mediation.service import MediationRegister
-from case_api.platform.access import may
 from case_api.platform.domain_errors import InvalidValue
-from case_api.platform.errors import Forbidden
+from case_api.platform.errors import require
 from case_api.platform.http.consistency import Consistent
 from case_api.platform.http.deps import PrincipalDep, RuntimeDep
 from case_api.platform.http.openapi_docs import errors
@@ -53,11 +52,6 @@ def _scope(runtime: Any) -> Scope:
     return Scope(runtime.engine, runtime.queries.paths)
 
 
-def _allowed(principal: Any, action: str) -> None:
-    if not may(principal, action):
-        raise Forbidden("Your role may not do this.", "您的角色无权执行该操作。")
-
-
 @router.post(
     "/centres",
     status_code=201,
@@ -68,7 +62,7 @@ def _allowed(principal: Any, action: str) -> None:
 def register_mediation_centre(
     body: CentreBody, runtime: RuntimeDep, principal: PrincipalDep
 ) -> Written:
-    _allowed(principal, "manage_mediation_register")
+    require(principal, "manage_mediation_register")
     today = runtime.clock.today()
     found, position = _register(runtime).register_centre(principal, today, body.model_dump())
     return Written(id=found, position=position)
@@ -89,7 +83,7 @@ def list_mediation_centres(
     limit: Annotated[int, page_limit(200)] = 50,
     cursor: Cursor = None,
 ) -> dict:
-    _allowed(principal, "read_mediation_register")
+    require(principal, "read_mediation_register")
     items, next_cursor = centre_list(_scope(runtime), principal, jurisdiction, limit, cursor)
     return {"items": items, "next_cursor": next_cursor}
 
@@ -102,7 +96,7 @@ def list_mediation_centres(
     responses=errors(401, 403, 409, 422),
 )
 def enrol_mediator(body: MediatorBody, runtime: RuntimeDep, principal: PrincipalDep) -> Written:
-    _allowed(principal, "manage_mediation_register")
+    require(principal, "manage_mediation_register")
     found, position = _register(runtime).enrol(principal, body.model_dump())
     return Written(id=found, position=position)
 
@@ -123,7 +117,7 @@ def list_mediators(
     limit: Annotated[int, page_limit(200)] = 50,
     cursor: Cursor = None,
 ) -> dict:
-    _allowed(principal, "read_mediation_register")
+    require(principal, "read_mediation_register")
     asked = MediatorFilter(centre, active_on, limit, cursor)
     items, next_cursor = mediator_list(_scope(runtime), principal, asked)
     return {"items": items, "next_cursor": next_cursor}
@@ -139,7 +133,7 @@ def list_mediators(
 def end_mediator_term(
     mediator_id: UUID, body: EndTerm, runtime: RuntimeDep, principal: PrincipalDep
 ) -> Written:
-    _allowed(principal, "manage_mediation_register")
+    require(principal, "manage_mediation_register")
     position = _register(runtime).end_term(principal, str(mediator_id), body.active_to)
     return Written(id=str(mediator_id), position=position)
 
@@ -161,7 +155,7 @@ def mediation_statistics(
     jurisdiction: str | None = Query(None, max_length=64),
     centre: str | None = Query(None, max_length=64),
 ) -> dict:
-    _allowed(principal, "read_mediation_register")
+    require(principal, "read_mediation_register")
     if end < start or (end - start).days > 366 * 5:
         raise InvalidValue(
             "invalid-period",

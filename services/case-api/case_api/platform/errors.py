@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+from case_api.platform.access import Principal, may
 from case_api.platform.domain_errors import DomainError
 
 
 class Forbidden(DomainError):
     code = "forbidden"
     status = 403
+
+
+def require(principal: Principal, action: str) -> None:
+    """403 unless the principal's role may take ``action`` (``access.COMMAND_ROLES``)."""
+    if not may(principal, action):
+        raise Forbidden("Your role may not do this.", "您的角色无权执行该操作。")
 
 
 class CaseNumberTaken(DomainError):

@@ -5,4 +5,4 @@
 """
 
 # The modules other capabilities may import; the rest is this capability's own.
-__all__ = ["batch", "dispatch", "events_json", "loop", "projector", "rebuild", "watch"]
+__all__ = ["batch", "case_rows", "dispatch", "events_json", "loop", "projector", "rebuild", "watch"]

@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Engine, false, select, true
+from sqlalchemy import ColumnElement, Engine, select
 
-from case_api.platform.access import Principal, Role
+from case_api.cases.visibility import visible_agency_records
+from case_api.platform.access import Principal
 from case_api.platform.domain_errors import NotFound
 from case_api.registry.paths import JurisdictionPaths
 from case_api.risks.tables import risk_registrations
@@ -16,16 +17,7 @@ T = risk_registrations.c
 
 
 def _visible(principal: Principal, paths: JurisdictionPaths) -> ColumnElement[bool]:
-    role = principal.role
-    if role is Role.ADMIN:
-        return true()
-    if role is Role.AGENCY_USER:
-        return T.agency == principal.agency
-    if role not in (Role.BUREAU_OFFICER, Role.DISCIPLINE_OFFICER):
-        return false()
-    if principal.jurisdiction is None:
-        return true() if role is Role.DISCIPLINE_OFFICER else false()
-    return paths.below(T.jurisdiction_path, principal.jurisdiction)
+    return visible_agency_records(principal, T.agency, T.jurisdiction_path, paths)
 
 
 def _public(row: Any) -> dict[str, Any]:

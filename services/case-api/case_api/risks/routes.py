@@ -8,8 +8,7 @@ from uuid import UUID
 
 from fastapi import APIRouter, Body, Query
 
-from case_api.platform.access import may
-from case_api.platform.errors import Forbidden
+from case_api.platform.errors import require
 from case_api.platform.http.consistency import Consistent
 from case_api.platform.http.deps import PrincipalDep, RuntimeDep
 from case_api.platform.http.openapi_docs import errors
@@ -29,11 +28,6 @@ def _queries(runtime: Any) -> RiskRegistrationQueries:
     return RiskRegistrationQueries(runtime.engine, runtime.queries.paths)
 
 
-def _allowed(principal: Any, action: str) -> None:
-    if not may(principal, action):
-        raise Forbidden("Your role may not do this.", "您的角色无权执行该操作。")
-
-
 @router.post(
     "",
     status_code=201,
@@ -42,7 +36,7 @@ def _allowed(principal: Any, action: str) -> None:
     responses=errors(401, 403, 409, 422),
 )
 def register_risk(body: RegisterBody, runtime: RuntimeDep, principal: PrincipalDep) -> Registered:
-    _allowed(principal, "register_risk")
+    require(principal, "register_risk")
     service = RiskRegistrations(runtime.store, runtime.committer, runtime.registry)
     found, position = service.register(principal, runtime.clock.today(), body.model_dump())
     return Registered(registration_id=found, position=position)
@@ -63,7 +57,7 @@ def list_risk_registrations(
     registered_to: QueryDate | None = None,
     limit: int = Query(100, ge=1, le=500),
 ) -> list[dict]:
-    _allowed(principal, "read_risk_registrations")
+    require(principal, "read_risk_registrations")
     return _queries(runtime).list(principal, agency, registered_from, registered_to, limit)
 
 
@@ -77,5 +71,5 @@ def list_risk_registrations(
 def get_risk_registration(
     registration_id: UUID, runtime: RuntimeDep, principal: PrincipalDep
 ) -> dict:
-    _allowed(principal, "read_risk_registrations")
+    require(principal, "read_risk_registrations")
     return _queries(runtime).get(principal, str(registration_id))
